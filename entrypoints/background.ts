@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Message routing is added by the profile store and the invoice features.
+});
