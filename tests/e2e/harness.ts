@@ -1,0 +1,113 @@
+/**
+ * End-to-end harness: the built extension (.output/chrome-mv3) in Debian Chromium, talking to the
+ * local portal replica at the REAL host names (host-resolver-rules + a self-signed certificate),
+ * so the manifest's real match patterns are exercised.
+ */
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page, type Frame } from 'puppeteer-core';
+// @ts-expect-error plain ESM JS module without types
+import { startReplica } from '../replica/server.mjs';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const HOSTS = ['zwdt.sh.gov.cn', 'ywtb.sh.gov.cn', 'www.example.com'];
+export const ITEM = {
+  employee: 'c85a49fb-2dc3-4a53-95e1-25e9b0491bae',
+  resident: '4683b2e6-c7bc-4962-995c-54c7dfd6a62c',
+} as const;
+
+export interface Replica {
+  port: number;
+  submissions: Array<{ time: string; host: string; path: string; body: unknown }>;
+  uploads: unknown[];
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export interface Session {
+  browser: Browser;
+  replica: Replica;
+  extensionId: string | null;
+  /** `chrome-extension://<id>/<path>` */
+  extensionUrl(path: string): string;
+  newPage(url?: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export function chromiumArgs(port: number, extra: string[] = []): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--ignore-certificate-errors',
+    '--lang=zh-CN',
+    `--host-resolver-rules=${HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}, EXCLUDE localhost`,
+    ...extra,
+  ];
+}
+
+export async function launch(options: { extension?: boolean; headless?: boolean; extensionDir?: string } = {}): Promise<Session> {
+  const withExtension = options.extension ?? true;
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (withExtension && !existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
+  }
+  const replica: Replica = await startReplica({ port: 0 });
+  const userDataDir = mkdtempSync(join(tmpdir(), 'zwdt-e2e-'));
+  const extArgs = withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
+  const browser = await puppeteer.launch({
+    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH || '/usr/bin/chromium',
+    headless: options.headless ?? true,
+    userDataDir,
+    args: chromiumArgs(replica.port, extArgs),
+    ignoreDefaultArgs: ['--disable-extensions'],
+    acceptInsecureCerts: true,
+    defaultViewport: { width: 1360, height: 900 },
+    protocolTimeout: 120_000,
+  });
+  let extensionId: string | null = null;
+  if (withExtension) {
+    const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
+    extensionId = new URL(worker.url()).host;
+  }
+  return {
+    browser,
+    replica,
+    extensionId,
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    async newPage(url) {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(20_000);
+      if (url) await page.goto(url, { waitUntil: 'load' });
+      return page;
+    },
+    async close() {
+      await browser.close().catch(() => {});
+      await replica.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Find the helper's in-page frame (extension origin) inside a portal page. */
+export async function helperFrame(page: Page, timeout = 15_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/panel.html'));
+    if (frame) {
+      await frame.waitForSelector('[data-testid="panel"]', { timeout: Math.max(1000, deadline - Date.now()) });
+      return frame;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`The helper panel did not appear on ${page.url()}`);
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,129 @@
+/**
+ * Typed, zod-validated messages between the extension's contexts.
+ *
+ * Every message kind is declared once with `defineMessage(type, requestSchema, responseSchema)`
+ * in the feature that owns it (e.g. `utils/profiles/messages.ts`). Senders call `send…`, receivers
+ * register `handle(def, fn)` in a router. Both ends validate: a malformed message from a
+ * compromised or outdated context is refused with a clear error instead of reaching storage.
+ */
+import { z } from 'zod';
+import { browser } from 'wxt/browser';
+
+export interface MessageDef<Req extends z.ZodType, Res extends z.ZodType> {
+  type: string;
+  request: Req;
+  response: Res;
+}
+
+export function defineMessage<Req extends z.ZodType, Res extends z.ZodType>(
+  type: string,
+  request: Req,
+  response: Res,
+): MessageDef<Req, Res> {
+  return { type, request, response };
+}
+
+/** What travels on the wire. `to` addresses one frame's content script (see `portal.content`). */
+const envelopeSchema = z.object({ type: z.string(), payload: z.unknown(), to: z.string().optional() });
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+const replySchema = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+]);
+export type Reply = z.infer<typeof replySchema>;
+
+export class MessageError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MessageError';
+  }
+}
+
+async function unwrap<Res extends z.ZodType>(def: MessageDef<z.ZodType, Res>, raw: unknown): Promise<z.infer<Res>> {
+  if (raw === undefined) throw new MessageError('no-receiver', `No receiver answered "${def.type}"`);
+  const reply = replySchema.parse(raw);
+  if (!reply.ok) throw new MessageError(reply.error.code, reply.error.message);
+  return def.response.parse(reply.data);
+}
+
+/** Send to the background service worker (or any extension page listening). */
+export async function sendMessage<Req extends z.ZodType, Res extends z.ZodType>(
+  def: MessageDef<Req, Res>,
+  payload: z.input<Req>,
+): Promise<z.infer<Res>> {
+  const envelope: Envelope = { type: def.type, payload: def.request.parse(payload) };
+  return unwrap(def, await browser.runtime.sendMessage(envelope));
+}
+
+/** Send to the content script of one tab; `to` selects the frame that registered that address. */
+export async function sendToTab<Req extends z.ZodType, Res extends z.ZodType>(
+  tabId: number,
+  def: MessageDef<Req, Res>,
+  payload: z.input<Req>,
+  to?: string,
+): Promise<z.infer<Res>> {
+  const envelope: Envelope = { type: def.type, payload: def.request.parse(payload), to };
+  return unwrap(def, await browser.tabs.sendMessage(tabId, envelope));
+}
+
+export interface Sender {
+  tabId?: number;
+  frameId?: number;
+  url?: string;
+  /** True when the sender is one of this extension's own pages (not a content script). */
+  fromExtensionPage: boolean;
+}
+
+type Handler = {
+  type: string;
+  run: (payload: unknown, sender: Sender) => Promise<unknown>;
+  /** Content scripts may only call handlers that opt in: they run in pages we do not control. */
+  allowContentScripts: boolean;
+};
+
+export function handle<Req extends z.ZodType, Res extends z.ZodType>(
+  def: MessageDef<Req, Res>,
+  fn: (payload: z.infer<Req>, sender: Sender) => Promise<z.input<Res>> | z.input<Res>,
+  options: { allowContentScripts?: boolean } = {},
+): Handler {
+  return {
+    type: def.type,
+    allowContentScripts: options.allowContentScripts ?? false,
+    run: async (payload, sender) => def.response.parse(await fn(def.request.parse(payload), sender)),
+  };
+}
+
+function errorReply(err: unknown): Reply {
+  if (err instanceof MessageError) return { ok: false, error: { code: err.code, message: err.message } };
+  if (err instanceof z.ZodError) return { ok: false, error: { code: 'invalid-message', message: z.prettifyError(err) } };
+  return { ok: false, error: { code: 'failed', message: err instanceof Error ? err.message : String(err) } };
+}
+
+/**
+ * Build a `runtime.onMessage` listener for a set of handlers. Messages of unknown types are
+ * ignored (another listener may own them); `address` limits a content-script router to
+ * envelopes sent to that address.
+ */
+export function createRouter(handlers: Handler[], options: { address?: () => string | undefined } = {}) {
+  const byType = new Map(handlers.map((h) => [h.type, h]));
+  return (raw: unknown, rawSender: { tab?: { id?: number }; frameId?: number; url?: string; id?: string }): Promise<Reply> | undefined => {
+    const parsed = envelopeSchema.safeParse(raw);
+    if (!parsed.success) return undefined;
+    const { type, payload, to } = parsed.data;
+    const handler = byType.get(type);
+    if (!handler) return undefined;
+    const address = options.address?.();
+    if (address !== undefined && to !== address) return undefined;
+    const extensionOrigin = typeof location !== 'undefined' ? location.origin : '';
+    const fromExtensionPage = rawSender.id === browser.runtime.id && !!rawSender.url?.startsWith(extensionOrigin) && extensionOrigin.startsWith('chrome-extension:');
+    const sender: Sender = { tabId: rawSender.tab?.id, frameId: rawSender.frameId, url: rawSender.url, fromExtensionPage };
+    if (!handler.allowContentScripts && !fromExtensionPage && address === undefined) {
+      return Promise.resolve({ ok: false, error: { code: 'forbidden', message: `"${type}" is not available to web pages` } });
+    }
+    return handler.run(payload, sender).then((data) => ({ ok: true as const, data }), errorReply);
+  };
+}
