@@ -1,0 +1,210 @@
+/**
+ * The profile of one person (报销人 or 委托人), versioned, with migrations from older stored shapes.
+ *
+ * `profileSchema` checks the *shape* and the hard rules a profile must meet to be stored (an ID number
+ * with a valid GB 11643 check digit and a real birth date, digits-only bank account …). Friendlier,
+ * softer checks shown while typing (age, Luhn warning, 松江区 address) live in `./validation.ts`.
+ */
+import { z } from 'zod';
+import { t } from '@/utils/i18n';
+
+export const PROFILE_SCHEMA_VERSION = 1;
+
+export const insuranceTypeSchema = z.enum(['employee', 'resident']);
+export type InsuranceType = z.infer<typeof insuranceTypeSchema>;
+
+/** GB 11643-1999 check digit of the first 17 digits. */
+export function idCheckDigit(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * weights[i]!;
+  return '10X98765432'[sum % 11]!;
+}
+
+/** The birth date (YYYY-MM-DD) encoded in an 18-character ID, or null when it is not a real date. */
+export function idBirthDate(id: string): string | null {
+  const m = /^\d{6}(\d{4})(\d{2})(\d{2})/.exec(id);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  if (y < 1890) return null;
+  return `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+/** Upper-case, no spaces: how an ID number is stored. */
+export const normalizeIdNumber = (s: string) => s.replace(/\s+/g, '').toUpperCase();
+/** Digits only, as a bank account is stored (people type it in groups of four). */
+export const normalizeBankAccount = (s: string) => s.replace(/[\s-]+/g, '');
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((s) => (s === '' ? undefined : s));
+
+export const idNumberSchema = z
+  .string()
+  .transform(normalizeIdNumber)
+  .superRefine((id, ctx) => {
+    if (/^\d{15}$/.test(id)) return void ctx.addIssue({ code: 'custom', message: t('profilesErrIdLegacy15') });
+    if (!/^\d{17}[\dX]$/.test(id)) return void ctx.addIssue({ code: 'custom', message: t('profilesErrIdFormat') });
+    if (!idBirthDate(id)) return void ctx.addIssue({ code: 'custom', message: t('profilesErrIdBirth') });
+    if (idCheckDigit(id.slice(0, 17)) !== id[17]) ctx.addIssue({ code: 'custom', message: t('profilesErrIdCheck') });
+  });
+
+/** Mainland mobile (11 digits from 13–19) or a Shanghai landline (8 digits, optionally 021-). */
+export const PHONE_RE = /^(?:\+?86[- ]?)?(?:1[3-9]\d{9}|(?:0?21[- ]?)?[2-9]\d{7})$/;
+export const phoneSchema = z
+  .string()
+  .trim()
+  .refine((s) => PHONE_RE.test(s.replace(/[\s-]/g, '')), { message: t('profilesErrPhone') });
+
+export const bankAccountSchema = z
+  .string()
+  .transform(normalizeBankAccount)
+  .refine((s) => /^\d{12,30}$/.test(s), { message: t('profilesErrBankAccount') });
+
+export const profileSchema = z.object({
+  id: z.string().min(1).max(64),
+  displayName: optionalText(20),
+  name: z.string().trim().min(1, { message: t('profilesErrRequired') }).max(50),
+  idNumber: idNumberSchema,
+  phone: phoneSchema,
+  mailingAddress: z.string().trim().min(1, { message: t('profilesErrRequired') }).max(200),
+  insuranceType: insuranceTypeSchema,
+  bankName: z.string().trim().min(1, { message: t('profilesErrRequired') }).max(50),
+  bankAccount: bankAccountSchema,
+  bankAccountName: optionalText(50),
+  deceased: z.boolean().optional(),
+  relation: optionalText(20),
+  postcode: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s) => (s === '' ? undefined : s))
+    .refine((s) => s === undefined || /^\d{6}$/.test(s), { message: t('profilesErrPostcode') }),
+  notes: optionalText(500),
+  isSelf: z.boolean().optional(),
+  temporary: z.boolean().optional(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
+/** A stored, valid profile. */
+export type Profile = z.output<typeof profileSchema>;
+
+/** What an editor sends: id and timestamps are filled in by the store for a new profile. */
+export const profileInputSchema = profileSchema.extend({
+  id: z.string().min(1).max(64).optional(),
+  createdAt: z.iso.datetime().optional(),
+  updatedAt: z.iso.datetime().optional(),
+});
+export type ProfileInput = z.input<typeof profileInputSchema>;
+
+/** The field order of a profile in exported files (stable, so a round trip is byte-identical). */
+export const PROFILE_KEYS = [
+  'id',
+  'displayName',
+  'name',
+  'idNumber',
+  'phone',
+  'mailingAddress',
+  'insuranceType',
+  'bankName',
+  'bankAccount',
+  'bankAccountName',
+  'deceased',
+  'relation',
+  'postcode',
+  'notes',
+  'isSelf',
+  'temporary',
+  'createdAt',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof Profile>;
+
+export type ProfileField = (typeof PROFILE_KEYS)[number];
+
+/** The same profile with keys in `PROFILE_KEYS` order and no undefined values. */
+export function orderedProfile(p: Profile): Profile {
+  const out: Record<string, unknown> = {};
+  for (const k of PROFILE_KEYS) if (p[k] !== undefined) out[k] = p[k];
+  return out as Profile;
+}
+
+/** The account holder name to use for the bank: defaults to the person's own name. */
+export const bankAccountNameOf = (p: Pick<Profile, 'name' | 'bankAccountName'>) => p.bankAccountName ?? p.name;
+
+/** `310117********1234`-style: enough to tell people apart, not enough to misuse. */
+export function maskIdNumber(id: string): string {
+  if (id.length < 10) return '*'.repeat(id.length);
+  return id.slice(0, 6) + '*'.repeat(id.length - 10) + id.slice(-4);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Migrations. Each entry upgrades a raw record of version N to version N + 1 (plain objects in,
+// plain objects out); `migrateProfile` runs the chain and validates the result.
+
+/**
+ * Version 0: the prototype's shape (kept in the wild by early testers' exports and stores):
+ * `{ name, idCard, phoneNumber, address, insurance: '职保' | '居保', bank, bankAccount, nickname?,
+ *    accountName?, remark? }`, no id, no timestamps.
+ */
+export const legacyProfileV0Schema = z.object({
+  id: z.string().optional(),
+  nickname: z.string().optional(),
+  name: z.string(),
+  idCard: z.string(),
+  phoneNumber: z.string(),
+  address: z.string(),
+  insurance: z.enum(['职保', '居保', 'employee', 'resident']),
+  bank: z.string(),
+  bankAccount: z.string(),
+  accountName: z.string().optional(),
+  remark: z.string().optional(),
+});
+
+export interface MigrationContext {
+  now: () => string;
+  newId: () => string;
+}
+
+const migrations: Record<number, (raw: unknown, ctx: MigrationContext) => Record<string, unknown>> = {
+  0: (raw, ctx) => {
+    const v0 = legacyProfileV0Schema.parse(raw);
+    const now = ctx.now();
+    return {
+      id: v0.id || ctx.newId(),
+      displayName: v0.nickname,
+      name: v0.name,
+      idNumber: v0.idCard,
+      phone: v0.phoneNumber,
+      mailingAddress: v0.address,
+      insuranceType: v0.insurance === '职保' || v0.insurance === 'employee' ? 'employee' : 'resident',
+      bankName: v0.bank,
+      bankAccount: v0.bankAccount,
+      bankAccountName: v0.accountName,
+      notes: v0.remark,
+      createdAt: now,
+      updatedAt: now,
+    };
+  },
+};
+
+export const defaultMigrationContext: MigrationContext = {
+  now: () => new Date().toISOString(),
+  newId: () => crypto.randomUUID(),
+};
+
+/** Upgrade a raw profile of `fromVersion` to the current version and validate it (throws ZodError). */
+export function migrateProfile(raw: unknown, fromVersion: number, ctx: MigrationContext = defaultMigrationContext): Profile {
+  if (!Number.isInteger(fromVersion) || fromVersion < 0 || fromVersion > PROFILE_SCHEMA_VERSION) {
+    throw new Error(`Unknown profile schema version ${fromVersion}`);
+  }
+  let value: unknown = raw;
+  for (let v = fromVersion; v < PROFILE_SCHEMA_VERSION; v++) value = migrations[v]!(value, ctx);
+  return profileSchema.parse(value);
+}
