@@ -1,8 +1,47 @@
+import { watchPage } from '@/utils/detect/watch';
+import type { PageInfo } from '@/utils/detect/page';
+import { createRouter } from '@/utils/messaging';
+import { mountPanel, type PanelHost } from './panel-host';
+import { portalHandlers, type PortalState } from './handlers';
+
+/**
+ * The portal content script (all frames of zwdt.sh.gov.cn / ywtb.sh.gov.cn): it only decides
+ * which page this is and mounts the features; the features live in utils/.
+ */
 export default defineContentScript({
   matches: ['https://zwdt.sh.gov.cn/*', 'https://ywtb.sh.gov.cn/*'],
   allFrames: true,
   runAt: 'document_idle',
-  main() {
-    document.documentElement.dataset.zwdtHelper = 'loaded';
+  main(ctx) {
+    const root = document.documentElement;
+    if (root.dataset.zwdtHelper) return; // injected twice (extension reload): the first one serves
+    root.dataset.zwdtHelper = 'loaded';
+
+    const state: PortalState = { page: null, panel: null, claimContext: null };
+    const controller = new AbortController();
+    ctx.onInvalidated(() => {
+      controller.abort();
+      state.panel?.remove();
+      delete root.dataset.zwdtHelper;
+    });
+
+    const listener = createRouter(portalHandlers(state), { address: () => state.panel?.token });
+    browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener as Parameters<typeof browser.runtime.onMessage.removeListener>[0]));
+
+    watchPage({
+      doc: document,
+      getUrl: () => location.href,
+      signal: controller.signal,
+      onChange(page: PageInfo | null) {
+        state.page = page;
+        root.dataset.zwdtHelperPage = page ? page.kind : 'none';
+        if (page && !state.panel) state.panel = mountPanel(browser.runtime.getURL('/panel.html')) as PanelHost;
+        if (!page && state.panel) {
+          state.panel.remove();
+          state.panel = null;
+        }
+      },
+    });
   },
 });

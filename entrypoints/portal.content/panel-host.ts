@@ -1,0 +1,37 @@
+/**
+ * Mounts the helper's panel: an extension-origin iframe (web-accessible `panel.html`) inside a
+ * closed shadow root. The page and its scripts can see that a frame exists, but not what is in
+ * it — the list of people stays in the extension's origin; only filled values enter the page.
+ */
+const EXPANDED = 'width:420px;height:min(86vh,760px);';
+const COLLAPSED = 'width:176px;height:64px;';
+
+export interface PanelHost {
+  token: string;
+  setCollapsed(collapsed: boolean): void;
+  remove(): void;
+}
+
+export function mountPanel(panelUrl: string): PanelHost {
+  const token = crypto.randomUUID();
+  const host = document.createElement('zwdt-reimburse-helper');
+  host.style.cssText = 'all:initial;position:fixed;right:16px;bottom:16px;z-index:2147483646;display:block;';
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const frame = document.createElement('iframe');
+  frame.src = `${panelUrl}#${token}`;
+  frame.title = '零星报销助手';
+  frame.setAttribute('allow', '');
+  const base = 'border:0;border-radius:12px;box-shadow:0 6px 28px rgba(0,0,0,.28);background:#fff;display:block;color-scheme:light;';
+  frame.style.cssText = base + EXPANDED;
+  shadow.append(frame);
+  (document.body ?? document.documentElement).append(host);
+  return {
+    token,
+    setCollapsed(collapsed) {
+      frame.style.cssText = base + (collapsed ? COLLAPSED : EXPANDED);
+    },
+    remove() {
+      host.remove();
+    },
+  };
+}
