@@ -6,11 +6,12 @@ import autofill from './autofill.json';
 import invoice from './invoice.json';
 import guard from './guard.json';
 import validate from './validate.json';
+import panel from './panel.json';
 
 export type LocaleEntry = { zh_CN: string; en: string; description?: string };
 export type Catalog = Record<string, LocaleEntry>;
 
-const parts: Catalog[] = [common, validate, profiles, autofill, invoice, guard] as Catalog[];
+const parts: Catalog[] = [common, validate, panel, profiles, autofill, invoice, guard] as Catalog[];
 
 export const catalog: Catalog = Object.assign({}, ...parts);
 

@@ -1,11 +1,5 @@
 import { render } from 'preact';
-import { t } from '@/utils/i18n';
+import { Panel } from '@/components/panel/Panel';
+import './panel.css';
 
-function Panel() {
-  return (
-    <main data-testid="panel">
-      <h1>{t('panelTitle')}</h1>
-    </main>
-  );
-}
 render(<Panel />, document.getElementById('app')!);

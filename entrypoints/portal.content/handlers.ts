@@ -1,6 +1,7 @@
 import { handle } from '@/utils/messaging';
 import type { PageInfo } from '@/utils/detect/page';
-import { getPageInfo, setClaimContext, setLayout, type ClaimContext } from '@/utils/panel/messages';
+import { getPageInfo, runAutofill, setClaimContext, setLayout, type ClaimContext } from '@/utils/panel/messages';
+import { runAutofill as fillPage, isTaughtMeaning, type TaughtMapping } from '@/utils/autofill';
 import type { PanelHost } from './panel-host';
 
 export interface PortalState {
@@ -16,6 +17,11 @@ export function portalHandlers(state: PortalState) {
     handle(setLayout, ({ collapsed }) => {
       state.panel?.setCollapsed(collapsed);
       return { collapsed };
+    }),
+    handle(runAutofill, async ({ claimant, agent, claimantInsurance, overwrite, mappings }) => {
+      const item = state.page && state.page.kind !== 'guide' ? state.page.item : state.page?.item ?? null;
+      const taught: TaughtMapping[] = mappings.flatMap((m) => (isTaughtMeaning(m.meaning) ? [{ ...m, meaning: m.meaning }] : []));
+      return fillPage(document, { claimant, agent, item, claimantInsurance, overwrite }, { mappings: taught });
     }),
     handle(setClaimContext, (ctx) => {
       state.claimContext = ctx;

@@ -62,18 +62,27 @@ export type ClaimContext = z.infer<typeof claimContextSchema>;
 
 export const setClaimContext = defineMessage('panel/set-claim-context', claimContextSchema, z.object({ ok: z.boolean() }));
 
-const reportLine = z.object({ label: z.string(), meaning: z.string().optional(), reason: z.string().optional(), starred: z.boolean().optional() }).loose();
+const reportedField = z.object({ label: z.string(), meaning: z.string().nullable().optional(), starred: z.boolean().optional() });
 
+/** The autofill engine's `FillReport` (utils/autofill/types.ts) as it crosses to the panel. */
 export const fillReportSchema = z
   .object({
-    filled: z.array(reportLine),
-    skipped: z.array(reportLine),
-    rejected: z.array(reportLine),
-    warnings: z.array(z.union([z.string(), z.object({ message: z.string() }).loose()])),
-    summaryText: z.string(),
-  })
-  .loose();
+    filled: z.array(reportedField.extend({ value: z.string().optional() })),
+    kept: z.array(reportedField).default([]),
+    skipped: z.array(reportedField.extend({ reason: z.string(), message: z.string().optional() })),
+    rejected: z.array(reportedField.extend({ reason: z.string() })),
+    warnings: z.array(z.string()),
+    summary: z.object({
+      filled: z.number(),
+      needManual: z.number(),
+      manual: z.array(z.object({ label: z.string(), reason: z.string() })),
+      text: z.string(),
+    }),
+    timing: z.object({ totalMs: z.number(), waitMs: z.number() }).optional(),
+  });
 export type FillReportWire = z.infer<typeof fillReportSchema>;
+
+export const taughtMappingSchema = z.object({ label: z.string(), meaning: z.string(), host: z.string().optional() });
 
 export const runAutofill = defineMessage(
   'panel/autofill',
@@ -82,6 +91,7 @@ export const runAutofill = defineMessage(
     agent: personValuesSchema.nullable(),
     claimantInsurance: itemKindSchema.nullable(),
     overwrite: z.boolean(),
+    mappings: z.array(taughtMappingSchema).default([]),
   }),
   fillReportSchema,
 );

@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import { connectToPage, type PageConnection } from '@/utils/panel/connection';
+import { getPageInfo, setLayout } from '@/utils/panel/messages';
+import type { PageInfo } from '@/utils/detect/page';
+import { GuideHint } from './GuideHint';
+import { PeopleChooser } from './PeopleChooser';
+
+const STEP_KEYS = { basic: 'panelStepBasic', invoice: 'panelStepInvoice', materials: 'panelStepMaterials', unknown: 'panelStepUnknown' } as const;
+
+function describe(page: PageInfo): string {
+  const item = page.item ? t(page.item === 'employee' ? 'panelItemEmployee' : 'panelItemResident') : t('panelItemUnknown');
+  if (page.kind === 'guide') return t('panelOnGuide', item);
+  if (page.kind === 'logistics') return t('panelOnLogistics', item);
+  return t('panelOnApplication', item, t(STEP_KEYS[page.step]));
+}
+
+/** The helper inside the portal page (extension origin). */
+export function Panel() {
+  const [conn, setConn] = useState<PageConnection | null>(null);
+  const [page, setPage] = useState<PageInfo | null>(null);
+  const [collapsed, setCollapsed] = useState(false);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setInterval> | undefined;
+    void (async () => {
+      const c = await connectToPage();
+      if (!c) return setError(t('panelNoPage'));
+      setConn(c);
+      const refresh = async () => {
+        try {
+          setPage((await c.call(getPageInfo, {})).page);
+        } catch {
+          /* the page is navigating */
+        }
+      };
+      await refresh();
+      timer = setInterval(refresh, 1000);
+    })();
+    return () => clearInterval(timer);
+  }, []);
+
+  async function toggle() {
+    const next = !collapsed;
+    setCollapsed(next);
+    await conn?.call(setLayout, { collapsed: next }).catch(() => {});
+  }
+
+  if (collapsed) {
+    return (
+      <main data-testid="panel" class="collapsed">
+        <button type="button" class="primary big" data-testid="panel-expand" onClick={toggle}>
+          {t('panelExpand')}
+        </button>
+      </main>
+    );
+  }
+  return (
+    <main data-testid="panel">
+      <header>
+        <h1>{t('panelTitle')}</h1>
+        <button type="button" class="link" data-testid="panel-collapse" onClick={toggle} aria-label={t('panelCollapse')}>
+          {t('panelCollapse')}
+        </button>
+      </header>
+      {error && <p class="error">{error}</p>}
+      {page && <p class="where" data-testid="panel-page">{describe(page)}</p>}
+      {page?.kind === 'guide' && <GuideHint item={page.item} />}
+      {conn && page && page.kind !== 'guide' && <PeopleChooser page={conn} item={page.item} />}
+      {page?.kind === 'logistics' && <p class="note">{t('panelLogisticsNote')}</p>}
+      <footer class="privacy">{t('privacyNote')}</footer>
+    </main>
+  );
+}
