@@ -1,3 +1,10 @@
+import { createRouter } from '@/utils/messaging';
+import { createProfileService, profileHandlers, registerAutoLock } from '@/utils/profiles/handlers';
+import { settingsHandlers } from '@/utils/settings/messages';
+
 export default defineBackground(() => {
-  // Message routing is added by the profile store and the invoice features.
+  // Profiles + settings: the background owns the store; extension pages ask through typed messages.
+  const profiles = createProfileService();
+  registerAutoLock(profiles);
+  browser.runtime.onMessage.addListener(createRouter([...profileHandlers(profiles), ...settingsHandlers]));
 });

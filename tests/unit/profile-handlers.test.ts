@@ -1,0 +1,37 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createRouter } from '@/utils/messaging';
+import { resetDbForTests } from '@/utils/db';
+import { memoryKeyHolder } from '@/utils/crypto/key-holder';
+import { ProfileService } from '@/utils/profiles/service';
+import { profileHandlers } from '@/utils/profiles/handlers';
+import { settingsHandlers } from '@/utils/settings/messages';
+import * as m from '@/utils/profiles/messages';
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await resetDbForTests();
+});
+
+const contentScriptSender = { id: 'test-extension-id', tab: { id: 3 }, frameId: 0, url: 'https://zwdt.sh.gov.cn/govPortals/bsfw/item/x' };
+
+describe('profile handlers', () => {
+  const service = new ProfileService({ keys: memoryKeyHolder(), iterations: 1000, minIterations: 1000 });
+  const router = createRouter([...profileHandlers(service), ...settingsHandlers]);
+
+  it('give content scripts nothing', async () => {
+    const all = [m.listProfiles, m.getProfile, m.saveProfile, m.deleteProfile, m.previewImport, m.importProfiles, m.exportProfiles, m.getLockState, m.unlock, m.lockNow, m.setPassphrase, m.removePassphrase, m.endSession, m.touchActivity];
+    for (const def of all) {
+      const reply = await router({ type: def.type, payload: {} }, contentScriptSender);
+      expect(reply, def.type).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+    }
+  });
+
+  it('let content scripts read the (non-personal) settings only', async () => {
+    const reply = await router({ type: 'settings/get', payload: {} }, contentScriptSender);
+    expect(reply).toMatchObject({ ok: true, data: { textScale: 100, highContrast: false, keepInvoiceImages: false } });
+    const write = await router({ type: 'settings/update', payload: { textScale: 200 } }, contentScriptSender);
+    expect(write).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * Background handlers of the profile messages. None is open to content scripts: only extension
+ * pages (options, the panel frame, popup) may read or change profiles.
+ */
+import { browser } from 'wxt/browser';
+import { handle } from '@/utils/messaging';
+import { AUTOLOCK_ALARM, SESSION_KEY, SESSION_ACTIVITY, sessionKeyHolder } from '@/utils/crypto/key-holder';
+import {
+  deleteProfile,
+  endSession,
+  exportProfiles,
+  getLockState,
+  getProfile,
+  importProfiles,
+  listProfiles,
+  lockNow,
+  previewImport,
+  removePassphrase,
+  saveProfile,
+  setPassphrase,
+  touchActivity,
+  unlock,
+} from './messages';
+import { ProfileService } from './service';
+
+/** Session-state keys kept by 结束本次服务 (the unlock state belongs to the person at the PC, not the resident). */
+const KEEP_ON_WIPE = new Set([SESSION_KEY, SESSION_ACTIVITY]);
+
+async function clearSessionState(): Promise<void> {
+  const all = await browser.storage.session.get(null);
+  const keys = Object.keys(all).filter((k) => !KEEP_ON_WIPE.has(k));
+  if (keys.length) await browser.storage.session.remove(keys);
+}
+
+export function createProfileService(): ProfileService {
+  return new ProfileService({ keys: sessionKeyHolder(), clearSessionState });
+}
+
+export function profileHandlers(service: ProfileService) {
+  /** Every call from an extension page counts as activity for the auto-lock. */
+  const active = async <T>(value: T | Promise<T>): Promise<T> => {
+    const out = await value;
+    await service.touch();
+    return out;
+  };
+  return [
+    handle(listProfiles, () => active(service.list())),
+    handle(getProfile, async ({ id }) => active({ profile: await service.get(id) })),
+    handle(saveProfile, async ({ profile }) => active({ profile: await service.save(profile) })),
+    handle(deleteProfile, async ({ id }) => active({ deleted: await service.delete(id) })),
+    handle(previewImport, ({ text }) => active(service.previewImport(text))),
+    handle(importProfiles, ({ text, choices, defaultChoice }) => active(service.import(text, choices, defaultChoice))),
+    handle(exportProfiles, () => active(service.exportText())),
+    handle(getLockState, () => service.lockState()),
+    handle(unlock, ({ passphrase }) => service.unlock(passphrase)),
+    handle(lockNow, () => service.lock()),
+    handle(setPassphrase, ({ current, next }) => service.setPassphrase(current, next)),
+    handle(removePassphrase, ({ current }) => service.removePassphrase(current)),
+    handle(endSession, () => active(service.endSession())),
+    handle(touchActivity, async () => {
+      await service.touch();
+      return { locked: (await service.lockState()).locked };
+    }),
+  ];
+}
+
+/** The auto-lock alarm: lock when it fires. */
+export function registerAutoLock(service: ProfileService): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === AUTOLOCK_ALARM) void service.lock();
+  });
+}
