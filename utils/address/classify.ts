@@ -125,11 +125,17 @@ export function normalizeAddress(text: string): string {
 /** After a bare name: a road (北京东路, 松江二路, 九亭大街) or a village (金汇村) — not the place itself. */
 const ROAD_OR_VILLAGE_AFTER = /^[东西南北中]?(?:[一二三四五六七八九十]{1,3}|\d{1,3})?(?:路|公路|大道|大街|街(?!道)|巷|胡同|隧道|大桥|高架|新村|村)/u;
 
-function buildIndex(): Map<string, Entry[]> {
+/** A character trie over all names: leftmost-longest matching costs a few steps per position. */
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  entry?: Entry;
+}
+
+function buildIndex(): TrieNode {
   const byName = new Map<string, Entry>();
   const add = (e: Omit<Entry, 'name'> & { name: string }) => {
     const name = normalizeAddress(e.name);
-    if (!name || byName.has(name)) return; // first definition wins (official list first)
+    if (name.length < 2 || byName.has(name)) return; // first definition wins (official list first)
     byName.set(name, { ...e, name });
   };
   const sharedNames = new Set(SHARED_SONGJIANG_NAMES.map((s) => s.name));
@@ -181,15 +187,18 @@ function buildIndex(): Map<string, Entry[]> {
   for (const [full, province] of CITIES_FULL_ONLY)
     add({ name: full, kind: 'city', side: 'outside', strong: true, label: `${province}${full}`, districts: [], bare: false });
 
-  const index = new Map<string, Entry[]>();
+  const root: TrieNode = { next: new Map() };
   for (const e of byName.values()) {
-    const first = e.name[0] as string;
-    const list = index.get(first) ?? [];
-    list.push(e);
-    index.set(first, list);
+    let node = root;
+    for (let i = 0; i < e.name.length; i++) {
+      const c = e.name.charCodeAt(i);
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = { next: new Map() }));
+      node = child;
+    }
+    node.entry = e;
   }
-  for (const list of index.values()) list.sort((a, b) => b.name.length - a.name.length);
-  return index;
+  return root;
 }
 
 const INDEX = buildIndex();
@@ -200,24 +209,32 @@ const PINYIN_RE = new RegExp(`(?<![a-z])(${[...PINYIN.keys()].join('|')})(?:qu|d
 
 /** Every gazetteer name found in the address, leftmost-longest, in text order. */
 export function findPlaces(text: string): AddressEvidence[] {
-  const s = normalizeAddress(text);
+  return scan(normalizeAddress(text));
+}
+
+function scan(s: string): AddressEvidence[] {
   const found: AddressEvidence[] = [];
+  const seen = new Set<string>(); // one evidence per name: a 2,000-character repetition stays cheap
   let i = 0;
-  while (i < s.length) {
-    const list = INDEX.get(s[i] as string);
-    let step = 1;
-    if (list) {
-      for (const e of list) {
-        if (!s.startsWith(e.name, i)) continue;
-        step = e.name.length;
-        const after = s.slice(i + step, i + step + 6);
-        if (!(e.bare && ROAD_OR_VILLAGE_AFTER.test(after))) {
-          found.push({ name: e.name, kind: e.kind, side: e.side, strong: e.strong, shared: e.shared, label: e.label, districts: e.districts, at: i });
-        }
-        break;
-      }
+  while (i < s.length - 1) {
+    // longest name starting at i
+    let node: TrieNode | undefined = INDEX;
+    let e: Entry | undefined;
+    for (let j = i; j < s.length; j++) {
+      node = node.next.get(s.charCodeAt(j));
+      if (!node) break;
+      if (node.entry) e = node.entry;
     }
-    i += step;
+    if (!e) {
+      i += 1;
+      continue;
+    }
+    const end = i + e.name.length;
+    if (!seen.has(e.name) && !(e.bare && ROAD_OR_VILLAGE_AFTER.test(s.slice(end, end + 6)))) {
+      seen.add(e.name);
+      found.push({ name: e.name, kind: e.kind, side: e.side, strong: e.strong, shared: e.shared, label: e.label, districts: e.districts, at: i });
+    }
+    i = end;
   }
   if (/[a-z]/u.test(s)) {
     const latin = s.replace(/['’]/gu, '');
@@ -255,8 +272,9 @@ const mostSpecific = (ev: AddressEvidence[]) => [...ev].sort((a, b) => SPECIFICI
 
 export function classifyAddress(text: string): AddressVerdict {
   const raw = typeof text === 'string' ? text : '';
-  if (normalizeAddress(raw).length === 0) return verdictOf('empty', 'address-empty', [], []);
-  const ev = findPlaces(raw);
+  const s = normalizeAddress(raw);
+  if (s.length === 0) return verdictOf('empty', 'address-empty', [], []);
+  const ev = scan(s);
   const inShanghai = ev.some((e) => e.kind === 'shanghai');
   const strongOut = ev.filter((e) => e.side === 'outside' && e.strong);
   // a Songjiang name shared with other provinces is strong only with 上海 context (or 松江 named)
