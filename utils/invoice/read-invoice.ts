@@ -1,16 +1,291 @@
-// Orchestrates reading one invoice file: sniff → PDF text → QR → OCR → parse → cross-check.
-import type { InvoiceInput, InvoiceResult, ReadInvoiceDeps } from './types';
+// Orchestrates reading one invoice file: sniff → PDF text → QR → OCR (two passes) → parse → cross-check.
+// Same code in the extension and the Node CLI/bench; everything platform-specific comes in through `deps`.
+import { crossCheck, type FieldState, type FieldStates } from './crosscheck';
+import { t } from '@/utils/i18n';
+import { InvoiceError, invoiceError, toIssue } from './errors';
+import { downscaleToFit, flattenAlpha, grayToRgba, mapBoxBack, MIN_SIDE, preprocessSecondPass } from './image';
+import { parseInvoiceText, type ParsedText, type Reading } from './parse';
+import { parseQrPayload, type QrFields } from './qr';
+import { IMAGE_TYPES, mimeOf, sniffType } from './sniff';
+import {
+  emptyFields,
+  FIELD_NAMES,
+  fieldRecord,
+  type FieldName,
+  type FieldSource,
+  type InvoiceFields,
+  type InvoiceInput,
+  type InvoiceResult,
+  type Issue,
+  type OcrLine,
+  type PixelImage,
+  type ProgressPhase,
+  type ReadInvoiceDeps,
+} from './types';
 
-/** Reads one invoice. Never rejects: failures come back as `result.error`. */
-export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps): Promise<InvoiceResult> {
-  void input;
-  void deps;
-  throw new Error('not implemented yet');
+/** Fields whose presence (≥ 2) makes a file an invoice. */
+const EVIDENCE: FieldName[] = ['invoiceCode', 'invoiceNumber', 'checkCode', 'issueDate', 'totalAmount', 'totalAmountUpper', 'hospital', 'fundPaid', 'cashPaid', 'hospitalizationPeriod'];
+/** Key fields: when pass 1 reads all of them well, pass 2 is skipped. */
+const KEY: FieldName[] = ['invoiceCode', 'invoiceNumber', 'checkCode', 'issueDate', 'totalAmount'];
+
+interface Ctx {
+  index: number;
+  count: number;
+}
+
+type Candidate = FieldState & { pass: string };
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+/** Median height of OCR words (≈ character height) or 0. */
+export function medianWordHeight(lines: OcrLine[]): number {
+  const hs = lines.flatMap((l) => l.words.map((w) => w.bbox.h)).filter((h) => h > 2).sort((a, b) => a - b);
+  return hs.length ? hs[hs.length >> 1]! : 0;
+}
+
+/**
+ * Scale for the second pass: small text (a low-resolution scan such as the real sample, ≈ 16–20 px
+ * characters) is enlarged towards 30 px; normal photos/renders are left alone (measured: a blanket 2× hurts).
+ */
+export function secondPassScale(medianH: number, width: number, height: number, maxSide = 3200): number {
+  if (medianH <= 0 || medianH >= 24) return 1;
+  const s = Math.min(2, 30 / medianH, maxSide / Math.max(width, height));
+  return s > 1.1 ? Math.round(s * 100) / 100 : 1;
+}
+
+function fromQr(q: QrFields): Partial<Record<FieldName, Candidate>> {
+  const out: Partial<Record<FieldName, Candidate>> = {};
+  const put = (f: FieldName, v: string | null) => {
+    if (v) out[f] = { value: v, conf: 1, source: 'qr', boxes: [], pass: 'qr' };
+  };
+  put('invoiceCode', q.invoiceCode);
+  put('invoiceNumber', q.invoiceNumber);
+  put('checkCode', q.checkCode);
+  put('issueDate', q.issueDate);
+  put('totalAmount', q.totalAmount);
+  return out;
+}
+
+function candidates(p: ParsedText, source: FieldSource, pass: string): Partial<Record<FieldName, Candidate>> {
+  const out: Partial<Record<FieldName, Candidate>> = {};
+  for (const f of FIELD_NAMES) {
+    const r = p.fields[f] as Reading | undefined;
+    if (r) out[f] = { value: r.value, conf: r.conf, source, boxes: r.boxes, alts: r.alts, pass };
+  }
+  return out;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Merges per field: QR values win; equal OCR readings from two passes reinforce each other; else the more confident. */
+export function mergeCandidates(sets: Array<Partial<Record<FieldName, Candidate>>>, warnings: Issue[] = [], describe?: (f: FieldName) => string): FieldStates {
+  const out: FieldStates = {};
+  for (const f of FIELD_NAMES) {
+    const cs = sets.map((s) => s[f]).filter((c): c is Candidate => !!c);
+    if (!cs.length) continue;
+    const qr = cs.find((c) => c.source === 'qr');
+    if (qr) {
+      const conflict = cs.find((c) => c.source !== 'qr' && c.conf >= 0.8 && !same(c.value, qr.value));
+      if (conflict && describe) warnings.push({ code: 'invoiceWarnQrConflict', message: describe(f), fields: [f] });
+      (out as Record<string, FieldState>)[f] = { value: qr.value, conf: 1, source: 'qr', boxes: cs.find((c) => c.source !== 'qr' && same(c.value, qr.value))?.boxes ?? [] };
+      continue;
+    }
+    cs.sort((a, b) => b.conf - a.conf);
+    const best = { ...cs[0]! };
+    const agree = cs.slice(1).filter((c) => same(c.value, best.value) && c.pass !== best.pass);
+    if (agree.length) best.conf = Math.min(0.99, best.conf + 0.15 + 0.1 * agree[0]!.conf);
+    const alts = cs.slice(1).filter((c) => !same(c.value, best.value)).map((c) => c.value);
+    best.alts = [...(best.alts ?? []), ...alts];
+    const { pass: _pass, ...state } = best;
+    void _pass;
+    (out as Record<string, FieldState>)[f] = state;
+  }
+  return out;
+}
+
+function result(input: InvoiceInput, t0: number, states: FieldStates, warnings: Issue[], imageSize?: { width: number; height: number }, error?: Issue): InvoiceResult {
+  const fields: InvoiceFields = emptyFields();
+  const st = states as Record<string, FieldState | undefined>;
+  for (const f of FIELD_NAMES) if (st[f]) (fields as unknown as Record<string, unknown>)[f] = st[f]!.value;
+  const r: InvoiceResult = {
+    file: input.name,
+    fields,
+    confidence: fieldRecord((f) => (st[f] ? Math.round(st[f]!.conf * 100) / 100 : 0)),
+    source: fieldRecord((f) => st[f]?.source ?? null),
+    boxes: fieldRecord((f) => st[f]?.boxes ?? []),
+    warnings,
+    ms: Math.round(now() - t0),
+  };
+  if (imageSize) r.imageSize = imageSize;
+  if (error) r.error = error;
+  return r;
+}
+
+/** Reads one invoice. Never rejects: failures come back as `result.error` (with whatever was read before). */
+export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ctx: Ctx = { index: 0, count: 1 }): Promise<InvoiceResult> {
+  const t0 = now();
+  const progress = (phase: ProgressPhase, p: number) => {
+    try {
+      deps.onProgress?.({ file: input.name, index: ctx.index, count: ctx.count, phase, progress: Math.max(0, Math.min(1, p)) });
+    } catch {
+      /* a failing UI callback must not break reading */
+    }
+  };
+  const warnings: Issue[] = [];
+  const sets: Array<Partial<Record<FieldName, Candidate>>> = [];
+  let otherPaid: FieldState<string> | undefined;
+  let imageSize: { width: number; height: number } | undefined;
+  let boxScale = 1;
+  const takeOther = (p: ParsedText, source: FieldSource) => {
+    const o = p.extra.otherPaid;
+    if (o && (!otherPaid || o.conf > otherPaid.conf)) otherPaid = { value: o.value, conf: o.conf, source, boxes: o.boxes };
+  };
+
+  const finish = (error?: Issue): InvoiceResult => {
+    progress('parse', 0.97);
+    const describe = (f: FieldName) => t('invoiceWarnQrConflict', t(`invoiceField${f[0]!.toUpperCase()}${f.slice(1)}`));
+    const states = mergeCandidates(sets, warnings, describe);
+    // Boxes in the pixels of the image as given (the engine worked on a downscaled copy).
+    if (boxScale !== 1) {
+      for (const st of Object.values(states) as FieldState[]) {
+        st.boxes = st.boxes.map((b) => ({ x: Math.round(b.x / boxScale), y: Math.round(b.y / boxScale), w: Math.round(b.w / boxScale), h: Math.round(b.h / boxScale) }));
+      }
+    }
+    if (!error) warnings.push(...crossCheck({ fields: states, otherPaid }));
+    const found = EVIDENCE.filter((f) => (states as Record<string, unknown>)[f]).length;
+    if (!error && found < 2) error = { code: 'invoiceErrorNotInvoice', message: invoiceError('invoiceErrorNotInvoice').message };
+    progress('done', 1);
+    return result(input, t0, states, warnings, imageSize, error);
+  };
+
+  const ocrImage = async (image: PixelImage, from: number, to: number) => {
+    const engine = deps.engine;
+    progress('ocr-init', from);
+    await engine.init();
+    const secondPass = deps.secondPass !== false;
+    const mid = secondPass ? from + (to - from) * 0.5 : to;
+    const r1 = await engine.recognize(image, { onProgress: (p) => progress('ocr', from + (mid - from) * p) });
+    const p1 = parseInvoiceText(r1.lines);
+    sets.push(candidates(p1, 'ocr', 'ocr1'));
+    takeOther(p1, 'ocr');
+    if (!secondPass) return;
+    // Skip pass 2 when pass 1 already read every key field in a valid shape (or a QR gave them).
+    const merged = mergeCandidates(sets);
+    const good = (f: FieldName) => {
+      const c = (merged as Record<string, FieldState | undefined>)[f];
+      return !!c && c.conf >= 0.75;
+    };
+    const shapes = /^\d{8}$/.test(String(merged.invoiceCode?.value ?? '')) && /^\d{10}$/.test(String(merged.invoiceNumber?.value ?? '')) && /^[0-9a-f]{6}$/.test(String(merged.checkCode?.value ?? ''));
+    if (KEY.every(good) && shapes) return;
+    try {
+      const scale = secondPassScale(medianWordHeight(r1.lines), image.width, image.height);
+      const pre = preprocessSecondPass(image, scale);
+      const r2 = await engine.recognize(grayToRgba(pre.image), { onProgress: (p) => progress('ocr', mid + (to - mid) * p) });
+      const lines2 = r2.lines.map((l) => ({
+        ...l,
+        bbox: mapBoxBack(l.bbox, pre.transform),
+        words: l.words.map((w) => ({ ...w, bbox: mapBoxBack(w.bbox, pre.transform) })),
+      }));
+      const p2 = parseInvoiceText(lines2);
+      sets.push(candidates(p2, 'ocr', 'ocr2'));
+      takeOther(p2, 'ocr');
+    } catch (e) {
+      if (e instanceof InvoiceError) throw e;
+      warnings.push({ code: 'invoiceWarnSecondPassFailed', message: invoiceError('invoiceWarnSecondPassFailed', e instanceof Error ? e.message : String(e)).message });
+    }
+  };
+
+  const decodeQr = async (image: PixelImage) => {
+    if (!deps.qr) return;
+    progress('qr', 0.1);
+    try {
+      for (const text of await deps.qr(image)) {
+        const q = parseQrPayload(text);
+        if (q) {
+          sets.push(fromQr(q));
+          break;
+        }
+      }
+    } catch {
+      /* QR is a bonus: OCR still runs */
+    }
+  };
+
+  try {
+    progress('sniff', 0);
+    const bytes = input.bytes;
+    if (!bytes || bytes.length === 0) throw invoiceError('invoiceErrorEmpty');
+    const type = sniffType(bytes);
+    if (type === 'heic' || type === 'avif') throw invoiceError('invoiceErrorHeic');
+
+    if (type === 'pdf') {
+      if (!deps.pdf) throw invoiceError('invoiceErrorPdfUnavailable');
+      progress('pdf', 0.05);
+      let pages;
+      try {
+        pages = await deps.pdf.extractText(bytes);
+      } catch (e) {
+        throw invoiceError('invoiceErrorPdf', e instanceof Error ? e.message : String(e));
+      }
+      if (pages[0]) imageSize = { width: Math.round(pages[0].width), height: Math.round(pages[0].height) };
+      const lines = pages.flatMap((p) => p.lines);
+      const chars = lines.reduce((a, l) => a + l.text.replace(/\s/g, '').length, 0);
+      if (chars >= 20) {
+        const p = parseInvoiceText(lines);
+        sets.push(candidates(p, 'pdf', 'pdf'));
+        takeOther(p, 'pdf');
+        // A QR may still add the check code etc. when the text layer lacks them (only where pages can be rendered).
+        const missing = !p.fields.invoiceCode || !p.fields.invoiceNumber || !p.fields.checkCode;
+        if (missing && deps.pdf.renderPage && deps.qr) {
+          try {
+            await decodeQr(await deps.pdf.renderPage(bytes, 0, 2));
+          } catch {
+            /* ignore */
+          }
+        }
+        return finish();
+      }
+      // Scanned PDF: render the first page and OCR it.
+      if (!deps.pdf.renderPage) throw invoiceError('invoicePdfScannedNeedsBrowser');
+      progress('decode', 0.08);
+      const rendered = await deps.pdf.renderPage(bytes, 0, 2.5);
+      const { image } = downscaleToFit(flattenAlpha(rendered));
+      // Boxes of a rendered page are in rendered pixels; report that size.
+      imageSize = { width: image.width, height: image.height };
+      await decodeQr(image);
+      await ocrImage(image, 0.15, 0.95);
+      return finish();
+    }
+
+    if (!IMAGE_TYPES.has(type)) throw invoiceError('invoiceErrorUnsupported');
+    progress('decode', 0.03);
+    let decoded: PixelImage;
+    try {
+      decoded = await deps.decodeImage(bytes, mimeOf(type));
+    } catch (e) {
+      if (e instanceof InvoiceError) throw e;
+      throw invoiceError('invoiceErrorDecode', e instanceof Error ? e.message : String(e));
+    }
+    if (Math.min(decoded.width, decoded.height) < MIN_SIDE / 2 || Math.max(decoded.width, decoded.height) < MIN_SIDE) {
+      throw invoiceError('invoiceErrorTooSmall', decoded.width, decoded.height);
+    }
+    imageSize = { width: decoded.width, height: decoded.height };
+    const { image, scale } = downscaleToFit(flattenAlpha(decoded));
+    decoded = undefined as unknown as PixelImage; // let a huge original be collected early
+    boxScale = scale;
+    await decodeQr(image);
+    await ocrImage(image, 0.15, 0.95);
+    return finish();
+  } catch (e) {
+    return finish(toIssue(e, 'invoiceErrorOcr'));
+  }
 }
 
 /** Reads several files one after another (OCR is CPU-bound); a failing file does not stop the others. */
 export async function readInvoices(inputs: InvoiceInput[], deps: ReadInvoiceDeps): Promise<InvoiceResult[]> {
   const out: InvoiceResult[] = [];
-  for (const input of inputs) out.push(await readInvoice(input, deps));
+  for (let i = 0; i < inputs.length; i++) out.push(await readInvoice(inputs[i]!, deps, { index: i, count: inputs.length }));
   return out;
 }

@@ -1,0 +1,161 @@
+// Cross-checks between fields: shapes, 大写 vs 小写, payments vs total, dates. Failures lower confidence and add
+// a warning; where the redundancy pins a value down (a decodable 大写, payments that add up) it fills or repairs it.
+import { t } from '@/utils/i18n';
+import { amountCents, centsToAmount, isIsoDate, upperToAmount } from './shapes';
+import type { Box, FieldName, FieldSource, InvoiceFields, Issue } from './types';
+
+export interface FieldState<T = unknown> {
+  value: T;
+  conf: number;
+  source: FieldSource;
+  boxes: Box[];
+  alts?: T[];
+}
+
+export type FieldStates = { [K in FieldName]?: FieldState<NonNullable<InvoiceFields[K]>> };
+
+export interface CrossCheckInput {
+  fields: FieldStates;
+  /** 其他支付 (part of the payment sum), when read. */
+  otherPaid?: FieldState<string>;
+  /** "Today" for the future-date check (YYYY-MM-DD); default: the current date. */
+  today?: string;
+}
+
+function issue(code: string, fields: FieldName[], ...subs: Array<string | number>): Issue {
+  return { code, message: t(code, ...subs), fields };
+}
+
+function lower(st: FieldState | undefined, factor: number): void {
+  if (st && st.source !== 'qr') st.conf = Math.max(0, Math.min(1, st.conf * factor));
+}
+
+function raise(st: FieldState | undefined, to: number): void {
+  if (st && st.source !== 'qr') st.conf = Math.max(st.conf, to);
+}
+
+/** Mutates `input.fields` (confidence, repaired/derived values) and returns the warnings. */
+export function crossCheck(input: CrossCheckInput): Issue[] {
+  const f = input.fields;
+  const warnings: Issue[] = [];
+
+  // ---- shapes
+  const shape = (name: FieldName, ok: (v: string) => boolean, code: string) => {
+    const st = f[name] as FieldState<string> | undefined;
+    if (st && !ok(st.value)) {
+      lower(st, 0.5);
+      warnings.push(issue(code, [name], st.value));
+    }
+  };
+  shape('invoiceCode', (v) => /^\d{8}$/.test(v), 'invoiceWarnCodeShape');
+  shape('invoiceNumber', (v) => /^\d{10}$/.test(v), 'invoiceWarnNumberShape');
+  shape('checkCode', (v) => /^[0-9a-f]{6}$/.test(v), 'invoiceWarnCheckCodeShape');
+  shape('issueDate', isIsoDate, 'invoiceWarnDate');
+  for (const a of ['totalAmount', 'fundPaid', 'accountPaid', 'cashPaid'] as const) shape(a, (v) => amountCents(v) !== null, 'invoiceWarnAmountShape');
+
+  // ---- 大写 vs 小写
+  const total = f.totalAmount;
+  const upper = f.totalAmountUpper;
+  const upperValue = upper ? upperToAmount(upper.value) : null;
+  if (upper && !upperValue) {
+    lower(upper, 0.5);
+    warnings.push(issue('invoiceWarnUpperUnreadable', ['totalAmountUpper']));
+  }
+  if (total && upper && upperValue) {
+    if (amountCents(upperValue) === amountCents(total.value)) {
+      raise(total, 0.95);
+      raise(upper, 0.95);
+    } else {
+      lower(total, 0.5);
+      lower(upper, 0.5);
+      warnings.push(issue('invoiceWarnUpperMismatch', ['totalAmount', 'totalAmountUpper'], upperValue, total.value));
+    }
+  } else if (!total && upper && upperValue) {
+    f.totalAmount = { value: upperValue, conf: upper.conf * 0.9, source: upper.source, boxes: upper.boxes };
+  }
+
+  // ---- payments add up to the total (统筹 + 其他 + 个人账户 + 个人现金)
+  const parts: Array<[FieldName | 'otherPaid', FieldState<string> | undefined]> = [
+    ['fundPaid', f.fundPaid],
+    ['otherPaid', input.otherPaid],
+    ['accountPaid', f.accountPaid],
+    ['cashPaid', f.cashPaid],
+  ];
+  const present = parts.filter(([, st]) => st && amountCents(st.value) !== null) as Array<[FieldName | 'otherPaid', FieldState<string>]>;
+  const partNames = present.map(([n]) => n).filter((n): n is FieldName => n !== 'otherPaid');
+  if (f.fundPaid && f.cashPaid && present.length >= 2) {
+    const sum = (vals: string[]) => vals.reduce((a, v) => a + (amountCents(v) ?? 0), 0);
+    const base = present.map(([, st]) => st.value);
+    const totalNow = f.totalAmount;
+    const tc = totalNow ? amountCents(totalNow.value) : null;
+    const upperCents = upperValue ? amountCents(upperValue) : null;
+    // Try alternative readings (one part at a time) when the plain sum does not match.
+    let matched = tc !== null && sum(base) === tc;
+    if (!matched && tc !== null) {
+      for (let i = 0; i < present.length && !matched; i++) {
+        for (const alt of present[i]![1].alts ?? []) {
+          const vals = base.slice();
+          vals[i] = alt;
+          if (sum(vals) === tc) {
+            const [name, st] = present[i]!;
+            warnings.push(issue('invoiceWarnRepaired', name === 'otherPaid' ? [] : [name], st.value, alt));
+            st.value = alt;
+            st.conf = Math.min(st.conf, 0.7);
+            matched = true;
+            break;
+          }
+        }
+      }
+    }
+    const s = sum(present.map(([, st]) => st.value));
+    if (matched) {
+      raise(totalNow, 0.9);
+      for (const [, st] of present) raise(st, 0.85);
+    } else if (!totalNow || (tc !== null && (tc < Math.max(...present.map(([, st]) => amountCents(st.value) ?? 0)) || (upperCents !== null && upperCents === s)))) {
+      // Missing or impossible total (smaller than one of its parts), or the 大写 agrees with the sum.
+      const conf = upperCents === s ? 0.9 : 0.5;
+      f.totalAmount = { value: centsToAmount(s), conf, source: present[0]![1].source, boxes: [] };
+      warnings.push(issue('invoiceWarnTotalDerived', ['totalAmount'], centsToAmount(s)));
+    } else {
+      lower(totalNow, 0.7);
+      for (const [, st] of present) lower(st, 0.7);
+      warnings.push(issue('invoiceWarnSumMismatch', ['totalAmount', ...partNames], centsToAmount(s), totalNow.value));
+    }
+  }
+
+  // ---- dates
+  const today = input.today ?? new Date().toISOString().slice(0, 10);
+  const issueDate = f.issueDate;
+  if (issueDate && isIsoDate(issueDate.value) && issueDate.value > today) {
+    lower(issueDate, 0.5);
+    warnings.push(issue('invoiceWarnFutureDate', ['issueDate'], issueDate.value));
+  }
+  const period = f.hospitalizationPeriod;
+  if (period) {
+    const [a, b] = period.value;
+    if (!isIsoDate(a) || !isIsoDate(b) || a > b) {
+      lower(period, 0.5);
+      warnings.push(issue('invoiceWarnPeriod', ['hospitalizationPeriod']));
+    } else if (issueDate && isIsoDate(issueDate.value)) {
+      const days = (Date.parse(issueDate.value) - Date.parse(b)) / 86400000;
+      if (days < 0 || days > 90) {
+        lower(period, 0.7);
+        lower(issueDate, 0.8);
+        warnings.push(issue('invoiceWarnPeriodVsIssue', ['hospitalizationPeriod', 'issueDate'], b, issueDate.value));
+      } else if (days === 0) {
+        raise(period, 0.85);
+        raise(issueDate, 0.85);
+      }
+    }
+  }
+
+  // ---- visit type vs the 票据代码 hint
+  const vt = f.visitType;
+  const code = f.invoiceCode?.value;
+  if (vt && code && code.length >= 6) {
+    const hint = code.slice(4, 6) === '01' ? 'outpatient' : code.slice(4, 6) === '02' ? 'inpatient' : null;
+    if (hint === 'inpatient' && vt.value !== 'inpatient') lower(vt, 0.8);
+    if (hint === 'outpatient' && vt.value === 'inpatient') lower(vt, 0.8);
+  }
+  return warnings;
+}
