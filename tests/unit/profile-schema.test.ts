@@ -59,7 +59,8 @@ describe('profile schema', () => {
     for (const phone of ['13812345678', '021-57781234', '57781234', '+86 13812345678']) {
       expect(profileSchema.safeParse({ ...base, phone }).success, phone).toBe(true);
     }
-    for (const phone of ['12812345678', '1381234567', '0571-88881234', 'abc']) {
+    expect(profileSchema.parse({ ...base, phone: '57781234' }).phone).toBe('021-57781234');
+    for (const phone of ['12812345678', '1381234567', '5778123', 'abc']) {
       expect(profileSchema.safeParse({ ...base, phone }).success, phone).toBe(false);
     }
   });

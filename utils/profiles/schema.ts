@@ -1,41 +1,58 @@
 /**
  * The profile of one person (报销人 or 委托人), versioned, with migrations from older stored shapes.
  *
- * `profileSchema` checks the *shape* and the hard rules a profile must meet to be stored (an ID number
- * with a valid GB 11643 check digit and a real birth date, digits-only bank account …). Friendlier,
- * softer checks shown while typing (age, Luhn warning, 松江区 address) live in `./validation.ts`.
+ * `profileSchema` checks the shape and the hard rules a profile must meet to be stored, using the
+ * shared validators (utils/validate): their *errors* refuse a value (ID check digit, birth date,
+ * 15-digit IDs, phone, bank account digits …); their warnings and notes (age, Luhn, an address outside
+ * 松江区) are shown next to the field by the editor (`./validation.ts`) and never block saving.
  */
 import { z } from 'zod';
 import { t } from '@/utils/i18n';
+import { idCheckDigit, validateBankAccount, validateIdNumber, validateName, validatePhone, validatePostcode, type FieldResult } from '@/utils/validate';
 
 export const PROFILE_SCHEMA_VERSION = 1;
 
 export const insuranceTypeSchema = z.enum(['employee', 'resident']);
 export type InsuranceType = z.infer<typeof insuranceTypeSchema>;
 
-/** GB 11643-1999 check digit of the first 17 digits. */
-export function idCheckDigit(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * weights[i]!;
-  return '10X98765432'[sum % 11]!;
-}
+/** The check digit of the first 17 digits (GB 11643; from the shared validators). */
+export { idCheckDigit };
 
-/** The birth date (YYYY-MM-DD) encoded in an 18-character ID, or null when it is not a real date. */
+/** The birth date (YYYY-MM-DD) in an 18-character ID, or null when it is not a real date. */
 export function idBirthDate(id: string): string | null {
   const m = /^\d{6}(\d{4})(\d{2})(\d{2})/.exec(id);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  if (y < 1890) return null;
   return `${m[1]}-${m[2]}-${m[3]}`;
 }
 
 /** Upper-case, no spaces: how an ID number is stored. */
-export const normalizeIdNumber = (s: string) => s.replace(/\s+/g, '').toUpperCase();
-/** Digits only, as a bank account is stored (people type it in groups of four). */
-export const normalizeBankAccount = (s: string) => s.replace(/[\s-]+/g, '');
+export const normalizeIdNumber = (s: string) => validateIdNumber(s).value;
+
+/**
+ * A string field checked by one of the shared validators (utils/validate): its errors refuse the
+ * value (with the validator's plain-Chinese message), its warnings and notes do not; the stored value
+ * is the validator's normalised one (so validating twice changes nothing).
+ */
+const validated = (fn: (v: unknown) => FieldResult) =>
+  z.string().transform((s, ctx) => {
+    const r = fn(s);
+    for (const e of r.errors) ctx.addIssue({ code: 'custom', message: e.message });
+    return r.value;
+  });
+
+const optionalValidated = (fn: (v: unknown) => FieldResult) =>
+  z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s.trim() === '') return undefined;
+      const r = fn(s);
+      for (const e of r.errors) ctx.addIssue({ code: 'custom', message: e.message });
+      return r.value;
+    });
 
 const optionalText = (max: number) =>
   z
@@ -45,47 +62,26 @@ const optionalText = (max: number) =>
     .optional()
     .transform((s) => (s === '' ? undefined : s));
 
-export const idNumberSchema = z
-  .string()
-  .transform(normalizeIdNumber)
-  .superRefine((id, ctx) => {
-    if (/^\d{15}$/.test(id)) return void ctx.addIssue({ code: 'custom', message: t('profilesErrIdLegacy15') });
-    if (!/^\d{17}[\dX]$/.test(id)) return void ctx.addIssue({ code: 'custom', message: t('profilesErrIdFormat') });
-    if (!idBirthDate(id)) return void ctx.addIssue({ code: 'custom', message: t('profilesErrIdBirth') });
-    if (idCheckDigit(id.slice(0, 17)) !== id[17]) ctx.addIssue({ code: 'custom', message: t('profilesErrIdCheck') });
-  });
+const requiredText = (max: number) => z.string().trim().min(1, { message: t('profilesErrRequired') }).max(max);
 
-/** Mainland mobile (11 digits from 13–19) or a Shanghai landline (8 digits, optionally 021-). */
-export const PHONE_RE = /^(?:\+?86[- ]?)?(?:1[3-9]\d{9}|(?:0?21[- ]?)?[2-9]\d{7})$/;
-export const phoneSchema = z
-  .string()
-  .trim()
-  .refine((s) => PHONE_RE.test(s.replace(/[\s-]/g, '')), { message: t('profilesErrPhone') });
-
-export const bankAccountSchema = z
-  .string()
-  .transform(normalizeBankAccount)
-  .refine((s) => /^\d{12,30}$/.test(s), { message: t('profilesErrBankAccount') });
+export const idNumberSchema = validated((v) => validateIdNumber(v));
+export const phoneSchema = validated(validatePhone);
+export const bankAccountSchema = validated(validateBankAccount);
 
 export const profileSchema = z.object({
   id: z.string().min(1).max(64),
   displayName: optionalText(20),
-  name: z.string().trim().min(1, { message: t('profilesErrRequired') }).max(50),
+  name: validated(validateName),
   idNumber: idNumberSchema,
   phone: phoneSchema,
-  mailingAddress: z.string().trim().min(1, { message: t('profilesErrRequired') }).max(200),
+  mailingAddress: requiredText(200),
   insuranceType: insuranceTypeSchema,
-  bankName: z.string().trim().min(1, { message: t('profilesErrRequired') }).max(50),
+  bankName: requiredText(50),
   bankAccount: bankAccountSchema,
   bankAccountName: optionalText(50),
   deceased: z.boolean().optional(),
   relation: optionalText(20),
-  postcode: z
-    .string()
-    .trim()
-    .optional()
-    .transform((s) => (s === '' ? undefined : s))
-    .refine((s) => s === undefined || /^\d{6}$/.test(s), { message: t('profilesErrPostcode') }),
+  postcode: optionalValidated(validatePostcode),
   notes: optionalText(500),
   isSelf: z.boolean().optional(),
   temporary: z.boolean().optional(),
