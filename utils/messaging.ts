@@ -116,12 +116,14 @@ export function createRouter(handlers: Handler[], options: { address?: () => str
     const { type, payload, to } = parsed.data;
     const handler = byType.get(type);
     if (!handler) return undefined;
+    // A content-script router answers only envelopes addressed to it (other frames of the tab
+    // receive the same message and must stay silent, also while they have no address at all).
     const address = options.address?.();
-    if (address !== undefined && to !== address) return undefined;
+    if (options.address && (address === undefined || to !== address)) return undefined;
     const extensionOrigin = typeof location !== 'undefined' ? location.origin : '';
     const fromExtensionPage = rawSender.id === browser.runtime.id && !!rawSender.url?.startsWith(extensionOrigin) && extensionOrigin.startsWith('chrome-extension:');
     const sender: Sender = { tabId: rawSender.tab?.id, frameId: rawSender.frameId, url: rawSender.url, fromExtensionPage };
-    if (!handler.allowContentScripts && !fromExtensionPage && address === undefined) {
+    if (!handler.allowContentScripts && !fromExtensionPage && !options.address) {
       return Promise.resolve({ ok: false, error: { code: 'forbidden', message: `"${type}" is not available to web pages` } });
     }
     return handler.run(payload, sender).then((data) => ({ ok: true as const, data }), errorReply);

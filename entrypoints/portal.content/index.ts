@@ -16,6 +16,7 @@ export default defineContentScript({
     const root = document.documentElement;
     if (root.dataset.zwdtHelper) return; // injected twice (extension reload): the first one serves
     root.dataset.zwdtHelper = 'loaded';
+    root.dataset.zwdtHelperPage = 'none';
 
     const state: PortalState = { page: null, panel: null, claimContext: null };
     const controller = new AbortController();

@@ -48,6 +48,7 @@ export function chromiumArgs(port: number, extra: string[] = []): string[] {
     '--no-default-browser-check',
     '--ignore-certificate-errors',
     '--lang=zh-CN',
+    '--accept-lang=zh-CN,zh',
     `--host-resolver-rules=${HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}, EXCLUDE localhost`,
     ...extra,
   ];
@@ -71,6 +72,8 @@ export async function launch(options: { extension?: boolean; headless?: boolean;
     acceptInsecureCerts: true,
     defaultViewport: { width: 1360, height: 900 },
     protocolTimeout: 120_000,
+    // Chromium on Linux takes its UI language (and so chrome.i18n's) from the environment.
+    env: { ...process.env, LANGUAGE: 'zh_CN:zh' }, // needs Debian's chromium-l10n
   });
   let extensionId: string | null = null;
   if (withExtension) {
