@@ -27,6 +27,7 @@ import {
   SHARED_SONGJIANG_NAMES,
   SONGJIANG,
   SONGJIANG_PLACES,
+  TRADITIONAL_TO_SIMPLIFIED,
 } from './tables';
 
 export type Verdict = 'inside' | 'outside' | 'unknown' | 'empty';
@@ -117,9 +118,15 @@ interface Entry {
   bare: boolean;
 }
 
-/** NFKC, lower-case, no whitespace or zero-width characters. Exported for tests and callers that quote text. */
+const TRAD_RE = new RegExp(`[${Object.keys(TRADITIONAL_TO_SIMPLIFIED).filter((k) => k.length === 1).join('')}]`, 'gu');
+
+/** NFKC, lower-case, simplified characters, no whitespace or zero-width characters. */
 export function normalizeAddress(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s\u200b-\u200d\u2060\ufeff]+/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\u200b-\u200d\u2060\ufeff]+/gu, '')
+    .replace(TRAD_RE, (c) => TRADITIONAL_TO_SIMPLIFIED[c] ?? c);
 }
 
 /** After a bare name: a road (北京东路, 松江二路, 九亭大街) or a village (金汇村) — not the place itself. */
@@ -209,10 +216,11 @@ const PINYIN_RE = new RegExp(`(?<![a-z])(${[...PINYIN.keys()].join('|')})(?:qu|d
 
 /** Every gazetteer name found in the address, leftmost-longest, in text order. */
 export function findPlaces(text: string): AddressEvidence[] {
-  return scan(normalizeAddress(text));
+  return scan(normalizeAddress(text), text);
 }
 
-function scan(s: string): AddressEvidence[] {
+/** `s` is the normalised text; `raw` is only used for Latin (pinyin) words, whose spaces matter. */
+function scan(s: string, raw: string): AddressEvidence[] {
   const found: AddressEvidence[] = [];
   const seen = new Set<string>(); // one evidence per name: a 2,000-character repetition stays cheap
   let i = 0;
@@ -237,7 +245,7 @@ function scan(s: string): AddressEvidence[] {
     i = end;
   }
   if (/[a-z]/u.test(s)) {
-    const latin = s.replace(/['’]/gu, '');
+    const latin = raw.normalize('NFKC').toLowerCase().replace(/['’]/gu, '');
     for (const m of latin.matchAll(PINYIN_RE)) {
       const district = PINYIN.get(m[1] as string) as string;
       found.push({ name: m[0], kind: 'district-short', side: district === SONGJIANG ? 'inside' : 'outside', strong: true, label: district, districts: [district], at: m.index ?? 0 });
@@ -274,7 +282,7 @@ export function classifyAddress(text: string): AddressVerdict {
   const raw = typeof text === 'string' ? text : '';
   const s = normalizeAddress(raw);
   if (s.length === 0) return verdictOf('empty', 'address-empty', [], []);
-  const ev = scan(s);
+  const ev = scan(s, raw);
   const inShanghai = ev.some((e) => e.kind === 'shanghai');
   const strongOut = ev.filter((e) => e.side === 'outside' && e.strong);
   // a Songjiang name shared with other provinces is strong only with 上海 context (or 松江 named)

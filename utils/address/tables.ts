@@ -66,7 +66,7 @@ export const SONGJIANG_PLACES: ReadonlyArray<{ name: string; strong?: boolean; s
   { name: '大港镇', shared: true, note: '原大港镇，今属车墩镇' },
   { name: '莘闵', note: '原莘闵地区' },
   { name: '五厍' }, { name: '五厍镇', strong: true },
-  { name: '张泽' }, { name: '张泽镇', strong: true },
+  { name: '张泽镇', strong: true }, // bare 张泽 is also a common personal name
   { name: '华阳桥' }, { name: '华阳桥镇', strong: true },
   { name: '天马山' }, { name: '天马山镇', strong: true },
   { name: '辰山植物园' },
@@ -209,3 +209,17 @@ export const SHARED_ROADS: ReadonlyArray<{ name: string; where: string; directio
   { name: '松江', where: '外地城市（如哈尔滨、天津）', directions: true },
   { name: '沪亭', where: '松江区和闵行区', directions: true },
 ];
+
+/**
+ * Traditional characters people (or OCR, or Hong Kong/Taiwan keyboards) use in place names → simplified.
+ * Only characters that occur in the names above; applied after NFKC.
+ */
+export const TRADITIONAL_TO_SIMPLIFIED: Readonly<Record<string, string>> = {
+  區: '区', 鎮: '镇', 縣: '县', 閔: '闵', 寶: '宝', 長: '长', 靜: '静', 匯: '汇', 楊: '杨', 莊: '庄',
+  橋: '桥', 涇: '泾', 東: '东', 灣: '湾', 蘇: '苏', 廣: '广', 華: '华', 龍: '龙', 陸: '陆', 衛: '卫',
+  葉: '叶', 蕩: '荡', 濱: '滨', 廟: '庙', 場: '场', 團: '团', 陳: '陈', 興: '兴', 寧: '宁', 黃: '黄',
+  漢: '汉', 專: '专', 顓: '颛', 鳳: '凤', 賢: '贤', 會: '会', 歲: '岁', 嶺: '岭', 豐: '丰',
+  邊: '边', 門: '门', 號: '号', 樓: '楼', 層: '层', 車: '车', 兩: '两', 關: '关', 澤: '泽',
+  濟: '济', 臺: '台', 瀋: '沈', 陽: '阳', 島: '岛', 齊: '齐', 鄉: '乡', 進: '进', 鐵: '铁', 線: '线',
+  嶼: '屿', 園: '园', 開: '开', 發: '发', 學: '学',
+};
