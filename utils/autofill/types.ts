@@ -72,7 +72,7 @@ export interface MatchResult {
 export type FillValue =
   | { type: 'text'; text: string }
   | { type: 'choice'; candidates: string[] } // selects / radios: first candidate an option matches
-  | { type: 'path'; levels: string[][] } // cascader: candidates per level, in order
+  | { type: 'path'; levels: Array<{ candidates: string[]; optional?: boolean }> } // cascader: per level, in order
   | { type: 'date'; iso: string }
   | { type: 'daterange'; start: string; end: string };
 

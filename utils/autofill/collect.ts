@@ -1,0 +1,384 @@
+/**
+ * Find the fields of a form as a person sees them: each widget once (an el-select is one field, not its
+ * hidden input), with its label, section heading, star, options and current value.
+ *
+ * Labels, best first: the form item's label (Element / Ant / iView / Bootstrap …), `label[for]`,
+ * `aria-labelledby`, `aria-label`, an enclosing <label>, the table cell to the left or the header above,
+ * the text just before the field, and (weak) its placeholder or title.
+ */
+import { WIDGETS, WIDGET_SELECTOR, FORM_ITEM_SELECTOR, ITEM_LABEL_SELECTOR, HEADING_SELECTOR, SELECTS } from './libraries';
+import { containsControl, isElement, isVisible, ownText, searchRoots, textOf, CONTROL_SELECTOR } from './dom';
+import { isStarred } from './starred';
+import { radioOptionText, readValue } from './value';
+import type { CollectOptions, CollectedField, LabelEvidence, WidgetKind } from './types';
+
+type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+const SKIP_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'file', 'range', 'color']);
+const MAX_LABEL = 40;
+
+interface Group {
+  key: Element | string;
+  kind: WidgetKind;
+  library: string;
+  element: HTMLElement;
+  inputs: Control[];
+}
+
+function widgetOf(el: Element): { kind: WidgetKind; library: string } | null {
+  for (const w of WIDGETS) if (el.matches(w.selector)) return { kind: w.kind, library: w.library };
+  return null;
+}
+
+function libraryOfSelect(el: Element): string {
+  for (const def of SELECTS) if (el.matches(def.root) && (!def.trigger || el.querySelector(def.trigger))) return def.library;
+  return 'native';
+}
+
+function looksLikeDateInput(input: HTMLInputElement): boolean {
+  const hint = `${input.className} ${input.placeholder} ${input.getAttribute('name') ?? ''}`.toLowerCase();
+  return /date|picker|日期|时间/.test(hint);
+}
+
+/** Group native controls into widgets. */
+function groupControls(root: Document | Element | ShadowRoot, out: Map<Element | string, Group>): void {
+  const controls = Array.from(root.querySelectorAll(CONTROL_SELECTOR)) as Control[];
+  for (const c of controls) {
+    const type = (c.getAttribute('type') ?? '').toLowerCase();
+    if (c.tagName === 'INPUT' && SKIP_TYPES.has(type)) continue;
+    const w = c.closest(WIDGET_SELECTOR);
+    if (w) {
+      const def = widgetOf(w)!;
+      // an <input type=radio> inside a radio group, or the inner input of a select / picker / cascader
+      let g = out.get(w);
+      if (!g) {
+        g = {
+          key: w,
+          kind: def.kind,
+          library: def.kind === 'custom-select' ? libraryOfSelect(w) : def.library,
+          element: w as HTMLElement,
+          inputs: [],
+        };
+        out.set(w, g);
+      }
+      g.inputs.push(c);
+      continue;
+    }
+    if (c.tagName === 'INPUT' && type === 'radio') {
+      const form = (c as HTMLInputElement).form;
+      const name = c.getAttribute('name');
+      const key = name ? `radio:${name}:${form ? Array.from(c.ownerDocument.forms).indexOf(form) : -1}` : c.parentElement ?? c;
+      let g = out.get(key);
+      if (!g) {
+        // the group's element: the nearest ancestor holding every radio of the group (refined below)
+        g = { key, kind: 'radio-group', library: 'native', element: c.parentElement ?? (c as HTMLElement), inputs: [] };
+        out.set(key, g);
+      }
+      g.inputs.push(c);
+      continue;
+    }
+    if (c.tagName === 'INPUT' && type === 'checkbox') {
+      out.set(c, { key: c, kind: 'checkbox', library: 'native', element: c as HTMLElement, inputs: [c] });
+      continue;
+    }
+    if (c.tagName === 'SELECT') {
+      out.set(c, { key: c, kind: 'native-select', library: 'native', element: c as HTMLElement, inputs: [c] });
+      continue;
+    }
+    const kind: WidgetKind = c.tagName === 'INPUT' && (type === 'date' || ((c as HTMLInputElement).readOnly && looksLikeDateInput(c as HTMLInputElement))) ? 'date' : 'text';
+    out.set(c, { key: c, kind, library: 'native', element: c as HTMLElement, inputs: [c] });
+  }
+  // component widgets without any native control (rare: div-only selects)
+  for (const w of Array.from(root.querySelectorAll(WIDGET_SELECTOR))) {
+    if (out.has(w) || w.parentElement?.closest(WIDGET_SELECTOR)) continue;
+    const def = widgetOf(w)!;
+    if (def.kind === 'radio-group' || def.kind === 'text') continue;
+    out.set(w, { key: w, kind: def.kind, library: def.kind === 'custom-select' ? libraryOfSelect(w) : def.library, element: w as HTMLElement, inputs: [] });
+  }
+}
+
+function commonAncestor(els: Element[]): HTMLElement {
+  let cur: Element | null = els[0]!.parentElement;
+  while (cur && !els.every((e) => cur!.contains(e))) cur = cur.parentElement;
+  return (cur ?? els[0]!.parentElement ?? els[0]!) as HTMLElement;
+}
+
+function usable(g: Group, includeHidden: boolean): boolean {
+  if (includeHidden) return true;
+  if (g.element.classList.contains('is-disabled') || g.element.getAttribute('aria-disabled') === 'true') return false;
+  if (g.inputs.length && g.inputs.every((i) => i.disabled)) return false;
+  if (g.kind === 'text') {
+    const i = g.inputs[0] as HTMLInputElement;
+    if (i.readOnly) return false;
+  }
+  if (g.kind === 'radio-group') {
+    return g.inputs.some((i) => isVisible(i) || (i.closest('label') && isVisible(i.closest('label')!)));
+  }
+  return isVisible(g.element);
+}
+
+// ---------------------------------------------------------------------------------------------
+// labels
+
+interface LabelIndex {
+  byFor: Map<string, HTMLLabelElement[]>;
+}
+
+function labelIndex(doc: Document | ShadowRoot | Element): LabelIndex {
+  const byFor = new Map<string, HTMLLabelElement[]>();
+  for (const l of Array.from(doc.querySelectorAll('label[for]')) as HTMLLabelElement[]) {
+    const id = l.htmlFor;
+    if (!id) continue;
+    byFor.set(id, [...(byFor.get(id) ?? []), l]);
+  }
+  return { byFor };
+}
+
+function push(ev: LabelEvidence[], els: Map<LabelEvidence, Element>, text: string, source: LabelEvidence['source'], weight: number, el?: Element | null): void {
+  const t = text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  if (!t || t.replace(/[*＊:：\s]/g, '').length === 0) return;
+  if (t.length > MAX_LABEL) return;
+  if (ev.some((e) => e.text === t && e.weight >= weight)) return;
+  const e = { text: t, source, weight };
+  ev.push(e);
+  if (el) els.set(e, el);
+}
+
+/** Text right before `start` (siblings, then the parent's siblings …), up to `stopAt`. */
+function precedingText(start: Element, stopAt: Element | null): { text: string; el: Element | null } {
+  let node: Element | null = start;
+  for (let depth = 0; node && depth < 4; depth++) {
+    let text = '';
+    let el: Element | null = null;
+    for (let sib = node.previousSibling; sib; sib = sib.previousSibling) {
+      if (sib.nodeType === 3) {
+        text = (sib.nodeValue ?? '') + text;
+      } else if (isElement(sib)) {
+        if (sib.tagName === 'BR' || sib.tagName === 'HR') break;
+        if (containsControl(sib)) break;
+        if (sib.tagName === 'SCRIPT' || sib.tagName === 'STYLE') continue;
+        const t = ownText(sib);
+        if (text.trim() && !/^[*＊\s]*$/.test(t) && t.length > 0) {
+          // already have a label; a star element right before it still belongs to it
+          break;
+        }
+        text = t + text;
+        el = el ?? sib;
+      }
+      if (text.replace(/[*＊\s]/g, '').length > 0 && text.length > MAX_LABEL) break;
+    }
+    const clean = text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+    if (clean.replace(/[*＊:：\s]/g, '')) {
+      // keep the part nearest the field: "……说明。姓名：" → "姓名："
+      const parts = clean.split(/[。；;！!？?]/);
+      return { text: (parts[parts.length - 1] || clean).trim(), el: el ?? node.parentElement };
+    }
+    if (node === stopAt || node.parentElement === stopAt) break;
+    node = node.parentElement;
+    if (node && (node.tagName === 'FORM' || node.tagName === 'BODY' || node.tagName === 'TD' || node.tagName === 'TH')) break;
+  }
+  return { text: '', el: null };
+}
+
+function tableEvidence(el: Element, ev: LabelEvidence[], els: Map<LabelEvidence, Element>): void {
+  const cell = el.closest('td, th') as HTMLTableCellElement | null;
+  if (!cell) return;
+  // the cell to the left
+  for (let sib = cell.previousElementSibling; sib; sib = sib.previousElementSibling) {
+    if (containsControl(sib)) break;
+    const t = textOf(sib);
+    if (t) {
+      push(ev, els, t, 'table-cell', 0.95, sib);
+      break;
+    }
+  }
+  // the header above (tables of rows: 票据号码 | 金额 …)
+  const row = cell.parentElement as HTMLTableRowElement | null;
+  const table = cell.closest('table');
+  if (!row || !table) return;
+  const headerRow = table.tHead?.rows[0] ?? (table.rows[0] !== row ? table.rows[0] : undefined);
+  if (!headerRow || headerRow === row) return;
+  const idx = cell.cellIndex;
+  const h = headerRow.cells[idx];
+  if (h && !containsControl(h)) push(ev, els, textOf(h), 'table-header', 0.85, h);
+}
+
+function gatherEvidence(g: Group, container: Element | null, sharedContainer: boolean, idx: LabelIndex): { evidence: LabelEvidence[]; labelEl: Element | null } {
+  const ev: LabelEvidence[] = [];
+  const els = new Map<LabelEvidence, Element>();
+  const first = g.inputs[0] ?? null;
+  const isRadio = g.kind === 'radio-group' || g.kind === 'checkbox';
+
+  // form item label
+  if (container) {
+    const labels = Array.from(container.querySelectorAll(ITEM_LABEL_SELECTOR)).filter(
+      (l) => !g.element.contains(l) && !l.closest(WIDGET_SELECTOR) && !l.querySelector('input[type=radio], input[type=checkbox]') && !(l as Element).matches('.el-radio, .el-checkbox'),
+    );
+    // the label of this item, not of a nested item
+    const own = labels.find((l) => l.closest(FORM_ITEM_SELECTOR) === container) ?? null;
+    if (own && !sharedContainer) push(ev, els, ownText(own), 'form-item', 1, own);
+    else if (own) {
+      const forId = (own as HTMLLabelElement).htmlFor;
+      const mine = forId && g.inputs.some((i) => i.id === forId);
+      push(ev, els, ownText(own), 'form-item', mine ? 1 : 0.9, own);
+    }
+    // nested items (所在区 + 详细地址 inside 邮寄地址): the outer item's label as weaker evidence
+    const outer = container.parentElement?.closest(FORM_ITEM_SELECTOR);
+    if (outer) {
+      const ol = Array.from(outer.querySelectorAll(ITEM_LABEL_SELECTOR)).find((l) => l.closest(FORM_ITEM_SELECTOR) === outer);
+      if (ol) push(ev, els, ownText(ol), 'form-item', 0.85, ol);
+    }
+  }
+  // label[for]
+  for (const i of g.inputs) {
+    if (!i.id || (isRadio && g.kind === 'radio-group')) continue;
+    for (const l of idx.byFor.get(i.id) ?? []) push(ev, els, ownText(l), 'label-for', 1, l);
+  }
+  // aria
+  for (const el of [first, g.element]) {
+    if (!el) continue;
+    const ids = el.getAttribute('aria-labelledby');
+    if (ids) {
+      const doc = el.ownerDocument;
+      const t = ids
+        .split(/\s+/)
+        .map((id) => textOf(doc.getElementById(id)))
+        .join(' ');
+      push(ev, els, t, 'aria-labelledby', 1, doc.getElementById(ids.split(/\s+/)[0]!) ?? null);
+    }
+    const al = el.getAttribute('aria-label');
+    if (al) push(ev, els, al, 'aria-label', 0.95);
+  }
+  // enclosing label
+  if (!isRadio && first) {
+    const l = first.closest('label');
+    if (l && !l.closest(WIDGET_SELECTOR)) push(ev, els, ownText(l), 'enclosing-label', 0.95, l);
+  }
+  // table cell / header
+  tableEvidence(g.element, ev, els);
+  // preceding text
+  if (!ev.some((e) => e.weight >= 0.95)) {
+    const p = precedingText(g.element, container);
+    if (p.text) push(ev, els, p.text, 'preceding-text', 0.9, p.el);
+  }
+  // placeholder / title (weak)
+  for (const i of g.inputs) {
+    const ph = i.getAttribute('placeholder');
+    if (ph) push(ev, els, ph, 'placeholder', 0.8, null);
+  }
+  const epPlaceholder = g.element.querySelector('.el-select__placeholder.is-transparent, .ant-select-selection-placeholder, .ivu-select-placeholder');
+  if (epPlaceholder) push(ev, els, textOf(epPlaceholder), 'placeholder', 0.8, null);
+  const title = first?.getAttribute('title') ?? g.element.getAttribute('title');
+  if (title) push(ev, els, title, 'title', 0.7, null);
+
+  ev.sort((a, b) => b.weight - a.weight);
+  const best = ev[0];
+  return { evidence: ev, labelEl: best ? (els.get(best) ?? null) : null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// sections
+
+function headingText(el: Element): string {
+  if (containsControl(el)) return '';
+  const t = textOf(el);
+  return t.length > 0 && t.length <= 30 ? t : '';
+}
+
+/** The nearest section heading above a field (委托人信息 …). */
+export function sectionOf(start: Element): string {
+  let node: Element | null = start;
+  for (let depth = 0; node && node.tagName !== 'BODY' && depth < 12; depth++) {
+    if (node.tagName === 'TR') {
+      for (let r = node.previousElementSibling; r; r = r.previousElementSibling) {
+        const cells = (r as HTMLTableRowElement).cells;
+        if (cells && cells.length === 1 && !containsControl(r)) {
+          const t = headingText(r);
+          if (t) return t;
+        }
+      }
+    }
+    let steps = 0;
+    for (let sib = node.previousElementSibling; sib && steps < 40; sib = sib.previousElementSibling, steps++) {
+      if (sib.matches(HEADING_SELECTOR)) {
+        const t = headingText(sib);
+        if (t) return t;
+      }
+      if (sib.matches(FORM_ITEM_SELECTOR)) continue;
+      const inner = Array.from(sib.querySelectorAll(HEADING_SELECTOR)).filter((h) => !h.closest(FORM_ITEM_SELECTOR) && !containsControl(h));
+      const last = inner[inner.length - 1];
+      if (last) {
+        const t = headingText(last);
+        if (t) return t;
+      }
+    }
+    node = node.parentElement;
+  }
+  return '';
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function collectFields(root: Document | Element | ShadowRoot, options: CollectOptions = {}): CollectedField[] {
+  const roots = searchRoots(root, { frames: options.frames ?? true, shadow: options.shadow ?? true });
+  const groups = new Map<Element | string, Group>();
+  for (const r of roots) groupControls(r, groups);
+
+  const list = Array.from(groups.values());
+  for (const g of list) {
+    if (g.kind === 'radio-group' && g.library === 'native' && g.inputs.length > 1) g.element = commonAncestor(g.inputs);
+  }
+  const usableGroups = list.filter((g) => usable(g, options.includeHidden ?? false));
+
+  // containers and how many fields share each
+  const containers = new Map<Group, Element | null>();
+  const share = new Map<Element, number>();
+  for (const g of usableGroups) {
+    const c = g.element.closest(FORM_ITEM_SELECTOR);
+    containers.set(g, c);
+    if (c) share.set(c, (share.get(c) ?? 0) + 1);
+  }
+  const indexes = new Map<Node, LabelIndex>();
+  const fields: CollectedField[] = [];
+  for (const g of usableGroups) {
+    const container = containers.get(g) ?? null;
+    const rootNode = g.element.getRootNode() as Document | ShadowRoot;
+    let idx = indexes.get(rootNode);
+    if (!idx) {
+      idx = labelIndex(rootNode);
+      indexes.set(rootNode, idx);
+    }
+    const { evidence, labelEl } = gatherEvidence(g, container, container ? (share.get(container) ?? 0) > 1 : false, idx);
+    const label = evidence[0]?.text ?? '';
+    const options =
+      g.kind === 'radio-group'
+        ? (g.inputs as HTMLInputElement[]).map(radioOptionText)
+        : g.kind === 'native-select'
+          ? Array.from((g.inputs[0] as HTMLSelectElement).options).map((o) => textOf(o))
+          : [];
+    const starContainer = container && (share.get(container) ?? 0) <= 1 ? container : null;
+    fields.push({
+      index: fields.length,
+      kind: g.kind,
+      element: g.element,
+      inputs: g.inputs,
+      container: container as HTMLElement | null,
+      label,
+      evidence,
+      section: sectionOf(container ?? g.element),
+      starred: isStarred({ container: starContainer, labelElement: labelEl, labelText: label, controls: [...g.inputs, g.element] }),
+      options,
+      value: readValue(g.kind, g.element, g.inputs),
+      library: g.library,
+    });
+  }
+  // document order (groups from several roots / late radios)
+  fields.sort((a, b) => {
+    if (a.element === b.element) return 0;
+    if (a.element.ownerDocument !== b.element.ownerDocument) return 0;
+    const pos = a.element.compareDocumentPosition(b.element);
+    return pos & 4 ? -1 : pos & 2 ? 1 : 0;
+  });
+  fields.forEach((f, i) => (f.index = i));
+  return fields;
+}

@@ -1,0 +1,45 @@
+/** Native <input> / <textarea> (and el-input / ant-input, which wrap one): native setter + a user's events. */
+import { readField } from '../value';
+import { microtask } from '../dom';
+import { setNativeValue, fire, fireInput, focus, blur, typeInto } from './events';
+import { fail, sameText, valueText, dateDigits, type Driver } from './types';
+
+export const nativeTextDriver: Driver = {
+  kinds: ['text'],
+  async fill(field, value) {
+    const input = field.inputs[0] as HTMLInputElement | HTMLTextAreaElement | undefined;
+    if (!input) return fail('', 'no input');
+    let text = valueText(value);
+    if (value.type === 'date' && input.getAttribute('type') === 'date') text = value.iso;
+    const max = input.maxLength;
+    if (max > 0 && text.length > max) return fail(input.value, `too long for the field (${max})`);
+    typeInto(input, text);
+    await microtask();
+    // a key handler or formatter may have rewritten it: put ours back once, as a user would retype
+    if (!sameText(input.value, text)) {
+      typeInto(input, text);
+      await microtask();
+    }
+    const back = readField(field);
+    if (value.type === 'date' && dateDigits(back) === dateDigits(text)) return { ok: true, value: back };
+    return sameText(back, text) ? { ok: true, value: back } : fail(back, 'the page changed the value');
+  },
+};
+
+/** Native date-ish inputs (type=date, or a readonly text input run by a jQuery date plugin). */
+export const nativeDateDriver: Driver = {
+  kinds: [],
+  async fill(field, value) {
+    const input = field.inputs[0] as HTMLInputElement | undefined;
+    if (!input) return fail('', 'no input');
+    const iso = value.type === 'date' ? value.iso : valueText(value);
+    focus(input);
+    setNativeValue(input, iso);
+    fireInput(input, iso);
+    fire(input, 'change');
+    blur(input);
+    await microtask();
+    const back = input.value;
+    return dateDigits(back) === dateDigits(iso) ? { ok: true, value: back } : fail(back, 'the page did not take the date');
+  },
+};

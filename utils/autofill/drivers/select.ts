@@ -1,0 +1,67 @@
+/**
+ * Component selects (Element UI / Element Plus `el-select`, Ant, iView): press the select like a user, find the
+ * dropdown it opened (moved to <body>), click the item whose text a person would pick, read the choice back.
+ */
+import { SELECTS, type DropdownDef } from '../libraries';
+import { chooseOption } from '../normalize';
+import { isVisible, textOf, microtask } from '../dom';
+import { readField } from '../value';
+import { fireKey, userClick } from './events';
+import { pickPopup, visiblePopups, waitFor } from './popup';
+import { fail, sameText, valueText, type Driver } from './types';
+
+export function selectDef(root: Element): DropdownDef | null {
+  for (const def of SELECTS) if (root.matches(def.root) && (!def.trigger || root.querySelector(def.trigger))) return def;
+  return null;
+}
+
+function close(root: Element, def: DropdownDef, popup: Element | null): void {
+  if (!popup || !isVisible(popup)) return;
+  const input = root.querySelector('input');
+  if (input) fireKey(input, 'keydown', 'Escape');
+  if (isVisible(popup)) {
+    const trigger = (def.trigger && root.querySelector(def.trigger)) || root;
+    userClick(trigger, def.openEvents);
+  }
+}
+
+export const selectDriver: Driver = {
+  kinds: ['custom-select'],
+  async fill(field, value, env) {
+    const root = field.element;
+    const def = selectDef(root);
+    if (!def) return fail(readField(field), 'unknown select widget');
+    const candidates = value.type === 'choice' ? value.candidates : value.type === 'path' ? value.levels.flatMap((l) => l.candidates) : [valueText(value)];
+    const doc = root.ownerDocument;
+    const before = new Set(visiblePopups(doc, def.dropdown));
+    const trigger = (def.trigger && root.querySelector(def.trigger)) || root;
+    userClick(trigger, def.openEvents);
+    const popup = await waitFor(() => {
+      const p = pickPopup(root, def.dropdown, before);
+      return p && p.querySelector(def.item) ? p : null;
+    }, env);
+    if (!popup) return fail(readField(field), 'the list did not open');
+    const items = Array.from(popup.querySelectorAll(def.item)).filter((it) => !it.matches(def.disabledItem) && isVisible(it));
+    const i = chooseOption(
+      items.map((it) => textOf(it)),
+      candidates,
+    );
+    if (i < 0) {
+      close(root, def, popup);
+      return fail(readField(field), `no option for ${candidates[0] ?? ''}`);
+    }
+    const item = items[i]!;
+    const wanted = textOf(item);
+    item.dispatchEvent(new (doc.defaultView ?? window).MouseEvent('mouseenter', { bubbles: false }));
+    userClick(item, ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']);
+    // Vue renders the choice on its next tick
+    let back = '';
+    const got = await waitFor(() => {
+      back = readField(field);
+      return sameText(back, wanted) || back.includes(wanted) ? back : null;
+    }, env, 300);
+    close(root, def, popup);
+    await microtask();
+    return got ? { ok: true, value: back } : fail(back, 'the page did not take the choice');
+  },
+};
