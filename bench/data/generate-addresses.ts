@@ -158,6 +158,12 @@ export function buildLabelledAddresses(): LabelledAddress[] {
     ['上海市长宁区华阳路街道', 'outside', 'Changning 华阳路街道, not 华阳桥'],
     ['上海市虹桥路100号', 'ambiguous', '虹桥路 runs through several districts'],
     ['华阳路100号', 'ambiguous', 'a road alone'],
+    ['松江区九亭镇北京华联超市楼上', 'inside', 'a shop named after 北京 is not Beijing'],
+    ['上海市松江区泗泾镇兰州拉面隔壁3号', 'inside', 'a noodle shop named after 兰州'],
+    ['松江区方松街道香港丽园5号', 'inside', 'a housing estate named after 香港'],
+    ['上海市松江区宁波银行旁', 'inside', 'a bank named after 宁波'],
+    ['上海市松江区黄浦江边', 'inside', '黄浦江 is a river, not 黄浦区'],
+    ['上海市闵行区九亭镇', 'outside', 'another district named anywhere (wrongly combined with a Songjiang town)'],
   ];
   for (const [text, label, why] of mixed) add(text, label, why, 'realistic-mixed');
 

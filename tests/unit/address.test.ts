@@ -60,6 +60,11 @@ const INSIDE: Case[] = [
   // a weak other-district name does not beat an explicit Songjiang town
   ['上海市松江区九亭镇（近七宝）', 'inside', '松江区', '九亭镇'],
   ['上海市松江區九亭鎮', 'inside', '松江区', '九亭镇'],
+  // shops and estates named after cities are not the cities
+  ['松江区九亭镇北京华联超市楼上', 'inside', '松江区', '九亭镇'],
+  ['上海市松江区泗泾镇兰州拉面隔壁3号', 'inside', '松江区', '泗泾镇'],
+  ['松江区方松街道香港丽园5号', 'inside', '松江区'],
+  ['上海市松江区宁波银行旁', 'inside', '松江区'],
   // 黄浦江 is a river, not 黄浦区
   ['松江区车墩镇黄浦江边', 'inside', '松江区'],
 ];
@@ -114,6 +119,8 @@ const OUTSIDE: Case[] = [
   ['江苏昆山花桥', 'outside', '江苏省昆山市'],
   ['昆山市玉山镇', 'outside', '江苏省昆山市'],
   ['湖南省岳阳市', 'outside', '湖南省岳阳市'],
+  ['中国香港九龙弥敦道', 'outside', '香港特别行政区'],
+  ['北京海淀', 'outside', '北京市'],
 ];
 
 const UNKNOWN: Case[] = [

@@ -27,6 +27,7 @@ import {
   SHARED_SONGJIANG_NAMES,
   SONGJIANG,
   SONGJIANG_PLACES,
+  NAMED_AFTER_WORDS,
   TRADITIONAL_TO_SIMPLIFIED,
 } from './tables';
 
@@ -116,6 +117,8 @@ interface Entry {
   districts: string[];
   /** a bare name: ignore it when a road or village suffix follows */
   bare: boolean;
+  /** a bare province/city name: also ignore it when a shop/estate word follows (兰州拉面, 北京华联) */
+  brand?: boolean;
 }
 
 const TRAD_RE = new RegExp(`[${Object.keys(TRADITIONAL_TO_SIMPLIFIED).filter((k) => k.length === 1).join('')}]`, 'gu');
@@ -131,6 +134,7 @@ export function normalizeAddress(text: string): string {
 
 /** After a bare name: a road (北京东路, 松江二路, 九亭大街) or a village (金汇村) — not the place itself. */
 const ROAD_OR_VILLAGE_AFTER = /^[东西南北中]?(?:[一二三四五六七八九十]{1,3}|\d{1,3})?(?:路|公路|大道|大街|街(?!道)|巷|胡同|隧道|大桥|高架|新村|村)/u;
+const NAMED_AFTER = new RegExp(`^(?:${[...NAMED_AFTER_WORDS].sort((a, b) => b.length - a.length).join('|')})`, 'u');
 
 /** A character trie over all names: leftmost-longest matching costs a few steps per position. */
 interface TrieNode {
@@ -183,13 +187,13 @@ function buildIndex(): TrieNode {
 
   for (const [full, label, shorts] of PROVINCES) {
     add({ name: full, kind: 'province', side: 'outside', strong: true, label, districts: [], bare: false });
-    for (const s of shorts) add({ name: s, kind: 'province', side: 'outside', strong: true, label, districts: [], bare: true });
+    for (const s of shorts) add({ name: s, kind: 'province', side: 'outside', strong: true, label, districts: [], bare: true, brand: true });
   }
   const provinceLabel = (p: string, c: string) => (['北京市', '天津市', '重庆市'].includes(p) ? p : `${p}${c}`);
   for (const [city, province] of CITIES) {
     const label = provinceLabel(province, `${city}市`);
     add({ name: `${city}市`, kind: 'city', side: 'outside', strong: true, label, districts: [], bare: false });
-    add({ name: city, kind: 'city', side: 'outside', strong: true, label, districts: [], bare: true });
+    add({ name: city, kind: 'city', side: 'outside', strong: true, label, districts: [], bare: true, brand: true });
   }
   for (const [full, province] of CITIES_FULL_ONLY)
     add({ name: full, kind: 'city', side: 'outside', strong: true, label: `${province}${full}`, districts: [], bare: false });
@@ -238,7 +242,8 @@ function scan(s: string, raw: string): AddressEvidence[] {
       continue;
     }
     const end = i + e.name.length;
-    if (!seen.has(e.name) && !(e.bare && ROAD_OR_VILLAGE_AFTER.test(s.slice(end, end + 6)))) {
+    const after = e.bare ? s.slice(end, end + 6) : '';
+    if (!seen.has(e.name) && !(e.bare && (ROAD_OR_VILLAGE_AFTER.test(after) || (e.brand && NAMED_AFTER.test(after))))) {
       seen.add(e.name);
       found.push({ name: e.name, kind: e.kind, side: e.side, strong: e.strong, shared: e.shared, label: e.label, districts: e.districts, at: i });
     }

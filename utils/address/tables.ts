@@ -145,8 +145,9 @@ export const PROVINCES: ReadonlyArray<readonly [string, string, string[]]> = [
   ['四川省', '四川省', ['四川']], ['贵州省', '贵州省', ['贵州']], ['云南省', '云南省', ['云南']],
   ['西藏自治区', '西藏自治区', ['西藏']], ['陕西省', '陕西省', ['陕西']], ['甘肃省', '甘肃省', ['甘肃']],
   ['青海省', '青海省', ['青海']], ['宁夏回族自治区', '宁夏回族自治区', ['宁夏']],
-  ['新疆维吾尔自治区', '新疆维吾尔自治区', ['新疆']], ['台湾省', '台湾省', ['台湾']],
-  ['香港特别行政区', '香港特别行政区', ['香港']], ['澳门特别行政区', '澳门特别行政区', ['澳门']],
+  ['新疆维吾尔自治区', '新疆维吾尔自治区', ['新疆']],
+  // bare 香港/澳门/台湾 also name Shanghai housing estates and shops (香港丽园, 台湾小吃): full names only
+  ['台湾省', '台湾省', ['中国台湾']], ['香港特别行政区', '香港特别行政区', ['中国香港']], ['澳门特别行政区', '澳门特别行政区', ['中国澳门']],
 ];
 
 /**
@@ -184,6 +185,16 @@ export const CITIES: ReadonlyArray<readonly [string, string]> = [
 export const CITIES_FULL_ONLY: ReadonlyArray<readonly [string, string]> = [
   ['岳阳市', '湖南省'], ['中山市', '广东省'], ['永丰县', '江西省'], ['潍坊市', '山东省'], ['延吉市', '吉林省'],
   ['浦江县', '浙江省'],
+];
+
+/**
+ * Words that, right after a bare province/city name, make it the name of a shop, bank or housing estate
+ * (北京华联, 兰州拉面, 宁波银行, 杭州小笼包, 北京花园) rather than the place itself.
+ */
+export const NAMED_AFTER_WORDS: readonly string[] = [
+  '银行', '拉面', '小面', '小吃', '小笼', '菜馆', '饭店', '酒家', '酒店', '宾馆', '大厦', '商会', '华联', '火锅', '烤鸭',
+  '花园', '公寓', '花苑', '苑', '广场', '中心', '超市', '商城', '商厦', '大学', '医院', '小区', '风味', '餐厅', '面馆',
+  '包子', '汤包', '米线', '菜', '家园', '名苑', '公馆',
 ];
 
 /** Places elsewhere that look like Songjiang names. [name, label] */
