@@ -54,13 +54,13 @@ const LABELS: LabelDef[] = [
     texts: [
       '医疗机构类型', '医保编号', '性别', '住院号', '病历号', '业务流水号', '住院科别', '预缴金额', '补缴金额', '退费金额',
       '个人自付', '个人自费', '分类自负', '附加基金支付', '住院天数', '医保当年账户余额', '医保历年账户余额', '备注',
-      '复核人', '收款人', '项目名称', '门诊号', '就诊日期', '医保流水号', '医疗机构', '金额(元)',
+      '复核人', '收款人', '开票人', '项目名称', '门诊号', '就诊日期', '医保流水号', '医疗机构', '金额(元)',
     ],
   },
 ];
 
 /** Characters OCR typically confuses in these labels (cheap substitution in the fuzzy match). */
-const CONFUSE: string[] = ['码玛吗妈', '据禄拆', '号导吕', '验骀险', '期朋翰', '款效敦', '额领颖预', '计汁许', '写驾', '统绕', '筹寿', '账帐胀', '户尸', '类荚', '型形', '付什', '支吉', '现观', '金全会', '院阮', '费贺', '票栗要', '代伐'];
+const CONFUSE: string[] = ['码玛吗妈', '据禄拆', '号导吕呈', '验骀险', '期朋翰', '款效敦', '额领颖预', '计汁许', '写驾', '统绕', '筹寿', '账帐胀', '户尸', '类荚', '型形', '付什', '支吉', '现观', '金全会', '院阮', '费贺', '票栗要', '代伐'];
 const CONFUSE_MAP = new Map<string, Set<string>>();
 for (const g of CONFUSE) for (const a of g) CONFUSE_MAP.set(a, new Set(g));
 
@@ -89,7 +89,7 @@ function editDistance(a: string[], b: string[]): number {
 
 function threshold(n: number): number {
   if (n <= 2) return 1;
-  if (n === 3) return 0.66;
+  if (n === 3) return 0.7;
   return 0.6;
 }
 
@@ -120,32 +120,49 @@ function compact(s: string): Compact {
   return { chars, pos };
 }
 
-const LABEL_CHARS = new Set(LABELS.flatMap((d) => d.texts.flatMap((t) => Array.from(t))).flatMap((c) => [c, ...(CONFUSE_MAP.get(c) ?? [])]));
+interface PreparedLabel {
+  def: LabelDef;
+  label: string;
+  chars: string[];
+  /** The label's characters and their OCR confusions. */
+  set: Set<string>;
+  thr: number;
+  /** Minimum number of window characters that must belong to `set`. */
+  need: number;
+}
 
-function findLabels(nl: NormLine): Hit[] {
-  // The normalised line only holds BMP characters in practice; index by UTF-16 unit is fine for CJK.
+const PREPARED: PreparedLabel[] = LABELS.flatMap((def) =>
+  def.texts.map((label) => {
+    const chars = Array.from(label);
+    const set = new Set(chars.flatMap((c) => [c, ...(CONFUSE_MAP.get(c) ?? [])]));
+    const thr = threshold(chars.length);
+    const maxDist = chars.length * (1 - thr);
+    return { def, label, chars, set, thr, need: Math.max(1, Math.ceil(chars.length - maxDist)) };
+  }),
+);
+
+const LABEL_CHARS = new Set(PREPARED.flatMap((p) => [...p.set]));
+
+export function findLabels(nl: NormLine): Hit[] {
   const { chars, pos } = compact(nl.s);
   const hits: Hit[] = [];
   for (let i = 0; i < chars.length; i++) {
-    if (!LABEL_CHARS.has(chars[i]!) && !LABEL_CHARS.has(chars[i + 1] ?? '')) continue;
-    for (const def of LABELS) {
-      for (const label of def.texts) {
-        const L = Array.from(label);
-        const n = L.length;
-        const thr = threshold(n);
-        let best: { k: number; score: number } | null = null;
-        for (let k = Math.max(2, n - 1); k <= n + 1; k++) {
-          if (i + k > chars.length) break;
-          const w = chars.slice(i, i + k);
-          const score = 1 - editDistance(w, L) / n;
-          if (score >= thr && (!best || score > best.score)) best = { k, score };
-        }
-        if (best) {
-          const start = pos[i]!;
-          const end = pos[i + best.k - 1]! + 1;
-          hits.push({ def, label, start, end, score: best.score });
-        }
+    const c0 = chars[i]!;
+    if (!LABEL_CHARS.has(c0)) continue;
+    for (const pl of PREPARED) {
+      // A best alignment starts on a label character (a leading substitution costs the same as a deletion).
+      if (!pl.set.has(c0)) continue;
+      const n = pl.chars.length;
+      let inSet = 0;
+      for (let j = i; j < Math.min(chars.length, i + n + 1); j++) if (pl.set.has(chars[j]!)) inSet++;
+      if (inSet < pl.need) continue;
+      let best: { k: number; score: number } | null = null;
+      for (let k = Math.max(2, n - 1); k <= n + 1; k++) {
+        if (i + k > chars.length) break;
+        const score = 1 - editDistance(chars.slice(i, i + k), pl.chars) / n;
+        if (score >= pl.thr && (!best || score > best.score)) best = { k, score };
       }
+      if (best) hits.push({ def: pl.def, label: pl.label, start: pos[i]!, end: pos[i + best.k - 1]! + 1, score: best.score });
     }
   }
   // Non-maximum suppression: best (score, then length) first; no overlaps.
@@ -302,6 +319,9 @@ export function insuranceTypeFromText(text: string | null | undefined): Insuranc
   return 'unknown';
 }
 
+/** What a 收款单位 value must look like (rejects neighbouring labels such as 收款人 read through the gap). */
+const HOSPITAL_RE = /(医院|卫生院|中心|门诊部|诊所|保健院|医学院|分院|研究所|卫生室|医务室|卫生站|医疗机构|防治院|防治所|急救站)$/;
+
 /** Parses text lines (reading order) into field readings. Never throws on any input. */
 export function parseInvoiceText(lines: OcrLine[]): ParsedText {
   const out: ParsedText = { fields: {}, extra: {} };
@@ -338,6 +358,7 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       if (key === 'invoiceCode' && (ex.value as string).length > 8) return;
       if (key === 'invoiceNumber' && (ex.value as string).length > 10) return;
       if (key === 'totalAmountUpper' && !(typeof ex.value === 'string')) return;
+      if (key === 'hospital' && !HOSPITAL_RE.test(ex.value as string)) return;
       const r = reading(nl, ex.start, ex.end, ex.value as never, factor, true);
       if (ex.alts) r.alts = ex.alts as never[];
       put(key, r);
