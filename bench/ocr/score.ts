@@ -1,0 +1,86 @@
+// Exact-match scoring of engine results against the generator's ground truth.
+import type { InvoiceFields } from '../../utils/invoice/types';
+import type { InvoiceTruth } from '../../tests/invoice-gen/values';
+
+export const SCORED_FIELDS = [
+  'invoiceCode',
+  'invoiceNumber',
+  'checkCode',
+  'issueDate',
+  'payerName',
+  'hospital',
+  'totalAmount',
+  'visitType',
+  'insuranceType',
+  'insuranceTypeText',
+  'fundPaid',
+  'accountPaid',
+  'cashPaid',
+  'hospitalizationPeriod',
+] as const;
+export type ScoredField = (typeof SCORED_FIELDS)[number];
+
+export interface FieldOutcome {
+  field: ScoredField;
+  expected: string;
+  got: string;
+  ok: boolean;
+  /** the value came from QR / PDF text / OCR (null = not found) */
+  source: string | null;
+}
+
+export interface ItemScore {
+  name: string;
+  truth: InvoiceTruth;
+  kind: 'image' | 'pdf';
+  outcomes: FieldOutcome[];
+  /** wall ms for the whole readInvoice call */
+  ms: number;
+  /** OCR engine time (sum of recognize() calls) */
+  ocrMs: number;
+  ocrCalls: number;
+  error?: string;
+}
+
+const show = (v: unknown): string => (v === null || v === undefined ? '∅' : Array.isArray(v) ? v.join('~') : String(v));
+
+/** Fields the truth has a value for (null truth = not printed on this layout → not scored). */
+export function scoreFields(truth: InvoiceTruth, fields: InvoiceFields | null, sources: Record<string, string | null> | null): FieldOutcome[] {
+  const out: FieldOutcome[] = [];
+  for (const f of SCORED_FIELDS) {
+    const exp = truth[f];
+    if (exp === null) continue;
+    const got = fields ? fields[f] : null;
+    out.push({ field: f, expected: show(exp), got: show(got), ok: show(exp) === show(got), source: sources?.[f] ?? null });
+  }
+  return out;
+}
+
+export interface Tally {
+  ok: number;
+  n: number;
+}
+
+export const pct = (t: Tally): string => (t.n ? `${((100 * t.ok) / t.n).toFixed(1)}%` : '–');
+export const frac = (t: Tally): string => (t.n ? `${t.ok}/${t.n} (${((100 * t.ok) / t.n).toFixed(0)}%)` : '–');
+
+export function tally(items: ItemScore[], pred: (o: FieldOutcome, it: ItemScore) => boolean = () => true): Tally {
+  let ok = 0;
+  let n = 0;
+  for (const it of items) {
+    for (const o of it.outcomes) {
+      if (!pred(o, it)) continue;
+      n++;
+      if (o.ok) ok++;
+    }
+  }
+  return { ok, n };
+}
+
+export function quantile(xs: number[], q: number): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+}
+
+export const ms = (x: number): string => (Number.isFinite(x) ? (x >= 10000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`) : '–');
