@@ -15,6 +15,8 @@ function describe(page: PageInfo): string {
   return t('panelOnApplication', item, t(STEP_KEYS[page.step]));
 }
 
+const contentHeight = () => Math.ceil(document.querySelector('main')?.getBoundingClientRect().height ?? 600) + 2;
+
 /** The helper inside the portal page (extension origin). */
 export function Panel() {
   const [conn, setConn] = useState<PageConnection | null>(null);
@@ -41,10 +43,29 @@ export function Panel() {
     return () => clearInterval(timer);
   }, []);
 
+  // Keep the frame as tall as what it shows, so it covers as little of the form as possible.
+  useEffect(() => {
+    if (!conn) return;
+    let last = 0;
+    const report = () => {
+      const height = contentHeight();
+      if (!collapsed && Math.abs(height - last) > 4) {
+        last = height;
+        void conn.call(setLayout, { collapsed: false, height }).catch(() => {});
+      }
+    };
+    const ro = new ResizeObserver(report);
+    const main = document.querySelector('main');
+    if (main) ro.observe(main);
+    report();
+    return () => ro.disconnect();
+  }, [conn, collapsed]);
+
   async function toggle() {
     const next = !collapsed;
     setCollapsed(next);
-    await conn?.call(setLayout, { collapsed: next }).catch(() => {});
+    const height = next ? undefined : contentHeight();
+    await conn?.call(setLayout, { collapsed: next, height }).catch(() => {});
   }
 
   if (collapsed) {

@@ -14,8 +14,8 @@ export interface PortalState {
 export function portalHandlers(state: PortalState) {
   return [
     handle(getPageInfo, () => ({ page: state.page })),
-    handle(setLayout, ({ collapsed }) => {
-      state.panel?.setCollapsed(collapsed);
+    handle(setLayout, ({ collapsed, height }) => {
+      state.panel?.setLayout(collapsed, height);
       return { collapsed };
     }),
     handle(runAutofill, async ({ claimant, agent, claimantInsurance, overwrite, mappings }) => {

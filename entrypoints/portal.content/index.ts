@@ -3,6 +3,8 @@ import type { PageInfo } from '@/utils/detect/page';
 import { createRouter } from '@/utils/messaging';
 import { mountPanel, type PanelHost } from './panel-host';
 import { portalHandlers, type PortalState } from './handlers';
+import { installGuard, type GuardHandle } from '@/utils/guard/intercept'; // guard (issue 7)
+import { guardContextFrom } from '@/utils/guard/context'; // guard (issue 7)
 
 /**
  * The portal content script (all frames of zwdt.sh.gov.cn / ywtb.sh.gov.cn): it only decides
@@ -30,6 +32,19 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener as Parameters<typeof browser.runtime.onMessage.removeListener>[0]));
 
+    // ── guard (issue 7): pre-submission warnings on the application and 物流申请 pages. Added by the
+    //    guard session because the wiring was not there yet; the lead may move it. ──
+    let guard: GuardHandle | null = null;
+    ctx.onInvalidated(() => guard?.dispose());
+    const updateGuard = (page: PageInfo | null) => {
+      const wanted = page?.kind === 'application' || page?.kind === 'logistics';
+      if (wanted && !guard) guard = installGuard({ root: document, getContext: async () => guardContextFrom(state.claimContext, state.page) });
+      if (!wanted && guard) {
+        guard.dispose();
+        guard = null;
+      }
+    };
+
     watchPage({
       doc: document,
       getUrl: () => location.href,
@@ -37,6 +52,7 @@ export default defineContentScript({
       onChange(page: PageInfo | null) {
         state.page = page;
         root.dataset.zwdtHelperPage = page ? page.kind : 'none';
+        updateGuard(page); // guard (issue 7)
         if (page && !state.panel) state.panel = mountPanel(browser.runtime.getURL('/panel.html')) as PanelHost;
         if (!page && state.panel) {
           state.panel.remove();

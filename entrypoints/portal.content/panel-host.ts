@@ -3,12 +3,12 @@
  * closed shadow root. The page and its scripts can see that a frame exists, but not what is in
  * it — the list of people stays in the extension's origin; only filled values enter the page.
  */
-const EXPANDED = 'width:420px;height:min(86vh,760px);';
+const expanded = (height?: number) => `width:420px;height:${height ? `min(86vh,${height}px)` : 'min(86vh,760px)'};`;
 const COLLAPSED = 'width:176px;height:64px;';
 
 export interface PanelHost {
   token: string;
-  setCollapsed(collapsed: boolean): void;
+  setLayout(collapsed: boolean, height?: number): void;
   remove(): void;
 }
 
@@ -22,13 +22,13 @@ export function mountPanel(panelUrl: string): PanelHost {
   frame.title = '零星报销助手';
   frame.setAttribute('allow', '');
   const base = 'border:0;border-radius:12px;box-shadow:0 6px 28px rgba(0,0,0,.28);background:#fff;display:block;color-scheme:light;';
-  frame.style.cssText = base + EXPANDED;
+  frame.style.cssText = base + expanded();
   shadow.append(frame);
   (document.body ?? document.documentElement).append(host);
   return {
     token,
-    setCollapsed(collapsed) {
-      frame.style.cssText = base + (collapsed ? COLLAPSED : EXPANDED);
+    setLayout(collapsed, height) {
+      frame.style.cssText = base + (collapsed ? COLLAPSED : expanded(height));
     },
     remove() {
       host.remove();

@@ -20,9 +20,10 @@ export const getPageInfo = defineMessage(
   z.object({ page: pageInfoSchema.nullable() }),
 );
 
+/** The panel asks its host frame for a size: collapsed to a button, or as tall as its content. */
 export const setLayout = defineMessage(
   'panel/set-layout',
-  z.object({ collapsed: z.boolean() }),
+  z.object({ collapsed: z.boolean(), height: z.number().int().min(40).max(4000).optional() }),
   z.object({ collapsed: z.boolean() }),
 );
 
