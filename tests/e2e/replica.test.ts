@@ -402,6 +402,19 @@ test('Element application: a user fills 3 steps, adds invoices, chooses files, �
   await page.screenshot({ path: join(SHOTS, 'replica-element-materials.png'), fullPage: true });
 
   assert.equal(replica.submissions.length, 0, 'nothing recorded before 提交');
+  // a session that expired meanwhile: refused, nothing recorded, the form is kept
+  (replica as any).setMode({ sessionExpired: true });
+  await button(page, '提交');
+  await page.waitForSelector('.el-message-box', { visible: true });
+  assert.match(await page.$eval('.el-message-box', (e) => e.textContent!), /登录已超时/);
+  assert.equal(replica.submissions.length, 0);
+  assert.equal(replica.uploads.length, 0);
+  assert.ok((replica as any).rejected.length >= 1);
+  await page.click('.el-message-box__headerbtn');
+  await page.waitForSelector('.el-message-box', { hidden: true });
+  assert.deepEqual((await state(page)).uploads, choose);
+  (replica as any).setMode({ sessionExpired: false });
+  await sleep(300);
   await button(page, '提交');
   await page.waitForSelector('.el-result', { visible: true, timeout: 10000 });
   assert.match(await page.evaluate(() => document.body.innerText), /提交成功/);
@@ -575,6 +588,26 @@ test('物流申请: 我的办件 → 查看与评价 → 物流申请 → 提交
   assert.equal(sub.path, '/api/logistics/submit');
   assert.deepEqual(sub.body.form, s.form);
   assert.deepEqual((page as any).__errors, []);
+  await page.close();
+});
+
+test('maintenance mode: application pages answer 503, writes are refused and not recorded', async () => {
+  replica.reset();
+  (replica as any).setMode({ maintenance: true });
+  const page = await newPage();
+  const r1 = await page.goto('https://ywtb.sh.gov.cn:18018/ac-product-net/netapply/apply.do?itemCode=310117006000-0101');
+  assert.equal(r1?.status(), 503);
+  assert.match(await page.evaluate(() => document.body.innerText), /系统升级维护中/);
+  const r2 = await page.goto(`https://zwdt.sh.gov.cn/govPortals/apply/${ZB}/basic`);
+  assert.equal(r2?.status(), 503);
+  const r3 = await page.goto(`https://zwdt.sh.gov.cn/govPortals/bsfw/item/${ZB}`);
+  assert.equal(r3?.status(), 200, 'guide pages stay up');
+  const res = await page.evaluate(() => fetch('/api/logistics/submit', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"x":1}' }).then((r) => r.status));
+  assert.equal(res, 503);
+  assert.equal(replica.submissions.length, 0);
+  assert.equal((replica as any).rejected.length, 1);
+  replica.reset();
+  assert.deepEqual((replica as any).mode, { sessionExpired: false, maintenance: false });
   await page.close();
 });
 

@@ -172,6 +172,14 @@ export async function startReplica({ port = 0, configDelayMs = 450, quiet = true
 
   const submissions = [];
   const uploads = [];
+  /** Requests refused because of a simulated mode (not recorded as submissions). */
+  const rejected = [];
+  /** Simulated trouble: the login session has expired / the service is down for maintenance. */
+  const mode = { sessionExpired: false, maintenance: false };
+  const resetAll = () => {
+    submissions.length = 0; uploads.length = 0; rejected.length = 0;
+    mode.sessionExpired = false; mode.maintenance = false;
+  };
   let seq = 0;
 
   const record = (req, host, pathname, body, extra = {}) => {
@@ -193,7 +201,15 @@ export async function startReplica({ port = 0, configDelayMs = 450, quiet = true
     // ---- test control (every host) ----
     if (p === '/__replica/submissions' && method === 'GET') return json(res, submissions);
     if (p === '/__replica/uploads' && method === 'GET') return json(res, uploads);
-    if (p === '/__replica/reset' && method === 'POST') { submissions.length = 0; uploads.length = 0; return json(res, { ok: true }); }
+    if (p === '/__replica/reset' && method === 'POST') { resetAll(); return json(res, { ok: true }); }
+    if (p === '/__replica/rejected' && method === 'GET') return json(res, rejected);
+    if (p === '/__replica/mode') {
+      if (method === 'POST') {
+        const { fields } = await parseBody(req);
+        for (const k of Object.keys(mode)) if (fields && typeof fields[k] === 'boolean') mode[k] = fields[k];
+      }
+      return json(res, mode);
+    }
 
     // ---- static / vendor (every host) ----
     if (method === 'GET' || method === 'HEAD') {
@@ -205,6 +221,23 @@ export async function startReplica({ port = 0, configDelayMs = 450, quiet = true
           return sendFile(res, file);
         }
       }
+    }
+
+    // ---- simulated trouble (opt-in through setMode / POST /__replica/mode) ----
+    const isWrite = method === 'POST' && (/^\/api\/.*\/(submit|upload)$/.test(p) || p === '/ac-product-net/netapply/submit.do');
+    const isApp = method === 'GET' && (p === '/api/apply/config' || p === '/ac-product-net/netapply/apply.do' || /^\/govPortals\/apply\//.test(p) || (host === 'www.example.com' && /^\/(apply.*)?$/.test(p)));
+    if ((mode.sessionExpired || mode.maintenance) && isWrite) {
+      const { fields, files } = await parseBody(req);
+      const why = mode.maintenance ? 'maintenance' : 'sessionExpired';
+      rejected.push({ time: new Date().toISOString(), host, path: p, reason: why, body: fields, files });
+      const msg = why === 'maintenance' ? '系统升级维护中，请稍后再试' : '登录已超时，请重新登录';
+      const status = why === 'maintenance' ? 503 : 401;
+      if (p.startsWith('/api/')) return json(res, { code: status, msg }, status);
+      return html(res, bootstrapApp.errorPage(msg), status);
+    }
+    if (mode.maintenance && isApp) {
+      if (p.startsWith('/api/')) return json(res, { code: 503, msg: '系统升级维护中，请稍后再试' }, 503);
+      return html(res, portal.maintenance(), 503);
     }
 
     // ---- shared JSON API used by the Element apps (zwdt + example.com) ----
@@ -313,11 +346,15 @@ export async function startReplica({ port = 0, configDelayMs = 450, quiet = true
     origin,
     submissions,
     uploads,
+    rejected,
+    mode,
+    /** e.g. setMode({ sessionExpired: true }) or setMode({ maintenance: true }); reset() clears it. */
+    setMode(m) { for (const k of Object.keys(mode)) if (typeof m?.[k] === 'boolean') mode[k] = m[k]; return { ...mode }; },
     cert: pems.cert,
     hostResolverRules,
     chromiumArgs: [`--host-resolver-rules=${hostResolverRules}`, '--ignore-certificate-errors'],
     urls: () => pageUrls(origin),
-    reset() { submissions.length = 0; uploads.length = 0; },
+    reset: resetAll,
     close() {
       return new Promise((resolve) => {
         server.close(() => resolve());

@@ -157,7 +157,7 @@ ${portalFooterHtml()}
           var body = self.state(); delete body.dialogOpen;
           fetch('/api/logistics/submit', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json;charset=UTF-8' }, body: JSON.stringify(body) })
             .then(function (r) { return r.json(); })
-            .then(function (res) { self.saving = false; self.wlNo = res.data.bjbh; self.submitted = true; self.dialog = false; self.$message.success('物流申请提交成功'); })
+            .then(function (res) { self.saving = false; if (res.code !== 200) { self.$message.error(res.msg || '提交失败'); return; } self.wlNo = res.data.bjbh; self.submitted = true; self.dialog = false; self.$message.success('物流申请提交成功'); })
             .catch(function () { self.saving = false; self.$message.error('提交失败，请稍后重试'); });
         });
       }

@@ -49,6 +49,15 @@ export function notFound() {
   });
 }
 
+export function maintenance() {
+  return doc({
+    title: '系统维护公告 - 上海市一网通办',
+    head: CSS,
+    body: `${portalHeaderHtml()}<div class="gp-wrap"><div class="nf"><h1 style="font-size:36px;color:#e6a23c">系统升级维护中</h1>
+<p>为提供更好的服务，本系统正在进行升级维护，维护期间暂停网上申请服务，给您带来不便敬请谅解。</p><p>请稍后再试。</p><p><a href="/">返回首页</a></p></div></div>${portalFooterHtml()}`,
+  });
+}
+
 /** Where 立即前往 leads. 职保 → Element SPA on zwdt; 居保 → old Bootstrap app on ywtb (override with ?app=). */
 export function applyUrl(item, app) {
   const kind = app || (item.kind === '职保' ? 'element' : 'bootstrap');

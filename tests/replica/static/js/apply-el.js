@@ -399,16 +399,24 @@
             jobs.push(fetch('/api/apply/upload', { method: 'POST', body: fd, credentials: 'same-origin' }).then(function (r) { return r.json(); }));
           });
         });
-        Promise.all(jobs).then(function () {
+        Promise.all(jobs).then(function (results) {
+          var bad = results.filter(function (x) { return x.code !== 200; })[0];
+          if (bad) return bad;
           var body = self.state();
           body.itemId = self.itemId;
           return fetch('/api/apply/submit', {
             method: 'POST', credentials: 'same-origin',
             headers: { 'Content-Type': 'application/json;charset=UTF-8' },
             body: JSON.stringify(body)
-          });
-        }).then(function (r) { return r.json(); }).then(function (res) {
+          }).then(function (r) { return r.json(); });
+        }).then(function (res) {
           self.submitting = false;
+          if (res.code === 401) {
+            self.$alert(res.msg || '登录已超时，请重新登录', '提示', { type: 'warning', confirmButtonText: '重新登录' })
+              .then(function () { (window.top || window).location.href = 'https://zwdtuser.sh.gov.cn/uc/login/login.jsp?redirect_uri=' + encodeURIComponent(location.href); })
+              .catch(function () {});
+            return;
+          }
           if (res.code !== 200) { self.$message.error(res.msg || '提交失败'); return; }
           self.bjbh = res.data.bjbh;
           self.done = true;
