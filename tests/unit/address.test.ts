@@ -56,6 +56,7 @@ const INSIDE: Case[] = [
   ['中山街道', 'inside', '松江区', '中山街道', 'address-inside-shared-name'],
   ['永丰街道', 'inside', '松江区', '永丰街道', 'address-inside-shared-name'],
   ['松江镇', 'inside', '松江区', '松江镇', 'address-inside-shared-name'],
+  ['莘闵', 'inside', '松江区', '莘闵', 'address-inside-shared-name'],
   ['上海市永丰街道', 'inside', '松江区', '永丰街道', 'address-inside-place'],
   // a weak other-district name does not beat an explicit Songjiang town
   ['上海市松江区九亭镇（近七宝）', 'inside', '松江区', '九亭镇'],

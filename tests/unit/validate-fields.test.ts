@@ -45,6 +45,25 @@ describe('validatePhone', () => {
     expect(r.value).toBe(value);
   });
 
+  it.each([
+    ['021-57812345-801', '021-57812345 转801', '801'],
+    ['57812345转801', '021-57812345 转801', '801'],
+    ['021 5781 2345 分机 12', '021-57812345 转12', '12'],
+    ['(021)57812345#8001', '021-57812345 转8001', '8001'],
+  ])('Shanghai landline with extension %s', (input, value, extension) => {
+    const r = validatePhone(input);
+    expect(r.ok).toBe(true);
+    expect(r.value).toBe(value);
+    expect(r.extension).toBe(extension);
+    expect(codes(r.notes)).toEqual(['phone-extension']);
+  });
+
+  it('the last group of a mobile number is not an extension', () => {
+    expect(validatePhone('138-1234-5678').value).toBe('13812345678');
+    expect(validatePhone('138-1234-5678').extension).toBeUndefined();
+    expect(validatePhone('021-5781-2345').value).toBe('021-57812345');
+  });
+
   it('other landlines are accepted with a warning naming the area code', () => {
     const r = validatePhone('0571-87654321');
     expect(r.ok).toBe(true);

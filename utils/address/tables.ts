@@ -64,7 +64,7 @@ export const SONGJIANG_PLACES: ReadonlyArray<{ name: string; strong?: boolean; s
   { name: '茸北镇', strong: true, note: '原茸北镇' },
   { name: '大港', shared: true, note: '原大港镇，今属车墩镇' },
   { name: '大港镇', shared: true, note: '原大港镇，今属车墩镇' },
-  { name: '莘闵', note: '原莘闵地区' },
+  { name: '莘闵', shared: true, note: '原莘闵地区；闵行区也用“莘闵”作小区名' },
   { name: '五厍' }, { name: '五厍镇', strong: true },
   { name: '张泽镇', strong: true }, // bare 张泽 is also a common personal name
   { name: '华阳桥' }, { name: '华阳桥镇', strong: true },

@@ -4,19 +4,38 @@ import { issue, normalizeInput, firstBad, type FieldResult, type Issue } from '.
 export type PhoneKind = 'mobile' | 'landline-shanghai' | 'landline-other';
 export interface PhoneResult extends FieldResult {
   kind?: PhoneKind;
+  /** extension of a landline (021-57812345 转 801) */
+  extension?: string;
 }
+
+/** A landline followed by an extension: 021-57812345-801, 57812345转801, 021 5781 2345 ext. 801. */
+const EXTENSION = /^(.*\d)\s*(?:转|分机|ext\.?|x|#|-)\s*(\d{1,5})$/iu;
 
 /** Area codes with 3 digits (010, 02x); all others have 4. */
 const areaCodeLength = (digits: string) => (/^0(?:10|2\d)/u.test(digits) ? 3 : 4);
 
 export function validatePhone(input: unknown): PhoneResult {
-  const raw = normalizeInput(input);
+  let raw = normalizeInput(input);
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
-  const out = (value: string, kind?: PhoneKind): PhoneResult => ({ ok: errors.length === 0, value, errors, warnings, notes: [], kind });
+  const notes: Issue[] = [];
+  let extension: string | undefined;
+  const out = (value: string, kind?: PhoneKind): PhoneResult => {
+    if (extension && kind && kind !== 'mobile' && errors.length === 0) {
+      notes.push(issue('phone-extension', extension));
+      return { ok: true, value: `${value} 转${extension}`, errors, warnings, notes, kind, extension };
+    }
+    return { ok: errors.length === 0, value, errors, warnings, notes, kind };
+  };
   if (!raw) {
     errors.push(issue('phone-empty'));
     return out('');
+  }
+  const ext = EXTENSION.exec(raw);
+  if (ext) {
+    const base = ext[1]!.replace(/[\s\-–—()（）.]+/gu, '');
+    // only after a complete landline (never after a mobile number: 138-1234-5678 keeps its last group)
+    if (/^(?:0\d{2,3}|(?:\+|00)?86\d{2,3})?[2-9]\d{6,7}$/u.test(base)) [raw, extension] = [ext[1]!, ext[2]!];
   }
   let s = raw.replace(/[\s\-–—()（）.]+/gu, '');
   let international = false;
