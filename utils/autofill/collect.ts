@@ -217,10 +217,11 @@ function gatherEvidence(g: Group, container: Element | null, sharedContainer: bo
     // the label of this item, not of a nested item
     const own = labels.find((l) => l.closest(FORM_ITEM_SELECTOR) === container) ?? null;
     if (own && !sharedContainer) push(ev, els, ownText(own), 'form-item', 1, own);
-    else if (own) {
-      const forId = (own as HTMLLabelElement).htmlFor;
-      const mine = forId && g.inputs.some((i) => i.id === forId);
-      push(ev, els, ownText(own), 'form-item', mine ? 1 : 0.9, own);
+    else if (sharedContainer) {
+      // several fields in one row (Bootstrap: label | input | label | input): the label just before this field
+      const p = precedingText(g.element, container);
+      if (p.text) push(ev, els, p.text, 'preceding-text', 0.95, p.el);
+      else if (own) push(ev, els, ownText(own), 'form-item', 0.7, own);
     }
     // nested items (所在区 + 详细地址 inside 邮寄地址): the outer item's label as weaker evidence
     const outer = container.parentElement?.closest(FORM_ITEM_SELECTOR);
@@ -256,9 +257,10 @@ function gatherEvidence(g: Group, container: Element | null, sharedContainer: bo
   }
   // table cell / header
   tableEvidence(g.element, ev, els);
-  // preceding text
+  // preceding text (native radios: the text before the first option, "是否委托办理 ○是 ○否")
   if (!ev.some((e) => e.weight >= 0.95)) {
-    const p = precedingText(g.element, container);
+    const start = g.kind === 'radio-group' && g.library === 'native' && first ? (first.closest('label') ?? first) : g.element;
+    const p = precedingText(start, container);
     if (p.text) push(ev, els, p.text, 'preceding-text', 0.9, p.el);
   }
   // placeholder / title (weak)

@@ -111,6 +111,11 @@ export function analyseLabel(raw: string): LabelAnalysis {
 /** Role named by a section heading (委托人信息 …); null when none or several. */
 export function sectionRole(section: string): Role | null {
   if (!section) return null;
+  // "委托人（账号本人）": the remark in brackets does not count when the main text names one role
+  const { main } = splitRemarks(section);
+  const fromMain = rolesIn(main).roles;
+  if (fromMain.length === 1) return fromMain[0]!;
+  if (fromMain.length > 1) return null;
   const { roles } = rolesIn(normalizeLabel(section));
   return roles.length === 1 ? roles[0]! : null;
 }
