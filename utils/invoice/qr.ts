@@ -53,6 +53,8 @@ function classify(tokens: string[]): QrFields | null {
 export function parseQrPayload(text: string): QrFields | null {
   if (typeof text !== 'string' || !text) return null;
   const t = text.trim();
+  // VAT invoices: "01,{type},{code},{number},{amount},{date},{check},…" — not a medical invoice.
+  if (/^01,\d{2},/.test(t)) return null;
   const d = /[?&#]d=([^&#\s]+)/i.exec(t);
   if (d) {
     const r = classify(decodeParam(d[1]!).split(/[_,|]/));

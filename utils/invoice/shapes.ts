@@ -17,7 +17,7 @@ export function fixDigits(token: string): string | null {
     } else if (DIGIT_FIX[c]) out += DIGIT_FIX[c];
     else return null;
   }
-  return digits / t.length >= 0.7 ? out : null;
+  return digits / t.length >= 0.6 ? out : null;
 }
 
 /**
