@@ -1,12 +1,5 @@
 import { render } from 'preact';
-import { t } from '@/utils/i18n';
+import { OptionsApp } from '@/components/options/OptionsApp';
+import '@/components/options/options.css';
 
-function Options() {
-  return (
-    <main data-testid="options">
-      <h1>{t('optionsTitle')}</h1>
-      <p>{t('privacyNote')}</p>
-    </main>
-  );
-}
-render(<Options />, document.getElementById('app')!);
+render(<OptionsApp />, document.getElementById('app')!);
