@@ -1,7 +1,7 @@
 import { watchPage } from '@/utils/detect/watch';
 import type { PageInfo } from '@/utils/detect/page';
 import { createRouter } from '@/utils/messaging';
-import { mountPanel, type PanelHost } from './panel-host';
+import { HOST_TAG, mountPanel, panelDocument } from './panel-host';
 import { portalHandlers, type PortalState } from './handlers';
 import { installGuard, type GuardHandle } from '@/utils/guard/intercept'; // guard (issue 7)
 import { guardContextFrom } from '@/utils/guard/context'; // guard (issue 7)
@@ -53,7 +53,10 @@ export default defineContentScript({
         state.page = page;
         root.dataset.zwdtHelperPage = page ? page.kind : 'none';
         updateGuard(page); // guard (issue 7)
-        if (page && !state.panel) state.panel = mountPanel(browser.runtime.getURL('/panel.html')) as PanelHost;
+        // One panel per window: a frame that finds the application mounts it in the topmost
+        // same-origin document, unless another frame already did.
+        const doc = panelDocument();
+        if (page && !state.panel && !doc.querySelector(HOST_TAG)) state.panel = mountPanel(browser.runtime.getURL('/panel.html'), doc);
         if (!page && state.panel) {
           state.panel.remove();
           state.panel = null;

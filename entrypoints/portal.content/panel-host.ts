@@ -12,19 +12,38 @@ export interface PanelHost {
   remove(): void;
 }
 
-export function mountPanel(panelUrl: string): PanelHost {
+/**
+ * The document to put the panel in: the topmost same-origin ancestor, so a form inside an iframe
+ * (which may be taller than the window, or small) still gets a panel in the visible window.
+ */
+export function panelDocument(win: Window = window): Document {
+  let best: Window = win;
+  try {
+    for (let w: Window = win; w.parent && w.parent !== w; w = w.parent) {
+      void w.parent.document.body; // throws when cross-origin
+      best = w.parent;
+    }
+  } catch {
+    /* cross-origin ancestor: stop at the last same-origin one */
+  }
+  return best.document;
+}
+
+export const HOST_TAG = 'zwdt-reimburse-helper';
+
+export function mountPanel(panelUrl: string, doc: Document = panelDocument()): PanelHost {
   const token = crypto.randomUUID();
-  const host = document.createElement('zwdt-reimburse-helper');
+  const host = doc.createElement(HOST_TAG);
   host.style.cssText = 'all:initial;position:fixed;right:16px;bottom:16px;z-index:2147483646;display:block;';
   const shadow = host.attachShadow({ mode: 'closed' });
-  const frame = document.createElement('iframe');
+  const frame = doc.createElement('iframe');
   frame.src = `${panelUrl}#${token}`;
   frame.title = '零星报销助手';
   frame.setAttribute('allow', '');
   const base = 'border:0;border-radius:12px;box-shadow:0 6px 28px rgba(0,0,0,.28);background:#fff;display:block;color-scheme:light;';
   frame.style.cssText = base + expanded();
   shadow.append(frame);
-  (document.body ?? document.documentElement).append(host);
+  (doc.body ?? doc.documentElement).append(host);
   return {
     token,
     setLayout(collapsed, height) {

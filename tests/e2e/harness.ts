@@ -114,3 +114,19 @@ export async function helperFrame(page: Page, timeout = 15_000): Promise<Frame> 
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Store profiles through the extension's own message API (what the options page's import does). */
+export async function importProfiles(s: Session, text: string): Promise<void> {
+  const page = await s.newPage(s.extensionUrl('options.html'));
+  const res = await page.evaluate(
+    (t) => chrome.runtime.sendMessage({ type: 'profiles/import', payload: { text: t, defaultChoice: 'replace' } }),
+    text,
+  );
+  await page.close();
+  if (!res?.ok) throw new Error(`import failed: ${JSON.stringify(res)}`);
+}
+
+/** The replica's own view of its state (Vue model / DOM), read in the page's main world. */
+export async function replicaState(page: Page | Frame): Promise<any> {
+  return page.evaluate(() => (window as unknown as { __replica: { state(): unknown } }).__replica.state());
+}
