@@ -291,7 +291,8 @@ test('Element application: a user fills 3 steps, adds invoices, chooses files, �
     mobile: '13912345678', emergencyPhone: '', workPhone: '021-57770000', date: '2026-09-20', bank: '上海农商银行', bankCardNo: '6228480000123456789',
     region: ['上海市', '市辖区', '松江区'], district: '松江区', addressDetail: '九亭镇沪亭北路100弄5号301室', captcha: '',
   });
-  assert.equal(await page.$$eval('.el-form-item__error', (e) => e.length), 0, 'errors cleared');
+  await sleep(300);
+  assert.deepEqual(await page.$$eval('.el-form-item__error', (es) => es.map((e) => e.closest('.el-form-item')!.querySelector('.el-form-item__label')!.textContent + ': ' + e.textContent!.trim())), [], 'errors cleared');
 
   await button(page, '下一步');
   await page.waitForFunction(() => location.pathname.endsWith('/invoice'));

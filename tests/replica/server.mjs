@@ -11,7 +11,7 @@ import * as portal from './pages/portal.mjs';
 import * as elementApp from './pages/element-apply.mjs';
 import * as bootstrapApp from './pages/bootstrap-apply.mjs';
 import * as logistics from './pages/logistics.mjs';
-import { ITEMS, itemById, itemByCodeOrId, BANKS, REGIONS, SH_DISTRICTS } from './pages/data.mjs';
+import { ITEMS, itemById, itemByCodeOrId, BANKS, REGIONS, SH_DISTRICTS, MATERIALS } from './pages/data.mjs';
 import { parseMultipart } from './multipart.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -244,7 +244,8 @@ export async function startReplica({ port = 0, configDelayMs = 450, quiet = true
     if (p === '/api/apply/config' && method === 'GET') {
       await sleep(configDelayMs);
       const item = itemById(url.searchParams.get('itemId')) || ITEMS[0];
-      return json(res, { code: 200, msg: '成功', data: { itemId: item.id, itemName: item.name, deptName: item.dept, banks: BANKS, regions: REGIONS, districts: SH_DISTRICTS } });
+      return json(res, { code: 200, msg: '成功', data: { itemId: item.id, itemName: item.name, deptName: item.dept, banks: BANKS, regions: REGIONS, districts: SH_DISTRICTS,
+        materials: MATERIALS.map((m) => ({ clmc: m.label, sm: m.tip, bx: m.required === true ? '1' : m.required === 'delegate' ? 'WT' : m.required === 'inpatient' ? 'ZY' : '0' })) } });
     }
     if (p === '/api/captcha' || p === '/ac-product-net/captcha.do') {
       return send(res, 200, 'image/svg+xml; charset=utf-8', captchaSvg());
@@ -303,6 +304,7 @@ export async function startReplica({ port = 0, configDelayMs = 450, quiet = true
 
   async function ywtb(req, res, url, p, method) {
     if (p === '/ac-product-net/common/header.html') return html(res, bootstrapApp.headerFrame());
+    if (p === '/__replica/hook/netapply-state.js') return send(res, 200, 'application/javascript; charset=utf-8', bootstrapApp.stateHookJs());
     if (p === '/ac-product-net/netapply/apply.do') {
       const item = itemByCodeOrId(url.searchParams.get('itemCode') || url.searchParams.get('itemId'));
       if (!item) return html(res, bootstrapApp.errorPage('事项编码不存在或事项已停办'), 404);

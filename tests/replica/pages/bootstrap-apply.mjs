@@ -204,9 +204,57 @@ ${materialsRows}
 
 <script src="${CTX}/vendor/jquery.min.js"></script>
 <script src="${CTX}/vendor/bootstrap/js/bootstrap.min.js"></script>
-<script>var NETAPPLY_CFG = ${inlineJson({ fieldMap: FIELD_MAP, invoiceMap: INVOICE_MAP, handleModes: HANDLE_MODES, visitTypes: VISIT_TYPES, materials: MATERIAL_FIELDS.map(({ name, label, required }) => ({ name, label, required })) })};</script>
-<script src="${CTX}/static/js/netapply.js"></script>`,
+<script src="${CTX}/static/js/netapply.js"></script>
+<script src="/__replica/hook/netapply-state.js"></script>`,
   });
+}
+
+/**
+ * Test hook (kept out of the page's own script and markup): window.__replica.state() read from the DOM,
+ * in the same shape as the Element app's.
+ */
+export function stateHookJs() {
+  const cfg = { fieldMap: FIELD_MAP, handleModes: HANDLE_MODES, visitTypes: VISIT_TYPES, materials: MATERIAL_FIELDS.map(({ name, label }) => ({ name, label })) };
+  return `(function () {
+  var CFG = ${inlineJson(cfg)};
+  function q(s) { return document.querySelector(s); }
+  function val(name) {
+    var els = document.querySelectorAll('#form1 [name="' + name + '"]');
+    if (!els.length) return '';
+    if (els[0].type === 'radio') { for (var i = 0; i < els.length; i++) if (els[i].checked) return els[i].value; return ''; }
+    return String(els[0].value || '').trim();
+  }
+  function optText(name) { var s = q('#form1 [name="' + name + '"]'); return s && s.value ? s.options[s.selectedIndex].text : ''; }
+  function state() {
+    var form = {};
+    Object.keys(CFG.fieldMap).forEach(function (n) { form[CFG.fieldMap[n]] = val(n); });
+    form.handleMode = CFG.handleModes[form.handleMode] || '';
+    form.bank = optText('f_0207');
+    form.district = optText('f_0211');
+    form.region = form.district ? ['上海市', form.district] : [];
+    if (form.handleMode !== '委托人办理') { form.agentName = ''; form.agentIdNo = ''; }
+    var invoices = Array.prototype.map.call(document.querySelectorAll('#tbFp tbody tr.fp-row'), function (tr) {
+      var r = {};
+      Array.prototype.forEach.call(tr.querySelectorAll('input[type=hidden]'), function (h) { r[h.name.replace(/^.*\\./, '')] = h.value; });
+      return { code: r.f_0311, number: r.f_0312, date: r.f_0313, type: CFG.visitTypes[r.f_0314] || '', hospital: r.f_0315, amount: r.f_0316, inpatientRange: r.f_0317 ? [r.f_0317, r.f_0318] : null };
+    });
+    var uploads = {};
+    CFG.materials.forEach(function (m) {
+      var input = q('#form1 input[name="' + m.name + '"]');
+      uploads[m.label] = Array.prototype.map.call((input && input.files) || [], function (f) { return f.name; });
+    });
+    var idx = 0;
+    ['#pane1', '#pane2', '#pane3'].forEach(function (s, i) { var p = q(s); if (p && p.style.display !== 'none') idx = i; });
+    var title = q('.panel-title');
+    return JSON.parse(JSON.stringify({
+      step: ['basic', 'invoice', 'materials'][idx], stepIndex: idx, stepTitle: ['基本信息', '发票信息', '材料上传'][idx], loading: false, submitted: false,
+      itemCode: val('itemCode'), itemName: title ? title.firstChild.textContent.trim() : '',
+      form: form, invoices: invoices, uploads: uploads
+    }));
+  }
+  window.__replica = { state: state };
+})();
+`;
 }
 
 /** Server-side view of a Bootstrap form POST in the same shape as state() (minus step). */

@@ -217,8 +217,6 @@
     el: '#app',
     template: TEMPLATE,
     data: function () {
-      var files = {};
-      (CONF.materials || []).forEach(function (m) { files[m.label] = []; });
       return {
         embedded: !!CONF.embedded,
         loading: true,
@@ -240,8 +238,8 @@
         invoiceDialog: false,
         inv: emptyInvoice(),
         jzlxOptions: JZLX,
-        materials: CONF.materials || [],
-        files: files,
+        materials: [],
+        files: {},
         submitting: false,
         done: false,
         bjbh: ''
@@ -293,6 +291,12 @@
         .then(function (res) {
           var d = res.data;
           self.itemName = d.itemName; self.deptName = d.deptName; self.banks = d.banks; self.regions = d.regions;
+          var files = {};
+          self.materials = (d.materials || []).map(function (m) {
+            files[m.clmc] = [];
+            return { label: m.clmc, tip: m.sm, required: m.bx === '1' ? true : m.bx === 'WT' ? 'delegate' : m.bx === 'ZY' ? 'inpatient' : false };
+          });
+          self.files = files;
           document.title = d.itemName + ' - ' + document.title.replace(/^.* - /, '');
           self.loading = false;
         })

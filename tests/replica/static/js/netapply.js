@@ -1,6 +1,15 @@
 /* ac-product-net 网上申请 (jQuery). Steps are shown/hidden in place; 提交 posts the whole form. */
 $(function () {
-  var CFG = window.NETAPPLY_CFG;
+  // 材料: bx 1 必传, WT 委托办理时必传, ZY 有住院发票时必传, 0 选传
+  var CLXX = [
+    { name: 'f_0401', clmc: '银行卡', bx: '1' },
+    { name: 'f_0402', clmc: '社保卡（无社保卡可上传医保卡）', bx: '1' },
+    { name: 'f_0403', clmc: '身份证', bx: '1' },
+    { name: 'f_0404', clmc: '被委托人身份证', bx: 'WT' },
+    { name: 'f_0405', clmc: '出院小结', bx: 'ZY' },
+    { name: 'f_0406', clmc: '发票', bx: '1' },
+    { name: 'f_0407', clmc: '发票明细', bx: '0' }
+  ];
   var $form = $('#form1');
   var cur = 1;
   var fpIndex = 0;
@@ -127,7 +136,7 @@ $(function () {
     var hidden = $.map(row, function (v, k) { return '<input type="hidden" name="fp_list[' + i + '].' + k + '" value="' + $('<i>').text(v).html().replace(/"/g, '&quot;') + '">'; }).join('');
     var $tr = $('<tr class="fp-row">').append(
       $('<td class="xh">'), $('<td>').text(row.f_0311), $('<td>').text(row.f_0312), $('<td>').text(row.f_0313),
-      $('<td>').text(CFG.visitTypes[row.f_0314] || ''), $('<td>').text(row.f_0315), $('<td class="text-right">').text(row.f_0316),
+      $('<td>').text($m.find('[name=f_0314] option:selected').text()), $('<td>').text(row.f_0315), $('<td class="text-right">').text(row.f_0316),
       $('<td>').text(row.f_0317 ? row.f_0317 + ' 至 ' + row.f_0318 : '-'),
       $('<td>').html('<a href="javascript:;" class="fp-del text-danger">删除</a>' + hidden)
     );
@@ -155,41 +164,14 @@ $(function () {
 
   $('#btnSubmit').on('click', function () {
     var missing = [];
-    $.each(CFG.materials, function (_, m) {
-      var need = m.required === true || (m.required === 'delegate' && isWt()) || (m.required === 'inpatient' && hasZy());
+    $.each(CLXX, function (_, m) {
+      var need = m.bx === '1' || (m.bx === 'WT' && isWt()) || (m.bx === 'ZY' && hasZy());
       var input = $form.find('input[name=' + m.name + ']')[0];
-      if (need && !(input.files && input.files.length)) missing.push(m.label);
+      if (need && !(input.files && input.files.length)) missing.push(m.clmc);
     });
     if (missing.length) { alert('请上传以下材料：' + missing.join('、')); return; }
     $(this).prop('disabled', true).text('提交中...');
     $form[0].submit();
   });
 
-  // ---- test hook: state read back from the DOM, same shape as the Element app ----
-  function state() {
-    var form = {};
-    $.each(CFG.fieldMap, function (name, key) { form[key] = val(name); });
-    form.handleMode = CFG.handleModes[form.handleMode] || '';
-    form.bank = form.bank ? $form.find('[name=f_0207] option:selected').text() : '';
-    form.district = form.district ? $form.find('[name=f_0211] option:selected').text() : '';
-    form.region = form.district ? ['上海市', form.district] : [];
-    if (form.handleMode !== '委托人办理') { form.agentName = ''; form.agentIdNo = ''; }
-    var invoices = $('#tbFp tbody tr.fp-row').map(function () {
-      var r = {};
-      $(this).find('input[type=hidden]').each(function () { r[this.name.replace(/^.*\./, '')] = this.value; });
-      return { code: r.f_0311, number: r.f_0312, date: r.f_0313, type: CFG.visitTypes[r.f_0314] || '', hospital: r.f_0315, amount: r.f_0316, inpatientRange: r.f_0317 ? [r.f_0317, r.f_0318] : null };
-    }).get();
-    var uploads = {};
-    $.each(CFG.materials, function (_, m) {
-      var input = $form.find('input[name=' + m.name + ']')[0];
-      uploads[m.label] = $.map(input.files || [], function (f) { return f.name; });
-    });
-    var steps = ['basic', 'invoice', 'materials'], titles = ['基本信息', '发票信息', '材料上传'];
-    return JSON.parse(JSON.stringify({
-      step: steps[cur - 1], stepIndex: cur - 1, stepTitle: titles[cur - 1], loading: false, submitted: false,
-      itemCode: $form.find('[name=itemCode]').val(), itemName: $.trim($('.panel-title').contents().first().text()),
-      form: form, invoices: invoices, uploads: uploads
-    }));
-  }
-  window.__replica = { state: state };
 });
