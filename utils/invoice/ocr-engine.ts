@@ -84,7 +84,8 @@ export function createTesseractEngine(opts: TesseractEngineOptions): OcrEngine {
     workerPromise.then((w) => { if (timedOut) void w.terminate(); }, () => {});
     try {
       const w = await Promise.race([workerPromise, timeout]);
-      await w.setParameters({ tessedit_pageseg_mode: (opts.psm ?? '3') as never });
+      // debug_file: tesseract's diagnostics ("Estimating resolution as …") go nowhere instead of stderr/console.
+      await w.setParameters({ tessedit_pageseg_mode: (opts.psm ?? '3') as never, debug_file: '/dev/null' } as never);
       return w;
     } catch (e) {
       if (e instanceof InvoiceError) throw e;
