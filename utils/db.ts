@@ -189,6 +189,15 @@ export async function deleteInvoiceImage(id: string): Promise<void> {
   await (await getDb()).delete('invoiceImages', id);
 }
 
+/** Delete every picture of a draft (after filing, unless the `keepInvoiceImages` setting is on); returns how many. */
+export async function deleteInvoiceImagesOf(draftId: string): Promise<number> {
+  const db = await getDb();
+  const tx = db.transaction('invoiceImages', 'readwrite');
+  const keys = await tx.store.index('byDraft').getAllKeys(draftId);
+  await Promise.all([...keys.map((k) => tx.store.delete(k)), tx.done]);
+  return keys.length;
+}
+
 // ---------------------------------------------------------------------------------------------
 // History of filed invoices (duplicate detection)
 

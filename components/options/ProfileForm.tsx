@@ -49,6 +49,9 @@ export function ProfileForm({ initial, volunteerMode, onSave, onCancel }: Profil
   const [insuranceType, setInsuranceType] = useState<'employee' | 'resident' | ''>(initial?.insuranceType ?? '');
   const [deceased, setDeceased] = useState(!!initial?.deceased);
   const [isSelf, setIsSelf] = useState(!!initial?.isSelf);
+  /** Volunteer mode: new people are temporary unless the volunteer unticks it (e.g. their own profile). */
+  const [temporary, setTemporary] = useState(initial ? !!initial.temporary : volunteerMode);
+  const showTemporary = volunteerMode || !!initial?.temporary;
   /** Fields the user has typed in (messages show while typing, all of them after a save attempt). */
   const [touched, setTouched] = useState<Set<string>>(new Set(initial ? CHECKED : []));
   const [showAll, setShowAll] = useState(false);
@@ -80,7 +83,8 @@ export function ProfileForm({ initial, volunteerMode, onSave, onCancel }: Profil
     }
     setSaving(true);
     const input: ProfileInput = {
-      ...(initial ? { id: initial.id, createdAt: initial.createdAt, temporary: initial.temporary } : {}),
+      ...(initial ? { id: initial.id, createdAt: initial.createdAt } : {}),
+      temporary: showTemporary ? temporary : initial?.temporary,
       displayName: text.displayName,
       relation: text.relation,
       name: text.name,
@@ -125,7 +129,12 @@ export function ProfileForm({ initial, volunteerMode, onSave, onCancel }: Profil
   return (
     <form class="zh-profile-form" onSubmit={submit} noValidate aria-labelledby="pf-title" data-testid="profile-form">
       <h2 id="pf-title">{initial ? t('profilesFormEditTitle', initial.displayName || initial.name) : t('profilesFormAddTitle')}</h2>
-      {volunteerMode && !initial ? <p class="zh-note">{t('profilesFormTemporaryNote')}</p> : null}
+      {showTemporary ? (
+        <label class="zh-choice zh-banner">
+          <input type="checkbox" checked={temporary} onChange={(e) => setTemporary((e.currentTarget as HTMLInputElement).checked)} data-testid="profile-field-temporary" />
+          {t('profilesFormTemporary')}
+        </label>
+      ) : null}
       <p class="zh-note">{t('profilesFormStarNote')}</p>
 
       <FieldGroup legend={t('profilesFormGroupPerson')}>
