@@ -52,7 +52,8 @@ export function themeVariables(s: ThemeSettings): Record<string, string> {
 const BASE_CSS = `
 :root { font-size: var(--zh-font-size); color: var(--zh-fg); background: var(--zh-bg); line-height: 1.6;
   font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; }
-body { margin: 0; color: var(--zh-fg); background: var(--zh-bg); }
+/* Chrome gives extension pages body font-size 75% and a system font: undo both. */
+body { margin: 0; color: var(--zh-fg); background: var(--zh-bg); font-size: 1rem; font-family: inherit; }
 button, input, select, textarea { font: inherit; color: inherit; }
 button { min-height: 2.4rem; padding: 0.3rem 1rem; border-radius: 0.3rem; border: 2px solid var(--zh-border);
   background: var(--zh-bg); cursor: pointer; }
