@@ -19,7 +19,7 @@ import { decodeImageNode } from '@/utils/invoice/node';
 import { linesFromBlocks } from '@/utils/invoice/ocr-engine';
 import { createTesseractEngine } from '@/utils/invoice/ocr-engine';
 import { readInvoice, readInvoices, secondPassScale } from '@/utils/invoice/read-invoice';
-import { jpegOrientation, sniffType } from '@/utils/invoice/sniff';
+import { imageDimensions, jpegOrientation, sniffType } from '@/utils/invoice/sniff';
 import { FIELD_NAMES, type OcrEngine, type OcrLine, type PixelImage, type ProgressEvent, type ReadInvoiceDeps } from '@/utils/invoice/types';
 
 const b = (...xs: number[]) => new Uint8Array([...xs, ...new Array(16).fill(0)]);
@@ -36,6 +36,13 @@ describe('sniffType (magic bytes, not extensions)', () => {
     expect(sniffType(ascii('GIF89a....'))).toBe('gif');
     expect(sniffType(ascii('hello world, not an image'))).toBe('unknown');
     expect(sniffType(new Uint8Array([1, 2]))).toBe('unknown');
+  });
+
+  it('reads image dimensions from JPEG/PNG headers without decoding', () => {
+    const w = 64, h = 48;
+    expect(imageDimensions(new Uint8Array(jpeg.encode({ width: w, height: h, data: Buffer.alloc(w * h * 4, 255) }, 50).data))).toEqual({ width: 64, height: 48 });
+    expect(imageDimensions(pngBytes(30, 20))).toEqual({ width: 30, height: 20 });
+    expect(imageDimensions(ascii('not an image at all, really'))).toBeNull();
   });
 
   it('reads the EXIF orientation of a JPEG', () => {
@@ -216,6 +223,13 @@ describe('readInvoice', () => {
     expect(n).toBe(2);
     expect(r.fields).toMatchObject({ invoiceCode: '31060121', invoiceNumber: '0012345678', checkCode: 'a3f09e' });
     expect(r.confidence.invoiceNumber).toBeGreaterThan(0.9); // both passes agree
+  });
+
+  it('boxes are reported in the source pixels when the decoder already downscaled (sourceSize)', async () => {
+    const decodeImage = async (): Promise<PixelImage> => ({ width: 1200, height: 800, data: new Uint8ClampedArray(1200 * 800 * 4).fill(255), sourceSize: { width: 4800, height: 3200 } });
+    const r = await readInvoice({ name: 'huge.jpg', bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0]) }, { engine: fakeEngine(OUTPATIENT), decodeImage, secondPass: false });
+    expect(r.imageSize).toEqual({ width: 4800, height: 3200 });
+    expect(r.boxes.invoiceNumber[0]!.x).toBe(130 * 4);
   });
 
   it('boxes are in the pixels of the original image when it was downscaled', async () => {

@@ -271,10 +271,12 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
     if (Math.min(decoded.width, decoded.height) < MIN_SIDE / 2 || Math.max(decoded.width, decoded.height) < MIN_SIDE) {
       throw invoiceError('invoiceErrorTooSmall', decoded.width, decoded.height);
     }
-    imageSize = { width: decoded.width, height: decoded.height };
+    const source = decoded.sourceSize ?? { width: decoded.width, height: decoded.height };
+    imageSize = { width: source.width, height: source.height };
     const { image, scale } = downscaleToFit(flattenAlpha(decoded));
     decoded = undefined as unknown as PixelImage; // let a huge original be collected early
-    boxScale = scale;
+    // Engine pixels → the user's picture pixels.
+    boxScale = (image.width / source.width) || scale;
     await decodeQr(image);
     await ocrImage(image, 0.15, 0.95);
     return finish();

@@ -74,3 +74,36 @@ export function jpegOrientation(b: Uint8Array): number {
   }
   return 1;
 }
+
+/** Pixel size from the header (JPEG SOF / PNG IHDR / WebP VP8/VP8L/VP8X) without decoding; null when unknown. */
+export function imageDimensions(b: Uint8Array): { width: number; height: number } | null {
+  const type = sniffType(b);
+  if (type === 'png' && b.length >= 24) {
+    const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    return { width: v.getUint32(16), height: v.getUint32(20) };
+  }
+  if (type === 'jpeg') {
+    let p = 2;
+    while (p + 9 < b.length) {
+      if (b[p] !== 0xff) { p++; continue; }
+      const m = b[p + 1]!;
+      if (m === 0xff) { p++; continue; }
+      const len = (b[p + 2]! << 8) | b[p + 3]!;
+      if ((m >= 0xc0 && m <= 0xcf) && m !== 0xc4 && m !== 0xc8 && m !== 0xcc) {
+        return { height: (b[p + 5]! << 8) | b[p + 6]!, width: (b[p + 7]! << 8) | b[p + 8]! };
+      }
+      p += 2 + len;
+    }
+    return null;
+  }
+  if (type === 'webp' && b.length >= 30) {
+    const chunk = String.fromCharCode(...b.subarray(12, 16));
+    if (chunk === 'VP8 ') return { width: (b[26]! | (b[27]! << 8)) & 0x3fff, height: (b[28]! | (b[29]! << 8)) & 0x3fff };
+    if (chunk === 'VP8L') {
+      const bits = b[21]! | (b[22]! << 8) | (b[23]! << 16) | (b[24]! << 24);
+      return { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 };
+    }
+    if (chunk === 'VP8X') return { width: 1 + (b[24]! | (b[25]! << 8) | (b[26]! << 16)), height: 1 + (b[27]! | (b[28]! << 8) | (b[29]! << 16)) };
+  }
+  return null;
+}

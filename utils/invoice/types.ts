@@ -97,6 +97,11 @@ export interface PixelImage {
   width: number;
   height: number;
   data: Uint8ClampedArray;
+  /**
+   * Set by decoders that already downscaled while decoding (browser: createImageBitmap with resize):
+   * the size of the picture as the user has it, so boxes can be reported in its pixels.
+   */
+  sourceSize?: { width: number; height: number };
 }
 
 // ---------- text from OCR / PDF ----------
