@@ -62,6 +62,10 @@ export function serve(routes: Record<string, string>): Promise<{ server: Server;
       res.end('<!doctype html><meta charset="utf-8"><title>ocr bench</title><script type="module" src="/bundle/browser-entry.js"></script>');
       return;
     }
+    if (url === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     const prefix = Object.keys(routes).find((p) => url.startsWith(`/${p}/`));
     const base = prefix ? routes[prefix]! : null;
     const file = base ? normalize(join(base, url.slice(prefix!.length + 2))) : null;
