@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
-import { launch, helperFrame, ITEM, ROOT, sleep, type Session } from '../e2e/harness';
+import { launch, helperFrame, importProfiles, ITEM, ROOT, sleep, type Session } from '../e2e/harness';
 
 const OUT = join(ROOT, 'demo-output');
 const headless = !process.env.DISPLAY;
@@ -23,15 +23,9 @@ async function shot(page: Page, name: string) {
 }
 
 async function importDemoPeople(s: Session) {
+  await importProfiles(s, readFileSync(join(ROOT, 'tests/fixtures/profiles.demo.json'), 'utf8'));
   const page = await s.newPage(s.extensionUrl('options.html'));
-  const text = readFileSync(join(ROOT, 'tests/fixtures/profiles.demo.json'), 'utf8');
-  const res = await page.evaluate(
-    (t) => chrome.runtime.sendMessage({ type: 'profiles/import', payload: { text: t, defaultChoice: 'replace' } }),
-    text,
-  );
-  if (!res?.ok) throw new Error(`Importing the demo people failed: ${JSON.stringify(res)}`);
-  await page.reload();
-  await sleep(500);
+  await sleep(800);
   await shot(page, 'options-people');
   await page.close();
 }

@@ -119,7 +119,7 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function importProfiles(s: Session, text: string): Promise<void> {
   const page = await s.newPage(s.extensionUrl('options.html'));
   const res = await page.evaluate(
-    (t) => chrome.runtime.sendMessage({ type: 'profiles/import', payload: { text: t, defaultChoice: 'replace' } }),
+    (t) => (globalThis as any).chrome.runtime.sendMessage({ type: 'profiles/import', payload: { text: t, defaultChoice: 'replace' } }),
     text,
   );
   await page.close();
