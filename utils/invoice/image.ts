@@ -96,6 +96,34 @@ export function scaleImage(img: PixelImage, factor: number): PixelImage {
   return { width: W, height: H, data: out };
 }
 
+/** Bilinear resize of a gray image (used to enlarge small text for the second pass). */
+export function scaleGray(g: GrayImage, factor: number): GrayImage {
+  const W = Math.max(1, Math.round(g.width * factor));
+  const H = Math.max(1, Math.round(g.height * factor));
+  const sw = g.width, sh = g.height, src = g.data;
+  const out = new Uint8Array(W * H);
+  const fx = sw / W, fy = sh / H;
+  const x0s = new Int32Array(W), x1s = new Int32Array(W), wxs = new Float32Array(W);
+  for (let x = 0; x < W; x++) {
+    const sx = Math.min(sw - 1, Math.max(0, (x + 0.5) * fx - 0.5));
+    x0s[x] = Math.floor(sx);
+    x1s[x] = Math.min(sw - 1, x0s[x]! + 1);
+    wxs[x] = sx - x0s[x]!;
+  }
+  for (let y = 0; y < H; y++) {
+    const sy = Math.min(sh - 1, Math.max(0, (y + 0.5) * fy - 0.5));
+    const y0 = Math.floor(sy), y1 = Math.min(sh - 1, y0 + 1), wy = sy - y0;
+    const r0 = y0 * sw, r1 = y1 * sw, o = y * W;
+    for (let x = 0; x < W; x++) {
+      const a = x0s[x]!, b = x1s[x]!, wx = wxs[x]!;
+      const top = src[r0 + a]! + (src[r0 + b]! - src[r0 + a]!) * wx;
+      const bot = src[r1 + a]! + (src[r1 + b]! - src[r1 + a]!) * wx;
+      out[o + x] = top + (bot - top) * wy;
+    }
+  }
+  return { width: W, height: H, data: out };
+}
+
 /** Downscales so the longest side is ≤ maxSide. Returns the factor applied (≤ 1). */
 export function downscaleToFit(img: PixelImage, maxSide = MAX_SIDE): { image: PixelImage; scale: number } {
   const { scale } = fitSize(img.width, img.height, maxSide);
@@ -267,8 +295,8 @@ export function mapBoxBack(box: Box, t: Transform): Box {
  * optionally enlarged by `scale` first (small text). Returns the image and the transform to map boxes back.
  */
 export function preprocessSecondPass(img: PixelImage, scale = 1): { image: GrayImage; transform: Transform } {
-  const src = scale !== 1 ? scaleImage(img, scale) : img;
-  let g = toGray(src, 'red');
+  let g = toGray(img, 'red');
+  if (scale !== 1) g = scaleGray(g, scale);
   g = normalizeBackground(g, Math.max(16, Math.round(24 * scale)));
   const angle = estimateSkew(g);
   g = rotateGray(g, angle);
