@@ -1,10 +1,12 @@
 import { createRouter } from '@/utils/messaging';
 import { createProfileService, profileHandlers, registerAutoLock } from '@/utils/profiles/handlers';
 import { settingsHandlers } from '@/utils/settings/messages';
+import { loadSettings, mirrorSettings } from '@/utils/settings';
 
 export default defineBackground(() => {
   // Profiles + settings: the background owns the store; extension pages ask through typed messages.
   const profiles = createProfileService();
   registerAutoLock(profiles);
-  browser.runtime.onMessage.addListener(createRouter([...profileHandlers(profiles), ...settingsHandlers]));
+  void loadSettings().then(mirrorSettings);
+  browser.runtime.onMessage.addListener(createRouter([...profileHandlers(profiles), ...settingsHandlers(() => profiles.touch())]));
 });

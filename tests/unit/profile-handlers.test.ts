@@ -5,7 +5,8 @@ import { createRouter } from '@/utils/messaging';
 import { resetDbForTests } from '@/utils/db';
 import { memoryKeyHolder } from '@/utils/crypto/key-holder';
 import { ProfileService } from '@/utils/profiles/service';
-import { profileHandlers } from '@/utils/profiles/handlers';
+import { profileHandlers, registerAutoLock } from '@/utils/profiles/handlers';
+import { AUTOLOCK_ALARM } from '@/utils/crypto/key-holder';
 import { settingsHandlers } from '@/utils/settings/messages';
 import * as m from '@/utils/profiles/messages';
 
@@ -18,7 +19,7 @@ const contentScriptSender = { id: 'test-extension-id', tab: { id: 3 }, frameId: 
 
 describe('profile handlers', () => {
   const service = new ProfileService({ keys: memoryKeyHolder(), iterations: 1000, minIterations: 1000 });
-  const router = createRouter([...profileHandlers(service), ...settingsHandlers]);
+  const router = createRouter([...profileHandlers(service), ...settingsHandlers()]);
 
   it('give content scripts nothing', async () => {
     const all = [m.listProfiles, m.getProfile, m.saveProfile, m.deleteProfile, m.previewImport, m.importProfiles, m.exportProfiles, m.getLockState, m.unlock, m.lockNow, m.setPassphrase, m.removePassphrase, m.endSession, m.touchActivity];
@@ -33,5 +34,20 @@ describe('profile handlers', () => {
     expect(reply).toMatchObject({ ok: true, data: { textScale: 100, highContrast: false, keepInvoiceImages: false } });
     const write = await router({ type: 'settings/update', payload: { textScale: 200 } }, contentScriptSender);
     expect(write).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
+describe('auto-lock', () => {
+  it('locks when the idle alarm fires, and only for its own alarm', async () => {
+    const keys = memoryKeyHolder();
+    const service = new ProfileService({ keys, iterations: 1000, minIterations: 1000 });
+    registerAutoLock(service);
+    await service.setPassphrase(undefined, 'auto lock passphrase');
+    expect((await service.lockState()).locked).toBe(false);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'something-else', scheduledTime: Date.now(), persistAcrossSessions: false });
+    expect((await service.lockState()).locked).toBe(false);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: AUTOLOCK_ALARM, scheduledTime: Date.now(), persistAcrossSessions: false });
+    await new Promise((r) => setTimeout(r, 10));
+    expect((await service.lockState()).locked).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMessage, handle } from '@/utils/messaging';
-import { loadSettings, saveSettings, settingsPatchSchema, settingsSchema } from './index';
+import { loadSettings, saveSettings, settingsPatchSchema, settingsSchema, type Settings } from './index';
 
 /** Current settings. Content scripts may read them (text size for in-page notes); no personal data. */
 export const getSettings = defineMessage('settings/get', z.object({}).optional(), settingsSchema);
@@ -8,7 +8,14 @@ export const getSettings = defineMessage('settings/get', z.object({}).optional()
 /** Change some settings (extension pages only); answers the full new settings. */
 export const updateSettings = defineMessage('settings/update', settingsPatchSchema, settingsSchema);
 
-export const settingsHandlers = [
-  handle(getSettings, () => loadSettings(), { allowContentScripts: true }),
-  handle(updateSettings, (patch) => saveSettings(patch)),
-];
+/** `onChange` runs after a successful update (the background re-arms the auto-lock with it). */
+export function settingsHandlers(onChange?: (s: Settings) => Promise<void> | void) {
+  return [
+    handle(getSettings, () => loadSettings(), { allowContentScripts: true }),
+    handle(updateSettings, async (patch) => {
+      const next = await saveSettings(patch);
+      await onChange?.(next);
+      return next;
+    }),
+  ];
+}
