@@ -221,7 +221,8 @@ function gatherEvidence(g: Group, container: Element | null, sharedContainer: bo
       // several fields in one row (Bootstrap: label | input | label | input): the label just before this field
       const p = precedingText(g.element, container);
       if (p.text) push(ev, els, p.text, 'preceding-text', 0.95, p.el);
-      else if (own) push(ev, els, ownText(own), 'form-item', 0.7, own);
+      // the row's label still says what the group is about ("邮寄地址: 上海市 [区▼] [详细地址]")
+      if (own) push(ev, els, ownText(own), 'form-item', 0.7, own);
     }
     // nested items (所在区 + 详细地址 inside 邮寄地址): the outer item's label as weaker evidence
     const outer = container.parentElement?.closest(FORM_ITEM_SELECTOR);
@@ -267,6 +268,11 @@ function gatherEvidence(g: Group, container: Element | null, sharedContainer: bo
   for (const i of g.inputs) {
     const ph = i.getAttribute('placeholder');
     if (ph) push(ev, els, ph, 'placeholder', 0.8, null);
+  }
+  // a native select's empty first option ("请选择区") is its placeholder
+  if (g.kind === 'native-select') {
+    const o = (g.inputs[0] as HTMLSelectElement).options[0];
+    if (o && o.value === '') push(ev, els, textOf(o).replace(/^[-—\s]+|[-—\s]+$/g, ''), 'placeholder', 0.8, null);
   }
   const epPlaceholder = g.element.querySelector('.el-select__placeholder.is-transparent, .ant-select-selection-placeholder, .ivu-select-placeholder');
   if (epPlaceholder) push(ev, els, textOf(epPlaceholder), 'placeholder', 0.8, null);

@@ -105,11 +105,12 @@ export async function fillRoot(root: Document | Element, ctx: FillContext, optio
   let matches: MatchResult[] = [];
   let skips: PlanSkip[] = [];
   let warnings: string[] = [];
+  const perField: Array<{ label: string; ms: number; waitMs: number }> = [];
 
   for (let round = 0; round < 3; round++) {
     const fields = collectFields(root, options);
     matches = matchFields(fields, { mappings: options.mappings, host });
-    const plan = planFill(matches, ctx, { scope: run.scope, districtOf: options.districtOf, invoice: run.invoice });
+    const plan = planFill(matches, ctx, { scope: run.scope, districtOf: options.districtOf, invoice: run.invoice, today: options.today });
     skips = plan.skips;
     warnings = plan.warnings;
     const pending = plan.fills.filter((f) => !done.has(f.field.element));
@@ -121,6 +122,8 @@ export async function fillRoot(root: Document | Element, ctx: FillContext, optio
         continue;
       }
       const driver = driverFor(f.field.kind);
+      const tf = now();
+      const wf = env.stats.waitMs;
       let res: DriverResult;
       if (!driver) res = { ok: false, value: readField(f.field), reason: 'unsupported' };
       else {
@@ -131,6 +134,7 @@ export async function fillRoot(root: Document | Element, ctx: FillContext, optio
         }
       }
       done.set(f.field.element, { field: f.field, meaning: f.meaning, res });
+      perField.push({ label: labelOf(f.field), ms: now() - tf, waitMs: env.stats.waitMs - wf });
       // a new 办理方式 can show or hide the 委托人 part: look at the form again
       if (f.meaning === 'mode' && res.ok && f.field.value !== res.value) {
         again = true;
@@ -201,7 +205,7 @@ export async function fillRoot(root: Document | Element, ctx: FillContext, optio
     rejected,
     warnings,
     summary: { filled: filled.length, needManual: manual.length, manual, text },
-    timing: { totalMs: now() - t0, waitMs: env.stats.waitMs },
+    timing: { totalMs: now() - t0, waitMs: env.stats.waitMs, fields: perField },
   };
 }
 

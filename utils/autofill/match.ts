@@ -185,13 +185,13 @@ function matchOne(field: CollectedField, taught: Map<string, string>): Draft {
   }
 
   // 3. the best-scoring evidence
-  let best: { a: LabelAnalysis; score: number; text: string } | null = null;
-  const analyses: Array<{ a: LabelAnalysis; score: number; text: string }> = [];
+  let best: { a: LabelAnalysis; score: number; text: string; source: string } | null = null;
+  const analyses: Array<{ a: LabelAnalysis; score: number; text: string; source: string }> = [];
   for (const ev of field.evidence) {
     const a = analyseLabel(ev.text);
     const score = a.score * ev.weight;
-    analyses.push({ a, score, text: ev.text });
-    if (a.concept && (!best || score > best.score)) best = { a, score, text: ev.text };
+    analyses.push({ a, score, text: ev.text, source: ev.source });
+    if (a.concept && (!best || score > best.score)) best = { a, score, text: ev.text, source: ev.source };
   }
   if (!best) return { ...base, reason: 'no known term' };
   // a shared label "邮寄地址" over 所在区 + 详细地址: the placeholder tells which part this is
@@ -201,6 +201,8 @@ function matchOne(field: CollectedField, taught: Map<string, string>): Draft {
     );
     if (refined) best = { ...refined, score: Math.max(refined.score, best.score) };
   }
+  // report the field by the words that were understood ("邮寄地址", not the static "上海市" before it)
+  if (best.score >= THRESHOLD && (best.source !== 'placeholder' || !field.label)) field.label = best.text;
   const concept = best.a.concept!;
   const labelRoles = best.a.roles;
   let role: Role;

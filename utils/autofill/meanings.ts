@@ -34,7 +34,7 @@ export const INVOICE_MEANINGS = [
   'invoice.periodEnd',
 ] as const;
 
-export const MEANINGS = [...PERSON_MEANINGS, ...ADDRESS_MEANINGS, 'mode', ...INVOICE_MEANINGS] as const;
+export const MEANINGS = [...PERSON_MEANINGS, ...ADDRESS_MEANINGS, 'mode', 'applicationDate', ...INVOICE_MEANINGS] as const;
 
 export type Meaning = (typeof MEANINGS)[number];
 export type InvoiceMeaning = (typeof INVOICE_MEANINGS)[number];
@@ -73,6 +73,7 @@ export const MEANING_LABEL_KEYS: Record<TaughtMeaning, string> = {
   'address.detail': 'autofillMeaningAddressDetail',
   'address.postcode': 'autofillMeaningAddressPostcode',
   mode: 'autofillMeaningMode',
+  applicationDate: 'autofillMeaningApplicationDate',
   'invoice.code': 'autofillMeaningInvoiceCode',
   'invoice.number': 'autofillMeaningInvoiceNumber',
   'invoice.date': 'autofillMeaningInvoiceDate',

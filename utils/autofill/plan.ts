@@ -25,6 +25,13 @@ export interface PlanOptions {
   scope?: Scope;
   districtOf?: (address: string) => string | null;
   invoice?: InvoiceRowValues;
+  /** Today as YYYY-MM-DD (for 申请日期); default: the local date. */
+  today?: string;
+}
+
+export function localToday(d = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
 const CHOICE_KINDS = new Set(['native-select', 'custom-select', 'radio-group']);
@@ -213,6 +220,8 @@ export function planFill(matches: MatchResult[], ctx: FillContext, options: Plan
     let planned: Planned;
     if (meaning === 'mode') {
       planned = { value: modeValue(field, agentMode), force: true };
+    } else if (meaning === 'applicationDate') {
+      planned = { value: { type: 'date', iso: options.today ?? localToday() } };
     } else if (meaning.startsWith('claimant.')) {
       planned = personValue(meaning, ctx.claimant, field);
     } else if (meaning.startsWith('agent.')) {

@@ -24,6 +24,7 @@ export type Concept =
   | 'address.detail'
   | 'address.postcode'
   | 'mode'
+  | 'applicationDate'
   | 'invoice.code'
   | 'invoice.number'
   | 'invoice.date'
@@ -84,12 +85,14 @@ export const SYNONYMS: readonly Synonym[] = [
   // how the application is filed
   ...S('mode', 1, '办理方式', '申请方式', '申报方式', '办件方式', '办理形式', '申请形式'),
   ...S('mode', 0.9, '办理类型', '申请类型', '是否委托', '是否委托办理', '是否代办', '是否代理', '是否本人办理', '是否本人', '是否本人申请', '办理人类型'),
+  // the date of the application itself: today
+  ...S('applicationDate', 1, '申请日期', '申报日期', '填表日期', '填报日期', '申请时间', '办理日期'),
   // invoice rows (发票信息)
   ...S('invoice.code', 1, '票据代码', '发票代码', '票据编码'),
   ...S('invoice.number', 1, '票据号码', '发票号码', '票据号', '发票号', '票据编号', '发票编号'),
   ...S('invoice.number', 0.9, '票号'),
   ...S('invoice.date', 1, '开票日期', '票据日期', '发票日期', '开具日期', '就诊日期', '就医日期', '收费日期', '开票时间'),
-  ...S('invoice.date', 0.75, '日期'),
+  ...S('invoice.date', 0.7, '日期'),
   ...S('invoice.visitType', 1, '就诊类型', '就医类型', '就诊类别', '就医类别', '就诊方式', '就医方式', '医疗类别'),
   ...S('invoice.visitType', 0.85, '门诊类型', '费用类型', '费用类别', '票据类型'),
   ...S('invoice.hospital', 1, '医疗机构', '医疗机构名称', '就诊医院', '就诊医疗机构', '医院名称', '定点医疗机构', '就诊机构', '就医医院', '就医机构', '收款单位', '开票单位'),

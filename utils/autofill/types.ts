@@ -161,7 +161,8 @@ export interface FillReport {
     /** "已填写 8 项，2 项需要您手动填写" */
     text: string;
   };
-  timing: { totalMs: number; waitMs: number };
+  /** waitMs: time spent waiting for popups to show / the page to settle (not engine work). */
+  timing: { totalMs: number; waitMs: number; fields?: Array<{ label: string; ms: number; waitMs: number }> };
 }
 
 export interface TaughtMapping {
@@ -189,6 +190,8 @@ export interface AutofillOptions extends CollectOptions {
   timeoutMs?: number;
   /** District of an address (inject `districtOfAddress` from `@/utils/address`); a built-in fallback otherwise. */
   districtOf?: (address: string) => string | null;
+  /** Today as YYYY-MM-DD for 申请日期 (default: the local date). */
+  today?: string;
   /** Host the mappings are filtered by (default: root's location host). */
   host?: string;
 }

@@ -50,9 +50,12 @@ export const cascaderDriver: Driver = {
       }
       if (hit < 0) break;
       chosen.push(texts[hit]!);
-      userClick(nodes[hit]!, ['mousedown', 'mouseup', 'click']);
+      const node = nodes[hit]!;
+      userClick(node, ['mousedown', 'mouseup', 'click']);
       want++;
       await microtask();
+      // a leaf closes the panel (or says it has no sub-menu): done
+      if (!isVisible(popup) || node.getAttribute('aria-haspopup') === 'false') break;
     }
     let back = '';
     const got = await waitFor(() => {

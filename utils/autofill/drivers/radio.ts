@@ -3,8 +3,8 @@
  * its visible text; checkboxes are never ticked (consent boxes are the user's to tick).
  */
 import { chooseOption } from '../normalize';
-import { microtask } from '../dom';
 import { radioOptionText } from '../value';
+import { microtask } from '../dom';
 import { userClick } from './events';
 import { fail, valueText, type Driver } from './types';
 
@@ -26,6 +26,7 @@ export const radioDriver: Driver = {
     const label =
       radio.closest('label') ?? (radio.id ? (Array.from(radio.ownerDocument.querySelectorAll('label[for]')) as HTMLLabelElement[]).find((l) => l.htmlFor === radio.id) : null) ?? null;
     userClick(label ?? radio, ['mousedown', 'mouseup', 'click']);
+    // Vue settles the group's checked state on its next tick
     await microtask();
     if (!radio.checked) {
       userClick(radio, ['click']);
