@@ -13,6 +13,7 @@
  * Times are wall clock AND CPU time (this process + its children, or the browser process tree): the machine
  * is shared, and CPU time is what a single-threaded engine needs on an idle machine.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -180,6 +181,13 @@ async function runNode(label: string, make: () => OcrEngine, items: Item[]): Pro
       } else if (times.calls.length) run.cpuMs.push(cpu);
       if (it) run.items.push(toScore(it, res, wall, ocrMs, times.calls.length));
       else run.sample = res;
+      if (times.outputs.length) {
+        // OCR lines of every pass, for whoever tunes the parser: bench-output/ocr-lines/<engine>/<file>.txt
+        const dir = join(ROOT, 'bench-output/ocr-lines', label.replace(/[^a-z0-9.]+/gi, '-'));
+        mkdirSync(dir, { recursive: true });
+        const text = times.outputs.map((o, i) => `# pass ${i + 1}\n${o.lines.map((l) => `${l.text.replace(/\t/g, ' ⇥ ')}    [${l.conf.toFixed(2)}]`).join('\n')}`).join('\n\n');
+        writeFileSync(join(dir, `${it ? it.name : SAMPLE}.txt`), `${text}\n\n# fields\n${JSON.stringify(res.fields, null, 1)}\n`);
+      }
       const okN = it ? run.items[run.items.length - 1]!.outcomes.filter((o) => o.ok).length : 0;
       const n = it ? run.items[run.items.length - 1]!.outcomes.length : 0;
       log(`  ${label} ${it ? it.name : SAMPLE}: ${Math.round(wall)} ms wall, ${Math.round(cpu)} ms cpu, ocr ×${times.calls.length}${it ? `, ${okN}/${n} fields` : ''}${res.error ? ` [${res.error.code}]` : ''}`);
@@ -458,12 +466,19 @@ tables.push(sampleTable(runs));
 if (runs.length) tables.push(choiceTable(runs, common));
 for (const r of nodeRuns) tables.push(failuresTable(r, r === main ? 40 : 16));
 
+let commit = 'unknown';
+try {
+  commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  if (execFileSync('git', ['status', '--porcelain', '--', 'utils/invoice', 'bench/ocr'], { cwd: ROOT, encoding: 'utf8' }).trim()) commit += ' + uncommitted changes in utils/invoice or bench/ocr';
+} catch {
+  /* not a git checkout */
+}
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
 const load1 = os.loadavg();
 const header = [
   `# OCR benchmark — ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC — ${machine}`,
   '',
-  `Mode ${QUICK ? '--quick' : FULL ? '--full' : 'default'}; ${images.length} images + ${pdfs.length} PDFs in bench-output/invoices (generator: tests/invoice-gen). Load average at start ${load0.map((x) => x.toFixed(1)).join(' / ')}, at end ${load1.map((x) => x.toFixed(1)).join(' / ')} (shared machine: wall times are inflated by other jobs; CPU time is the fairer number). Run time ${((Date.now() - t0) / 60000).toFixed(1)} min.`,
+  `Mode ${QUICK ? '--quick' : FULL ? '--full' : 'default'}; ${images.length} images + ${pdfs.length} PDFs in bench-output/invoices (generator: tests/invoice-gen), engine at commit ${commit}. Load average at start ${load0.map((x) => x.toFixed(1)).join(' / ')}, at end ${load1.map((x) => x.toFixed(1)).join(' / ')} (shared machine: wall times are inflated by other jobs; CPU time is the fairer number). Run time ${((Date.now() - t0) / 60000).toFixed(1)} min.`,
   '',
 ].join('\n');
 const md = header + tables.map((t) => formatTable(t)).join('\n\n') + '\n';

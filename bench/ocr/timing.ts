@@ -1,15 +1,17 @@
 // Timing decorator for any OcrEngine (browser-safe: used in the Node bench and in the Chromium page).
-import type { OcrEngine } from '../../utils/invoice/types';
+import type { OcrEngine, OcrOutput } from '../../utils/invoice/types';
 
 export interface EngineTimes {
   initMs: number[];
   /** recognize() wall time of each call since the last `take()` */
   calls: number[];
+  /** what each recognize() call returned (for the line dumps) */
+  outputs: OcrOutput[];
 }
 
 /** Wraps an engine, recording init and per-call recognize times. */
 export function timed(engine: OcrEngine): OcrEngine & { take(): EngineTimes } {
-  let times: EngineTimes = { initMs: [], calls: [] };
+  let times: EngineTimes = { initMs: [], calls: [], outputs: [] };
   return {
     name: engine.name,
     async init() {
@@ -21,7 +23,9 @@ export function timed(engine: OcrEngine): OcrEngine & { take(): EngineTimes } {
       await this.init();
       const t = performance.now();
       try {
-        return await engine.recognize(image, o);
+        const out = await engine.recognize(image, o);
+        times.outputs.push(out);
+        return out;
       } finally {
         times.calls.push(performance.now() - t);
       }
@@ -29,7 +33,7 @@ export function timed(engine: OcrEngine): OcrEngine & { take(): EngineTimes } {
     terminate: () => engine.terminate(),
     take() {
       const out = times;
-      times = { initMs: [], calls: [] };
+      times = { initMs: [], calls: [], outputs: [] };
       return out;
     },
   };
