@@ -155,7 +155,7 @@ export function ProfilesTab({ profiles, volunteerMode, reload }: ProfilesTabProp
       <h2 id="profiles-title">{t('profilesTitle')}</h2>
       <p class="zh-note">{t('profilesIntro')}</p>
 
-      {volunteerMode ? <EndSession temporaryCount={temporaryCount} onDone={() => (setEditing(null), reload())} /> : null}
+      {volunteerMode || temporaryCount > 0 ? <EndSession temporaryCount={temporaryCount} onDone={() => (setEditing(null), reload())} /> : null}
 
       <div aria-live="polite" class="zh-status" data-testid="profiles-status">
         {status}

@@ -49,6 +49,7 @@ export function fieldLabel(field: string): string {
 }
 
 const MAX_FILE_CHARS = 5_000_000;
+const MAX_LISTED_PROBLEMS = 5;
 
 /** Parse and validate a whole file; throws `ImportError` on the first problem, stores nothing. */
 export function parseProfilesFile(text: string): Profile[] {
@@ -71,25 +72,40 @@ export function parseProfilesFile(text: string): Profile[] {
   const out: Profile[] = [];
   const ids = new Set<string>();
   let selfCount = 0;
+  /** Every problem of every person, so a file can be fixed in one go. */
+  const problems: Array<{ index: number; field: string; text: string }> = [];
   file.profiles.forEach((item, index) => {
     const name = typeof item === 'object' && item !== null && typeof (item as { name?: unknown }).name === 'string' ? (item as { name: string }).name : '';
     const who = name ? t('profilesImportWho', index + 1, name) : t('profilesImportWhoNoName', index + 1);
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      throw new ImportError('profile', t('profilesImportErrNotObject', who), index);
+      problems.push({ index, field: '', text: t('profilesImportErrNotObject', who) });
+      return;
     }
     const parsed = profileSchema.safeParse(item);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = String(issue.path[0] ?? '');
-      const missing = issue.code === 'invalid_type' && (item as Record<string, unknown>)[field] === undefined;
-      const reason = missing ? t('profilesImportErrMissing') : issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_format' ? t('profilesImportErrBadValue') : issue.message;
-      throw new ImportError('profile', t('profilesImportErrProfile', who, fieldLabel(field), reason), index, field);
+      const seen = new Set<string>();
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? '');
+        if (seen.has(field)) continue;
+        seen.add(field);
+        const missing = issue.code === 'invalid_type' && (item as Record<string, unknown>)[field] === undefined;
+        const reason = missing ? t('profilesImportErrMissing') : issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_format' ? t('profilesImportErrBadValue') : issue.message;
+        problems.push({ index, field, text: t('profilesImportErrProfile', who, fieldLabel(field), reason) });
+      }
+      return;
     }
-    if (ids.has(parsed.data.id)) throw new ImportError('duplicate-id', t('profilesImportErrDuplicateId', who), index, 'id');
+    if (ids.has(parsed.data.id)) problems.push({ index, field: 'id', text: t('profilesImportErrDuplicateId', who) });
     ids.add(parsed.data.id);
     if (parsed.data.isSelf) selfCount++;
     out.push(parsed.data);
   });
+  if (problems.length) {
+    const shown = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => p.text);
+    if (problems.length > MAX_LISTED_PROBLEMS) shown.push(t('profilesImportErrMore', problems.length - MAX_LISTED_PROBLEMS));
+    shown.push(t('profilesImportErrNothing'));
+    const first = problems[0]!;
+    throw new ImportError(first.field === 'id' ? 'duplicate-id' : 'profile', shown.join('\n'), first.index, first.field || undefined);
+  }
   if (selfCount > 1) throw new ImportError('self', t('profilesImportErrSelf'));
   return out;
 }
