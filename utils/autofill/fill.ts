@@ -135,14 +135,18 @@ export async function fillRoot(root: Document | Element, ctx: FillContext, optio
       }
       done.set(f.field.element, { field: f.field, meaning: f.meaning, res });
       perField.push({ label: labelOf(f.field), ms: now() - tf, waitMs: env.stats.waitMs - wf });
-      // a new 办理方式 can show or hide the 委托人 part: look at the form again
+      // a new 办理方式 can show or hide the 委托人 part: look at the form again before going on
       if (f.meaning === 'mode' && res.ok && f.field.value !== res.value) {
         again = true;
         break;
       }
+      // a choice (就诊类型 = 住院 …) can reveal more fields: look again after this round
+      if (res.ok && f.field.kind !== 'text' && f.field.value !== res.value) again = true;
     }
     if (!again) break;
+    const tw = now();
     await env.wait(0);
+    env.stats.waitMs += now() - tw;
   }
 
   // verify: let the framework render and validate, then read every filled field back

@@ -57,9 +57,28 @@ export function rolesIn(text: string): { roles: Role[]; rest: string } {
   return { roles, rest };
 }
 
+/**
+ * A trap term in the label — unless it is only part of a longer known phrase that reaches beyond it
+ * ("收款单位名称" is the hospital, not 单位名称; "单位电话" stays a trap: 电话 lies inside it).
+ */
 export function trapIn(text: string): string | null {
   const norm = normalizeLabel(text);
-  for (const t of TRAPS_BY_LENGTH) if (norm.includes(t.term)) return t.why;
+  for (const t of TRAPS_BY_LENGTH) {
+    let from = 0;
+    for (let at = norm.indexOf(t.term, from); at >= 0; at = norm.indexOf(t.term, from)) {
+      const end = at + t.term.length;
+      const overlapped = SYN_BY_LENGTH.some((s) => {
+        if (s.term.length < 2) return false;
+        for (let i = norm.indexOf(s.term); i >= 0; i = norm.indexOf(s.term, i + 1)) {
+          const e = i + s.term.length;
+          if (i < end && e > at && (i < at || e > end)) return true;
+        }
+        return false;
+      });
+      if (!overlapped) return t.why;
+      from = at + 1;
+    }
+  }
   return null;
 }
 
