@@ -4,7 +4,9 @@ import { connectToPage, type PageConnection } from '@/utils/panel/connection';
 import { getPageInfo, setLayout } from '@/utils/panel/messages';
 import type { PageInfo } from '@/utils/detect/page';
 import { GuideHint } from './GuideHint';
+import { useTheme } from '@/components/ui/theme';
 import { PeopleChooser } from './PeopleChooser';
+import { InvoiceSection } from '@/components/invoice/InvoiceSection'; // issue 6
 
 const STEP_KEYS = { basic: 'panelStepBasic', invoice: 'panelStepInvoice', materials: 'panelStepMaterials', unknown: 'panelStepUnknown' } as const;
 
@@ -15,6 +17,9 @@ function describe(page: PageInfo): string {
   return t('panelOnApplication', item, t(STEP_KEYS[page.step]));
 }
 
+/** Larger text needs a wider panel (the frame's width is set by the page side). */
+const WIDTH_BY_SCALE: Record<number, number> = { 100: 420, 150: 520, 200: 640 };
+
 const contentHeight = () => Math.ceil(document.querySelector('main')?.getBoundingClientRect().height ?? 600) + 2;
 
 /** The helper inside the portal page (extension origin). */
@@ -23,6 +28,8 @@ export function Panel() {
   const [page, setPage] = useState<PageInfo | null>(null);
   const [collapsed, setCollapsed] = useState(false);
   const [error, setError] = useState('');
+  const settings = useTheme();
+  const width = WIDTH_BY_SCALE[settings.textScale] ?? 420;
 
   useEffect(() => {
     let timer: ReturnType<typeof setInterval> | undefined;
@@ -51,7 +58,7 @@ export function Panel() {
       const height = contentHeight();
       if (!collapsed && Math.abs(height - last) > 4) {
         last = height;
-        void conn.call(setLayout, { collapsed: false, height }).catch(() => {});
+        void conn.call(setLayout, { collapsed: false, height, width }).catch(() => {});
       }
     };
     const ro = new ResizeObserver(report);
@@ -59,13 +66,13 @@ export function Panel() {
     if (main) ro.observe(main);
     report();
     return () => ro.disconnect();
-  }, [conn, collapsed]);
+  }, [conn, collapsed, width]);
 
   async function toggle() {
     const next = !collapsed;
     setCollapsed(next);
     const height = next ? undefined : contentHeight();
-    await conn?.call(setLayout, { collapsed: next, height }).catch(() => {});
+    await conn?.call(setLayout, { collapsed: next, height, width }).catch(() => {});
   }
 
   if (collapsed) {
@@ -89,6 +96,7 @@ export function Panel() {
       {page && <p class="where" data-testid="panel-page">{describe(page)}</p>}
       {page?.kind === 'guide' && <GuideHint item={page.item} />}
       {conn && page && page.kind !== 'guide' && <PeopleChooser page={conn} item={page.item} />}
+      {conn && page?.kind === 'application' && (page.step === 'invoice' || page.step === 'unknown') && <InvoiceSection page={conn} item={page.item} />}
       {page?.kind === 'logistics' && <p class="note">{t('panelLogisticsNote')}</p>}
       <footer class="privacy">{t('privacyNote')}</footer>
     </main>

@@ -3,6 +3,7 @@ import type { PageInfo } from '@/utils/detect/page';
 import { getPageInfo, runAutofill, setClaimContext, setLayout, type ClaimContext } from '@/utils/panel/messages';
 import { runAutofill as fillPage, isTaughtMeaning, type TaughtMapping } from '@/utils/autofill';
 import type { PanelHost } from './panel-host';
+import { invoiceHandlers } from './invoice-handlers'; // invoice rows (issue 6)
 
 export interface PortalState {
   page: PageInfo | null;
@@ -14,8 +15,8 @@ export interface PortalState {
 export function portalHandlers(state: PortalState) {
   return [
     handle(getPageInfo, () => ({ page: state.page })),
-    handle(setLayout, ({ collapsed, height }) => {
-      state.panel?.setLayout(collapsed, height);
+    handle(setLayout, ({ collapsed, height, width }) => {
+      state.panel?.setLayout(collapsed, height, width);
       return { collapsed };
     }),
     handle(runAutofill, async ({ claimant, agent, claimantInsurance, overwrite, mappings }) => {
@@ -27,5 +28,6 @@ export function portalHandlers(state: PortalState) {
       state.claimContext = ctx;
       return { ok: true };
     }),
+    ...invoiceHandlers(state), // invoice rows (issue 6)
   ];
 }

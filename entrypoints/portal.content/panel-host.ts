@@ -3,12 +3,13 @@
  * closed shadow root. The page and its scripts can see that a frame exists, but not what is in
  * it — the list of people stays in the extension's origin; only filled values enter the page.
  */
-const expanded = (height?: number) => `width:420px;height:${height ? `min(86vh,${height}px)` : 'min(86vh,760px)'};`;
+const expanded = (height?: number, width = 420) =>
+  `width:min(${width}px,calc(100vw - 32px));height:${height ? `min(86vh,${height}px)` : 'min(86vh,760px)'};`;
 const COLLAPSED = 'width:176px;height:64px;';
 
 export interface PanelHost {
   token: string;
-  setLayout(collapsed: boolean, height?: number): void;
+  setLayout(collapsed: boolean, height?: number, width?: number): void;
   remove(): void;
 }
 
@@ -46,8 +47,8 @@ export function mountPanel(panelUrl: string, doc: Document = panelDocument()): P
   (doc.body ?? doc.documentElement).append(host);
   return {
     token,
-    setLayout(collapsed, height) {
-      frame.style.cssText = base + (collapsed ? COLLAPSED : expanded(height));
+    setLayout(collapsed, height, width) {
+      frame.style.cssText = base + (collapsed ? COLLAPSED : expanded(height, width));
     },
     remove() {
       host.remove();

@@ -23,7 +23,7 @@ export const getPageInfo = defineMessage(
 /** The panel asks its host frame for a size: collapsed to a button, or as tall as its content. */
 export const setLayout = defineMessage(
   'panel/set-layout',
-  z.object({ collapsed: z.boolean(), height: z.number().int().min(40).max(4000).optional() }),
+  z.object({ collapsed: z.boolean(), height: z.number().int().min(40).max(4000).optional(), width: z.number().int().min(200).max(1200).optional() }),
   z.object({ collapsed: z.boolean() }),
 );
 
