@@ -24,7 +24,7 @@ export interface ParsedText {
 
 type Kind = 'digits' | 'hex' | 'date' | 'amount' | 'name' | 'text' | 'period' | 'upper' | 'none';
 
-type LabelKey = FieldName | 'otherPaid' | 'payerId' | 'boundary';
+type LabelKey = FieldName | 'otherPaid' | 'payerId' | 'boundary' | 'visitLabel';
 
 interface LabelDef {
   key: LabelKey;
@@ -38,7 +38,7 @@ const LABELS: LabelDef[] = [
   { key: 'checkCode', kind: 'hex', texts: ['校验码'] },
   { key: 'issueDate', kind: 'date', texts: ['开票日期', '开具日期', '填制日期'] },
   { key: 'payerId', kind: 'none', texts: ['交款人统一社会信用代码', '统一社会信用代码', '社会信用代码', '身份证号码'] },
-  { key: 'payerName', kind: 'name', texts: ['交款人', '患者姓名'] },
+  { key: 'payerName', kind: 'name', texts: ['交款人', '患者姓名', '姓名'] },
   { key: 'hospital', kind: 'text', texts: ['收款单位(章)', '收款单位', '医疗机构名称', '开票单位'] },
   { key: 'totalAmountUpper', kind: 'upper', texts: ['金额合计(大写)', '合计(大写)', '(大写)'] },
   { key: 'totalAmount', kind: 'amount', texts: ['(小写)', '合计金额', '金额合计'] },
@@ -48,6 +48,7 @@ const LABELS: LabelDef[] = [
   { key: 'accountPaid', kind: 'amount', texts: ['个人账户支付', '个人帐户支付', '账户支付'] },
   { key: 'cashPaid', kind: 'amount', texts: ['个人现金支付', '现金支付'] },
   { key: 'hospitalizationPeriod', kind: 'period', texts: ['住院时间', '住院日期', '住院期间'] },
+  { key: 'visitLabel', kind: 'text', texts: ['就诊类型', '就诊类别', '门诊类型'] },
   {
     key: 'boundary',
     kind: 'none',
@@ -193,7 +194,7 @@ function extractValue(kind: Kind, region: string, offset: number): Extracted | n
   };
   switch (kind) {
     case 'digits': {
-      m = new RegExp(`${LEAD}([0-9OoDlI|SB][0-9OoDlI|SB ]{3,14})`).exec(region);
+      m = new RegExp(`${LEAD}(?:N[oO0º]\\.?\\s?|№\\s?)?([0-9OoDlI|SB][0-9OoDlI|SB ]{3,14})`).exec(region);
       if (!m) return null;
       const raw = m[1]!.trim().split(/ {2,}|\t/)[0]!;
       const v = fixDigits(raw.replace(/ /g, ''));
@@ -332,6 +333,7 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     if (!cur || r.conf > cur.conf) (out.fields as Record<string, Reading>)[f] = r;
   };
   const used: Array<{ line: number; start: number; end: number }> = [];
+  let visitLabel: Reading<VisitType> | null = null;
   const isUsed = (line: number, start: number, end: number) => used.some((u) => u.line === line && start < u.end && u.start < end);
 
   // ---- 1. label-anchored values
@@ -355,6 +357,17 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
         return;
       }
       if (key === 'payerId' || key === 'boundary') return;
+      if (key === 'visitLabel') {
+        const v = visitTypeFromText(ex.value as string);
+        if (v) visitLabel = reading(nl, ex.start, ex.end, v, factor, true);
+        return;
+      }
+      if (key === 'insuranceTypeText' && ex.end >= nl.s.length) {
+        // Wrapped onto the next line ("城乡居民" / "其他信息 基本医疗保险").
+        const next = nls[nls.indexOf(nl) + 1];
+        const cont = next && !/(保险|医保|卡)$/.test(ex.value as string) ? /^(?:其他信息|[其他信息])?[\s]*([\u4e00-\u9fff]{0,8}?(?:保险|医保))(?=[\s\t]|$|性别)/.exec(next.s) : null;
+        if (cont) ex.value = (ex.value as string) + cont[1]!;
+      }
       if (key === 'invoiceCode' && (ex.value as string).length > 8) return;
       if (key === 'invoiceNumber' && (ex.value as string).length > 10) return;
       if (key === 'totalAmountUpper' && !(typeof ex.value === 'string')) return;
@@ -443,8 +456,8 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
 
   // ---- 3. derived: visit type and insurance type
   const titleLines = nls.slice(0, Math.max(2, Math.min(hdrEnd, 4)));
-  let vt: Reading<VisitType> | null = null;
-  for (const nl of titleLines) {
+  let vt: Reading<VisitType> | null = visitLabel;
+  for (const nl of vt ? [] : titleLines) {
     const m = /(门急诊|门诊|急诊|住院)/.exec(nl.s.replace(/\s/g, '')) && /(门急诊|门诊|急诊|住院)/.exec(nl.s);
     if (m && /票据|收费|发票|医疗/.test(nl.s)) {
       const v = visitTypeFromText(m[1]!);

@@ -122,7 +122,10 @@ export function createPdfReader(opts: PdfReaderOptions): PdfReader {
           const items: Item[] = [];
           for (const it of tc.items) {
             if (typeof it.str !== 'string' || !it.transform) continue;
-            const [a = 1, b = 0, , d = 1, e = 0, f = 0] = it.transform;
+            const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = it.transform;
+            // Rotated text is a seal's circular inscription (or a vertical side label): it would be spliced
+            // into the horizontal lines it crosses ("苏苏州大学附属第医一医院"). Keep horizontal text only.
+            if (Math.abs(Math.atan2(b, a)) > (8 * Math.PI) / 180 || Math.abs(c) > 0.15 * Math.abs(d)) continue;
             const fontH = Math.hypot(b, d) || Math.abs(a) || 10;
             const h = it.height && it.height > 0 ? it.height : fontH;
             items.push({ text: it.str, x: e, y: vp.height - f - h, w: it.width ?? 0, h });
