@@ -206,6 +206,26 @@ describe('passphrase lock', () => {
     expect((await service.list()).profiles.map((p) => p.name).sort()).toEqual(['张三', '王建国'].sort());
   });
 
+  it('pauses after five wrong passphrases, growing, and never touches data', async () => {
+    let now = 1_000_000;
+    service = new ProfileService({ keys, settings: async () => settings, iterations: 1000, minIterations: 1000, clock: () => now });
+    const saved = await service.save(person());
+    await service.setPassphrase(undefined, 'the right passphrase');
+    await service.lock();
+    for (let i = 0; i < 5; i++) expect((await errorOf(service.unlock(`wrong ${i}`))).code).toBe('wrong-passphrase');
+    const paused = await errorOf(service.unlock('the right passphrase'));
+    expect(paused.code).toBe('too-many-attempts');
+    expect(paused.message).toContain('5 秒');
+    now += 5_000;
+    expect((await errorOf(service.unlock('wrong again'))).code).toBe('wrong-passphrase');
+    expect((await errorOf(service.unlock('the right passphrase'))).message).toContain('10 秒');
+    now += 10_000;
+    await service.unlock('the right passphrase');
+    expect((await service.get(saved.id)).name).toBe('王建国');
+    await service.lock();
+    expect((await errorOf(service.unlock('wrong after success'))).code).toBe('wrong-passphrase'); // counter was reset
+  });
+
   it('refuses a short passphrase', async () => {
     expect((await errorOf(service.setPassphrase(undefined, 'short'))).code).toBe('weak-passphrase');
   });

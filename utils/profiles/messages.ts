@@ -5,7 +5,7 @@
  *
  * Errors arrive as `MessageError` with a stable `code`:
  * `locked` (unlock first), `not-found`, `invalid-profile`, `import-invalid`, `wrong-passphrase`,
- * `weak-passphrase`, `no-passphrase`, `self-conflict`.
+ * `weak-passphrase`, `no-passphrase`, `too-many-attempts`, `damaged`.
  */
 import { z } from 'zod';
 import { defineMessage } from '@/utils/messaging';

@@ -30,7 +30,13 @@ export interface ProfileServiceDeps {
   minIterations?: number;
   /** Clears other features' session state on 结束本次服务. */
   clearSessionState?: () => Promise<void>;
+  /** Milliseconds clock (wrong-passphrase back-off). */
+  clock?: () => number;
 }
+
+/** Wrong passphrases allowed before a pause; then 5 s, 10 s, 20 s … up to 5 minutes between tries. */
+export const FREE_ATTEMPTS = 5;
+const MAX_BACKOFF_MS = 5 * 60_000;
 
 export interface EndSessionResult {
   profiles: number;
@@ -45,6 +51,9 @@ export class ProfileService {
   private readonly newId: () => string;
   private readonly iterations: number;
   private readonly minIterations: number;
+  private readonly clock: () => number;
+  private failures = 0;
+  private retryAt = 0;
 
   constructor(private readonly deps: ProfileServiceDeps) {
     this.db = deps.db ?? getDb;
@@ -53,6 +62,22 @@ export class ProfileService {
     this.newId = deps.newId ?? (() => crypto.randomUUID());
     this.iterations = deps.iterations ?? PBKDF2_ITERATIONS;
     this.minIterations = deps.minIterations ?? MIN_PBKDF2_ITERATIONS;
+    this.clock = deps.clock ?? Date.now;
+  }
+
+  /** Check a passphrase against the lock, with a growing pause after repeated wrong ones (someone guessing at a shared PC). */
+  private async tryPassphrase(passphrase: string, meta: LockMeta): Promise<CryptoKey> {
+    const wait = this.retryAt - this.clock();
+    if (wait > 0) throw new MessageError('too-many-attempts', t('profilesErrTooManyAttempts', Math.ceil(wait / 1000)));
+    const key = await unlockWith(passphrase, meta, this.minIterations);
+    if (!key) {
+      this.failures++;
+      if (this.failures >= FREE_ATTEMPTS) this.retryAt = this.clock() + Math.min(MAX_BACKOFF_MS, 5000 * 2 ** (this.failures - FREE_ATTEMPTS));
+      throw new MessageError('wrong-passphrase', t('profilesErrWrongPassphrase'));
+    }
+    this.failures = 0;
+    this.retryAt = 0;
+    return key;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -81,8 +106,7 @@ export class ProfileService {
   async unlock(passphrase: string): Promise<LockState> {
     const meta = await this.lockMeta();
     if (!meta) return this.lockState();
-    const key = await unlockWith(passphrase, meta, this.minIterations);
-    if (!key) throw new MessageError('wrong-passphrase', t('profilesErrWrongPassphrase'));
+    const key = await this.tryPassphrase(passphrase, meta);
     await this.deps.keys.set(key);
     await this.touch();
     return this.lockState();
@@ -110,8 +134,7 @@ export class ProfileService {
     let oldKey: CryptoKey | null = null;
     if (meta) {
       if (current === undefined) throw new MessageError('wrong-passphrase', t('profilesErrWrongPassphrase'));
-      oldKey = await unlockWith(current, meta, this.minIterations);
-      if (!oldKey) throw new MessageError('wrong-passphrase', t('profilesErrWrongPassphrase'));
+      oldKey = await this.tryPassphrase(current, meta);
     }
     const records = await (await this.db()).getAll('profiles');
     const profiles = await this.openAll(records, oldKey);
@@ -129,8 +152,7 @@ export class ProfileService {
   async removePassphrase(current: string): Promise<LockState> {
     const meta = await this.lockMeta();
     if (!meta) throw new MessageError('no-passphrase', t('profilesErrNoPassphrase'));
-    const key = await unlockWith(current, meta, this.minIterations);
-    if (!key) throw new MessageError('wrong-passphrase', t('profilesErrWrongPassphrase'));
+    const key = await this.tryPassphrase(current, meta);
     const db = await this.db();
     const profiles = await this.openAll(await db.getAll('profiles'), key);
     const plain = await Promise.all(profiles.map((p) => this.toRecord(p, null)));
