@@ -39,7 +39,7 @@ const LABELS: LabelDef[] = [
   { key: 'issueDate', kind: 'date', texts: ['开票日期', '开具日期', '填制日期'] },
   { key: 'payerId', kind: 'none', texts: ['交款人统一社会信用代码', '统一社会信用代码', '社会信用代码', '身份证号码'] },
   { key: 'payerName', kind: 'name', texts: ['交款人', '患者姓名', '姓名'] },
-  { key: 'hospital', kind: 'text', texts: ['收款单位(章)', '收款单位', '医疗机构名称', '开票单位'] },
+  { key: 'hospital', kind: 'text', texts: ['收款单位(盖章)', '收款单位(章)', '收款单位', '医疗机构名称', '开票单位'] },
   { key: 'totalAmountUpper', kind: 'upper', texts: ['金额合计(大写)', '合计(大写)', '(大写)'] },
   { key: 'totalAmount', kind: 'amount', texts: ['(小写)', '合计金额', '金额合计'] },
   { key: 'insuranceTypeText', kind: 'text', texts: ['医保类型', '医疗保险类型', '医保类别', '参保类型', '人员类别'] },
@@ -182,7 +182,7 @@ interface Extracted {
   end: number;
 }
 
-const LEAD = String.raw`^[\s:;.,()章]{0,4}`;
+const LEAD = String.raw`^[\s:;.,()章|丨]{0,4}`;
 
 /** Extracts a value of `kind` at the start of `region` (a slice of the line starting at `offset`). */
 function extractValue(kind: Kind, region: string, offset: number): Extracted | null {
@@ -219,9 +219,10 @@ function extractValue(kind: Kind, region: string, offset: number): Extracted | n
       return { value: v, start: s, end: e };
     }
     case 'amount': {
-      m = new RegExp(`${LEAD}([0-9][0-9 ,.]*[.,] ?[0-9]{2})(?![0-9])`).exec(region);
+      // ':' as the decimal point: OCR reads a small '.' as ':' ("1280:41").
+      m = new RegExp(`${LEAD}([0-9][0-9 ,.]*[.,:] ?[0-9]{2})(?![0-9])`).exec(region);
       if (!m) return null;
-      const v = normalizeAmount(m[1]!);
+      const v = normalizeAmount(m[1]!.replace(/:(?= ?[0-9]{2}$)/, '.'));
       if (!v) return null;
       const [s, e] = at(m, 1);
       // No separator between label and digits: the colon may have been read as a digit ("支付2217609.89").
@@ -321,7 +322,9 @@ export function insuranceTypeFromText(text: string | null | undefined): Insuranc
 }
 
 /** What a 收款单位 value must look like (rejects neighbouring labels such as 收款人 read through the gap). */
-const HOSPITAL_RE = /(医院|卫生院|中心|门诊部|诊所|保健院|医学院|分院|研究所|卫生室|医务室|卫生站|医疗机构|防治院|防治所|急救站)$/;
+const HOSPITAL_SUFFIX = '(?:医院|卫生院|中心|门诊部|诊所|保健院|医学院|分院|研究所|卫生室|医务室|卫生站|防治院|防治所|急救站)';
+/** Longest prefix ending in an organisation suffix (greedy: "…医院…分院" keeps the branch). */
+const HOSPITAL_CUT_RE = new RegExp(`^[\\u4e00-\\u9fff()]*${HOSPITAL_SUFFIX}`);
 
 /** Parses text lines (reading order) into field readings. Never throws on any input. */
 export function parseInvoiceText(lines: OcrLine[]): ParsedText {
@@ -371,7 +374,19 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       if (key === 'invoiceCode' && (ex.value as string).length > 8) return;
       if (key === 'invoiceNumber' && (ex.value as string).length > 10) return;
       if (key === 'totalAmountUpper' && !(typeof ex.value === 'string')) return;
-      if (key === 'hospital' && !HOSPITAL_RE.test(ex.value as string)) return;
+      if (key === 'hospital') {
+        // Cut at the last organisation suffix ("苏州大学附属第一医院收款人…" → "…医院"); a bare "…院" is weaker.
+        const hv = ex.value as string;
+        const m = HOSPITAL_CUT_RE.exec(hv);
+        if (m) ex.value = m[0];
+        else if (/^[\u4e00-\u9fff]{3,}院/.test(hv)) ex.value = /^[\u4e00-\u9fff]{3,}?院/.exec(hv)![0];
+        else return;
+        if (!m) {
+          put('hospital', reading(nl, ex.start, ex.start + (ex.value as string).length, ex.value as string, factor * 0.6, true));
+          return;
+        }
+        ex.end = ex.start + (ex.value as string).length;
+      }
       const r = reading(nl, ex.start, ex.end, ex.value as never, factor, true);
       if (ex.alts) r.alts = ex.alts as never[];
       put(key, r);

@@ -78,19 +78,21 @@ function buildNorm(raw: RawChar[]): { s: string; src: number[] } {
 }
 
 /**
- * Builds the normalised form of an OCR/PDF line. Words far apart (gap > 1.2 × line height) are separated
+ * Builds the normalised form of an OCR/PDF line. Words far apart (gap > 2 × median word height) are separated
  * by a tab, which value extraction treats as a field boundary.
  */
 export function normLine(line: OcrLine, index: number): NormLine {
   const raw: RawChar[] = [];
   const words = line.words ?? [];
   if (words.length) {
-    const h = Math.max(1, line.bbox.h || Math.max(...words.map((w) => w.bbox.h)));
+    // Gap threshold from the median word height (tesseract's CJK word boxes are loose: 2 × height).
+    const hs = words.map((w) => w.bbox.h).filter((x) => x > 0).sort((a, b) => a - b);
+    const h = Math.max(1, hs[hs.length >> 1] ?? line.bbox.h);
     words.forEach((w, wi) => {
       if (wi > 0) {
         const prev = words[wi - 1]!;
         const gap = w.bbox.x - (prev.bbox.x + prev.bbox.w);
-        raw.push({ c: gap > 1.2 * h ? '\t' : ' ', w: -1 });
+        raw.push({ c: gap > 2 * h ? '\t' : ' ', w: -1 });
       }
       for (const c of w.text) raw.push({ c, w: wi });
     });
