@@ -109,6 +109,20 @@ describe('collect + match on hand-written markups', () => {
   });
 });
 
+describe('other libraries and shared rows', () => {
+  it('Ant Design form items, ant-select, layui with a shared 邮寄地址 row (上海市 [区▼] [街道门牌])', () => {
+    loadFixture('ant-layui.html');
+    expect(summary(collectFields(document))).toEqual([
+      '办理方式|radio-group|*|mode',
+      '参保人姓名|text|*|claimant.name',
+      '开户行|custom-select|*|claimant.bankName',
+      '*经办人|text|*|agent.name',
+      '邮寄地址|native-select||address.district',
+      '邮寄地址|text||address.detail',
+    ]);
+  });
+});
+
 describe('collection details', () => {
   it('skips hidden, disabled and readonly fields but keeps pickers whose input is readonly', () => {
     loadFixture('element-ui.html');

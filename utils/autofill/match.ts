@@ -158,6 +158,8 @@ interface Draft extends MatchResult {
 }
 
 function attributeTrap(field: CollectedField): string | null {
+  // component widgets use type=search / odd names for their inner inputs (ant-select): only plain inputs count
+  if (field.kind !== 'text') return null;
   for (const input of field.inputs) {
     const type = (input.getAttribute('type') ?? '').toLowerCase();
     if (type === 'password') return '密码';
@@ -221,7 +223,11 @@ function matchOne(field: CollectedField, taught: Map<string, string>): Draft {
     if (refined) best = { ...refined, score: Math.max(refined.score, best.score) };
   }
   // report the field by the words that were understood ("邮寄地址", not the static "上海市" before it)
-  if (best.score >= THRESHOLD && (best.source !== 'placeholder' || !field.label)) field.label = best.text;
+  if (best.score >= THRESHOLD) {
+    const named = best.source === 'placeholder' ? analyses.find((x) => x.a.concept && x.source !== 'placeholder') : best;
+    if (named) field.label = named.text;
+    else if (!field.label) field.label = best.text;
+  }
   const concept = best.a.concept!;
   const labelRoles = best.a.roles;
   let role: Role;
