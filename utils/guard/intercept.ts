@@ -123,6 +123,12 @@ export function installGuard(options: InstallGuardOptions): GuardHandle {
         },
       });
     };
+    const log = (findings: Finding[], held: boolean) => {
+      const codes = findings.map((f) => f.code);
+      // the last decision, for the panel and for tests
+      doc.documentElement.dataset.zwdtGuardLast = JSON.stringify({ action: label, codes, held });
+      console.debug('[guard]', label, held ? '(held)' : '', codes.join(', ') || 'clean');
+    };
     const acknowledgedAlready = (findings: Finding[]) =>
       kind === 'confirm' && !!acknowledged && acknowledged.print === fingerprint(findings) && Date.now() - acknowledged.at < 5 * 60_000;
     if (context === null) {
@@ -130,6 +136,7 @@ export function installGuard(options: InstallGuardOptions): GuardHandle {
       stop(e);
       void refresh().then(() => {
         const findings = run();
+        log(findings, true);
         if (findings.length === 0 || acknowledgedAlready(findings)) replay();
         else ask(findings);
       });
@@ -137,6 +144,7 @@ export function installGuard(options: InstallGuardOptions): GuardHandle {
     }
     // the last context that arrived (a refresh may be under way: a click cannot wait for it)
     const findings = run();
+    log(findings, false);
     if (findings.length === 0 || acknowledgedAlready(findings)) {
       allowFollowingSubmit(source);
       return;
@@ -193,7 +201,13 @@ export function installGuard(options: InstallGuardOptions): GuardHandle {
       allowFollowingSubmit(action.el);
       return;
     }
-    decide(e, action.text, action.kind, action.el, replayClick(action, e));
+    try {
+      decide(e, action.text, action.kind, action.el, replayClick(action, e));
+    } catch (err) {
+      // a broken check must never trap the user: the action goes on
+      console.error('[guard] check failed', err);
+      doc.documentElement.dataset.zwdtGuardLast = JSON.stringify({ action: action.text, error: String(err) });
+    }
   };
 
   const onSubmit = (e: SubmitEvent) => {
@@ -258,6 +272,7 @@ export function installGuard(options: InstallGuardOptions): GuardHandle {
   win.addEventListener('pointerdown', onPointerDown, true);
   win.addEventListener('mousedown', onPointerDown, true);
   const notes = options.liveAddress === false ? null : installAddressNotes(doc);
+  doc.documentElement.setAttribute('data-zwdt-guard-installed', '');
 
   return {
     dispose() {
@@ -269,6 +284,7 @@ export function installGuard(options: InstallGuardOptions): GuardHandle {
       modal?.close();
       modal = null;
       notes?.dispose();
+      doc.documentElement.removeAttribute('data-zwdt-guard-installed');
     },
     check: run,
   };
