@@ -1,6 +1,21 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { toChromeMessages, duplicateKeys } from './locales';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+// Runtime files of the invoice engine (issue 6), copied into the build so nothing is fetched from a CDN.
+// Loaded only by extension pages (the panel frame): not web-accessible, the portal page never sees them.
+const req = createRequire(import.meta.url);
+const pkgDir = (name: string) => dirname(req.resolve(`${name}/package.json`));
+export const INVOICE_ASSETS: Array<{ absoluteSrc: string; relativeDest: string }> = [
+  { absoluteSrc: join(pkgDir('tesseract.js'), 'dist/worker.min.js'), relativeDest: 'ocr/worker.min.js' },
+  // oem 1 (LSTM only): tesseract.js picks relaxedsimd-lstm / simd-lstm / lstm by the CPU's wasm features.
+  ...['relaxedsimd-lstm', 'simd-lstm', 'lstm'].map((v) => ({ absoluteSrc: join(pkgDir('tesseract.js-core'), `tesseract-core-${v}.wasm.js`), relativeDest: `ocr/core/tesseract-core-${v}.wasm.js` })),
+  { absoluteSrc: join(pkgDir('@tesseract.js-data/chi_sim'), '4.0.0_best_int/chi_sim.traineddata.gz'), relativeDest: 'ocr/lang/chi_sim.traineddata.gz' },
+  { absoluteSrc: req.resolve('zxing-wasm/reader/zxing_reader.wasm'), relativeDest: 'ocr/zxing_reader.wasm' },
+  { absoluteSrc: join(pkgDir('pdfjs-dist'), 'build/pdf.worker.min.mjs'), relativeDest: 'ocr/pdf.worker.min.mjs' },
+];
 
 // The portal hosts. Match patterns ignore the port, so `ywtb.sh.gov.cn:18018` is covered.
 export const PORTAL_MATCHES = ['https://zwdt.sh.gov.cn/*', 'https://ywtb.sh.gov.cn/*'];
@@ -15,6 +30,7 @@ export default defineConfig({
       for (const lang of ['zh_CN', 'en'] as const) {
         assets.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(toChromeMessages(lang), null, 1) });
       }
+      assets.push(...INVOICE_ASSETS); // invoice engine runtime (issue 6)
     },
   },
   vite: () => ({

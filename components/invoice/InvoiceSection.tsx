@@ -1,0 +1,218 @@
+/**
+ * 发票信息 in the helper's panel (issue 6): choose invoice photos / PDFs (large drop zone + file button),
+ * watch each file being read, check and confirm every value, then "填入发票信息" adds one row per confirmed
+ * invoice to the page. Reading runs here, in the extension's own frame — the page never sees the pictures.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import type { PageConnection } from '@/utils/panel/connection';
+import { fillInvoiceRows, listInvoiceRows, setClaimInvoices, type InvoiceRowOutcome } from '@/utils/panel/invoice-messages';
+import { duplicateIds, progressWords, rowsToFill, toClaimInvoices, toRowValues } from '@/utils/invoice-ui/review';
+import { loadSettings } from '@/utils/settings';
+import { invoiceStore, type InvoiceStore, type ItemView } from './store';
+import { InvoiceReview } from './InvoiceReview';
+import './invoice.css';
+
+function useStore(store: InvoiceStore): ItemView[] {
+  const [views, setViews] = useState(store.views);
+  useEffect(() => store.subscribe(() => setViews(store.views)), [store]);
+  return views;
+}
+
+function ProgressRow({ view }: { view: ItemView }) {
+  const { item } = view;
+  const reading = item.status === 'reading';
+  return (
+    <div class={`invoice-progress status-${item.status}`} data-testid="invoice-progress" data-file={item.file} data-status={item.status}>
+      <div class="invoice-progress-name">{item.file}</div>
+      {(reading || item.status === 'queued') && (
+        <>
+          <progress max={1} value={reading ? item.progress : 0} aria-label={item.file} />
+          <p class="invoice-progress-words" role="status">
+            {reading ? progressWords(view.batchIndex, view.batchCount, t) : t('invoiceUiQueued')}
+            {reading && view.phase === 'ocr-init' ? ` — ${t('invoiceUiPhaseStart')}` : ''}
+          </p>
+        </>
+      )}
+      {item.status === 'error' && (
+        <p class="error" data-testid="invoice-error" role="alert">
+          ✖ {item.error}
+        </p>
+      )}
+      {item.status === 'cancelled' && <p class="warning">{t('invoiceUiCancelled')}</p>}
+    </div>
+  );
+}
+
+export function InvoiceSection({ page, item: itemKind, store = invoiceStore }: { page: PageConnection; item: string | null; store?: InvoiceStore }) {
+  const views = useStore(store);
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  const [pageRows, setPageRows] = useState<Array<{ number: string; code: string | null }>>([]);
+  const [filling, setFilling] = useState(false);
+  const [outcome, setOutcome] = useState<InvoiceRowOutcome[] | null>(null);
+  const [message, setMessage] = useState('');
+
+  // Restore this application's invoices; keep the page's guard told; stop reading when the section closes.
+  useEffect(() => {
+    void store.load(`application:${itemKind ?? 'unknown'}`);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    store.onInvoicesChanged = (items) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void page.call(setClaimInvoices, { invoices: toClaimInvoices(items) }).catch(() => {}), 200);
+    };
+    const unload = () => store.dispose();
+    window.addEventListener('pagehide', unload);
+    return () => {
+      window.removeEventListener('pagehide', unload);
+      store.onInvoicesChanged = null;
+      store.cancel();
+    };
+  }, [store, page, itemKind]);
+
+  // The rows already on the page (duplicates by 票据号码).
+  useEffect(() => {
+    let stop = false;
+    const refresh = async () => {
+      try {
+        const r = await page.call(listInvoiceRows, {});
+        if (!stop) setPageRows(r.rows);
+      } catch {
+        /* navigating */
+      }
+    };
+    void refresh();
+    const id = setInterval(refresh, 2000);
+    return () => {
+      stop = true;
+      clearInterval(id);
+    };
+  }, [page]);
+
+  const items = views.map((v) => v.item);
+  const dup = duplicateIds(items, pageRows);
+  const toFill = rowsToFill(items, pageRows);
+  const reviews = views.filter((v) => v.item.status === 'done');
+  const progress = views.filter((v) => v.item.status !== 'done');
+
+  function add(list: FileList | null | undefined) {
+    const files = Array.from(list ?? []);
+    if (files.length) {
+      setOutcome(null);
+      store.addFiles(files);
+    }
+  }
+
+  async function fill() {
+    setFilling(true);
+    setMessage('');
+    setOutcome(null);
+    try {
+      const rows = await page.call(listInvoiceRows, {});
+      setPageRows(rows.rows);
+      if (!rows.canAdd) {
+        setMessage(t('invoiceUiNotHere'));
+        return;
+      }
+      const batch = rowsToFill(store.items, rows.rows);
+      if (!batch.length) return;
+      const { results } = await page.call(fillInvoiceRows, { invoices: batch.map((i) => ({ id: i.id, values: toRowValues(i) })) });
+      const added = results.filter((r) => r.status === 'added').map((r) => r.id);
+      store.markFilled(added);
+      setOutcome(results);
+      // Pictures are not kept after they served, unless the user asked to keep them.
+      const settings = await loadSettings().catch(() => null);
+      if (added.length && !settings?.keepInvoiceImages) await store.forgetImages(added);
+      setPageRows((await page.call(listInvoiceRows, {})).rows);
+    } catch {
+      setMessage(t('invoiceUiPageGone'));
+    } finally {
+      setFilling(false);
+    }
+  }
+
+  const fileName = (id: string) => views.find((v) => v.item.id === id)?.item.file ?? id;
+  return (
+    <section class="card invoice-section" data-testid="invoice-section" aria-labelledby="invoice-title">
+      <h2 id="invoice-title">{t('invoiceUiTitle')}</h2>
+      <p class="hint">{t('invoiceUiIntro')}</p>
+      <div
+        class={`invoice-drop${over ? ' over' : ''}`}
+        data-testid="invoice-drop"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          add(e.dataTransfer?.files);
+        }}
+      >
+        <p>{t('invoiceUiDrop')}</p>
+        <label class="invoice-choose">
+          <input
+            ref={input}
+            type="file"
+            data-testid="invoice-file-input"
+            accept="image/*,application/pdf,.pdf"
+            multiple
+            onChange={(e) => {
+              add((e.target as HTMLInputElement).files);
+              (e.target as HTMLInputElement).value = '';
+            }}
+          />
+          <span class="button primary">{t('invoiceUiChoose')}</span>
+        </label>
+      </div>
+      {progress.map((v) => (
+        <ProgressRow key={v.item.id} view={v} />
+      ))}
+      {reviews.map((v) => (
+        <InvoiceReview key={v.item.id} view={v} store={store} duplicate={dup.get(v.item.id)} />
+      ))}
+      {reviews.length > 0 && (
+        <>
+          <button type="button" class="primary big" data-testid="invoice-fill-button" disabled={filling || toFill.length === 0} onClick={fill}>
+            {filling ? t('invoiceUiFilling') : t('invoiceUiFill', toFill.length)}
+          </button>
+          {toFill.length === 0 && !filling && <p class="hint">{t('invoiceUiFillNone')}</p>}
+        </>
+      )}
+      {message && (
+        <p class="error" role="alert">
+          {message}
+        </p>
+      )}
+      {outcome && (
+        <div class="summary" data-testid="invoice-fill-report" role="status">
+          <p class="summary-line">{t('invoiceUiFillSummary', outcome.filter((o) => o.status === 'added').length)}</p>
+          <ul>
+            {outcome
+              .filter((o) => o.status !== 'added' || o.failed.length)
+              .map((o) => (
+                <li key={o.id} data-status={o.status}>
+                  <strong>{fileName(o.id)}</strong>
+                  {o.message ? `：${o.message}` : ''}
+                  {o.failed.length > 0 && (
+                    <>
+                      <br />
+                      {t('invoiceUiFillFailedTitle')}
+                      <ul>
+                        {o.failed.map((f) => (
+                          <li key={f.label} data-testid="invoice-fill-failed">
+                            <strong>{f.label}</strong>：{f.reason}
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                </li>
+              ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
