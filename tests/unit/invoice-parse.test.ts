@@ -246,3 +246,13 @@ describe('parser robustness (property)', () => {
     );
   });
 });
+
+describe('医保类型 snapping', () => {
+  it('snaps near-misses to printed insurance texts, leaves others alone', async () => {
+    const { snapInsuranceText } = await import('@/utils/invoice/parse');
+    expect(snapInsuranceText('城乡居基本医疗保险')).toBe('城乡居民基本医疗保险');
+    expect(snapInsuranceText('职工基本医宁保险')).toBe('职工基本医疗保险');
+    expect(snapInsuranceText('住院社保卡')).toBe('住院社保卡');
+    expect(snapInsuranceText('离休干部')).toBe('离休干部');
+  });
+});

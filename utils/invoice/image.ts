@@ -96,6 +96,12 @@ export function scaleImage(img: PixelImage, factor: number): PixelImage {
   return { width: W, height: H, data: out };
 }
 
+/** The top `fraction` of an image (a view-free copy of whole rows). */
+export function cropTop(img: PixelImage, fraction: number): PixelImage {
+  const h = Math.max(1, Math.round(img.height * fraction));
+  return { width: img.width, height: h, data: img.data.slice(0, img.width * h * 4) };
+}
+
 /** Bilinear resize of a gray image (used to enlarge small text for the second pass). */
 export function scaleGray(g: GrayImage, factor: number): GrayImage {
   const W = Math.max(1, Math.round(g.width * factor));

@@ -313,6 +313,23 @@ export function visitTypeFromCode(code: string | null | undefined): VisitType | 
   return null;
 }
 
+/** 医保类型 texts printed on invoices; an OCR reading within a small edit distance is snapped to one of them. */
+const INSURANCE_TEXTS = [
+  '职工基本医疗保险', '城镇职工基本医疗保险', '城乡居民基本医疗保险', '城镇居民基本医疗保险', '居民基本医疗保险',
+  '职工医保', '居民医保', '城乡居民医保', '新型农村合作医疗', '住院社保卡', '门诊社保卡', '自费', '医保',
+];
+
+export function snapInsuranceText(v: string): string {
+  const chars = Array.from(v);
+  if (chars.length < 4) return v;
+  let best: { t: string; d: number } | null = null;
+  for (const t of INSURANCE_TEXTS) {
+    const d = editDistance(chars, Array.from(t));
+    if (!best || d < best.d) best = { t, d };
+  }
+  return best && best.d > 0 && best.d <= Math.max(1, Math.floor(chars.length * 0.2)) ? best.t : v;
+}
+
 export function insuranceTypeFromText(text: string | null | undefined): InsuranceType {
   if (!text) return 'unknown';
   const t = text.replace(/\s/g, '');
@@ -498,6 +515,8 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
 
   const it = out.fields.insuranceTypeText;
   if (it) {
+    const snapped = snapInsuranceText(it.value);
+    if (snapped !== it.value) it.value = snapped;
     const t = insuranceTypeFromText(it.value);
     put('insuranceType', { value: t, conf: t === 'unknown' ? it.conf * 0.8 : it.conf, boxes: it.boxes, labelled: it.labelled });
   } else {
