@@ -5,7 +5,7 @@ import { createRouter } from '@/utils/messaging';
 import { resetDbForTests } from '@/utils/db';
 import { memoryKeyHolder } from '@/utils/crypto/key-holder';
 import { ProfileService } from '@/utils/profiles/service';
-import { profileHandlers, registerAutoLock } from '@/utils/profiles/handlers';
+import { profileHandlers, registerAutoLock, sessionAttemptStore } from '@/utils/profiles/handlers';
 import { AUTOLOCK_ALARM } from '@/utils/crypto/key-holder';
 import { settingsHandlers } from '@/utils/settings/messages';
 import * as m from '@/utils/profiles/messages';
@@ -49,5 +49,18 @@ describe('auto-lock', () => {
     await fakeBrowser.alarms.onAlarm.trigger({ name: AUTOLOCK_ALARM, scheduledTime: Date.now(), persistAcrossSessions: false });
     await new Promise((r) => setTimeout(r, 10));
     expect((await service.lockState()).locked).toBe(true);
+  });
+});
+
+describe('wrong-passphrase pause', () => {
+  it('survives a service-worker restart (count kept in storage.session)', async () => {
+    const keys = memoryKeyHolder();
+    const make = () => new ProfileService({ keys, iterations: 1000, minIterations: 1000, attempts: sessionAttemptStore() });
+    let service = make();
+    await service.setPassphrase(undefined, 'the right passphrase');
+    await service.lock();
+    for (let i = 0; i < 5; i++) await expect(service.unlock(`wrong ${i}`)).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    service = make(); // the worker restarted
+    await expect(service.unlock('the right passphrase')).rejects.toMatchObject({ code: 'too-many-attempts' });
   });
 });

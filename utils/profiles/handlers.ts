@@ -21,10 +21,25 @@ import {
   touchActivity,
   unlock,
 } from './messages';
-import { ProfileService } from './service';
+import { ProfileService, type AttemptStore, type Attempts } from './service';
+
+const SESSION_ATTEMPTS = 'profiles.unlockAttempts';
+
+/** The wrong-passphrase count in `storage.session`: survives a service-worker restart, not a browser restart. */
+export function sessionAttemptStore(): AttemptStore {
+  return {
+    async get() {
+      const raw = (await browser.storage.session.get(SESSION_ATTEMPTS))[SESSION_ATTEMPTS] as Partial<Attempts> | undefined;
+      return { failures: Number(raw?.failures) || 0, retryAt: Number(raw?.retryAt) || 0 };
+    },
+    async set(a) {
+      await browser.storage.session.set({ [SESSION_ATTEMPTS]: a });
+    },
+  };
+}
 
 /** Session-state keys kept by 结束本次服务 (the unlock state belongs to the person at the PC, not the resident). */
-const KEEP_ON_WIPE = new Set([SESSION_KEY, SESSION_ACTIVITY]);
+const KEEP_ON_WIPE = new Set([SESSION_KEY, SESSION_ACTIVITY, SESSION_ATTEMPTS]);
 
 async function clearSessionState(): Promise<void> {
   const all = await browser.storage.session.get(null);
@@ -33,7 +48,7 @@ async function clearSessionState(): Promise<void> {
 }
 
 export function createProfileService(): ProfileService {
-  return new ProfileService({ keys: sessionKeyHolder(), clearSessionState });
+  return new ProfileService({ keys: sessionKeyHolder(), clearSessionState, attempts: sessionAttemptStore() });
 }
 
 export function profileHandlers(service: ProfileService) {

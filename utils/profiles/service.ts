@@ -32,6 +32,22 @@ export interface ProfileServiceDeps {
   clearSessionState?: () => Promise<void>;
   /** Milliseconds clock (wrong-passphrase back-off). */
   clock?: () => number;
+  /** Where the wrong-passphrase count is kept (the background: `storage.session`, so a worker restart does not reset it). */
+  attempts?: AttemptStore;
+}
+
+export interface Attempts {
+  failures: number;
+  retryAt: number;
+}
+export interface AttemptStore {
+  get(): Promise<Attempts>;
+  set(a: Attempts): Promise<void>;
+}
+
+export function memoryAttemptStore(): AttemptStore {
+  let a: Attempts = { failures: 0, retryAt: 0 };
+  return { get: async () => a, set: async (next) => void (a = next) };
 }
 
 /** Wrong passphrases allowed before a pause; then 5 s, 10 s, 20 s … up to 5 minutes between tries. */
@@ -52,8 +68,7 @@ export class ProfileService {
   private readonly iterations: number;
   private readonly minIterations: number;
   private readonly clock: () => number;
-  private failures = 0;
-  private retryAt = 0;
+  private readonly attempts: AttemptStore;
 
   constructor(private readonly deps: ProfileServiceDeps) {
     this.db = deps.db ?? getDb;
@@ -63,20 +78,21 @@ export class ProfileService {
     this.iterations = deps.iterations ?? PBKDF2_ITERATIONS;
     this.minIterations = deps.minIterations ?? MIN_PBKDF2_ITERATIONS;
     this.clock = deps.clock ?? Date.now;
+    this.attempts = deps.attempts ?? memoryAttemptStore();
   }
 
   /** Check a passphrase against the lock, with a growing pause after repeated wrong ones (someone guessing at a shared PC). */
   private async tryPassphrase(passphrase: string, meta: LockMeta): Promise<CryptoKey> {
-    const wait = this.retryAt - this.clock();
+    const { failures, retryAt } = await this.attempts.get();
+    const wait = retryAt - this.clock();
     if (wait > 0) throw new MessageError('too-many-attempts', t('profilesErrTooManyAttempts', Math.ceil(wait / 1000)));
     const key = await unlockWith(passphrase, meta, this.minIterations);
     if (!key) {
-      this.failures++;
-      if (this.failures >= FREE_ATTEMPTS) this.retryAt = this.clock() + Math.min(MAX_BACKOFF_MS, 5000 * 2 ** (this.failures - FREE_ATTEMPTS));
+      const n = failures + 1;
+      await this.attempts.set({ failures: n, retryAt: n >= FREE_ATTEMPTS ? this.clock() + Math.min(MAX_BACKOFF_MS, 5000 * 2 ** (n - FREE_ATTEMPTS)) : 0 });
       throw new MessageError('wrong-passphrase', t('profilesErrWrongPassphrase'));
     }
-    this.failures = 0;
-    this.retryAt = 0;
+    if (failures || retryAt) await this.attempts.set({ failures: 0, retryAt: 0 });
     return key;
   }
 
