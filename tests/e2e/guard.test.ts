@@ -340,10 +340,10 @@ async function bsOpen(page: Page) {
   await guardReady(page, 'application');
   await collapsePanel(page);
 }
-async function bsBasic(page: Page, o: { delegated?: boolean; district: string; detail: string }) {
+async function bsBasic(page: Page, o: { delegated?: boolean; district: string; detail: string; idNumber?: string }) {
   await page.click(o.delegated ? 'label.radio-inline:nth-of-type(2)' : 'label.radio-inline:nth-of-type(1)');
   await page.type('#i_0192', '王桂兰');
-  await page.type('#i_0193', '310117194805120026');
+  await page.type('#i_0193', o.idNumber ?? '310117194805120026');
   if (o.delegated) {
     await page.type('#i_0195', '王小红');
     await page.type('#i_0196', '310117197603044422');
@@ -356,9 +356,13 @@ async function bsBasic(page: Page, o: { delegated?: boolean; district: string; d
 }
 async function bsAddress(page: Page, district: string, detail: string) {
   await page.select('select[name=f_0211]', district);
-  await page.click('input[name=f_0212]', { count: 3 });
+  await page.focus('input[name=f_0212]'); // focus, not click: the helper's panel may sit over the right column
+  await page.keyboard.down('Control');
+  await page.keyboard.press('a');
+  await page.keyboard.up('Control');
   await page.keyboard.press('Backspace');
   await page.type('input[name=f_0212]', detail);
+  assert.equal(await page.$eval('input[name=f_0212]', (e) => (e as HTMLInputElement).value), detail);
 }
 async function bsInvoice(page: Page, number: string, type: '11' | '12' | '21') {
   await page.click('#btnAddFp');
@@ -414,8 +418,8 @@ test('Bootstrap: each code; 返回修改 stays, 仍然继续 posts the form once
   session.replica.reset();
   const page = await newPage();
   await bsOpen(page);
-  // no district, a road only → address-unverified
-  await bsBasic(page, { delegated: true, district: '', detail: '人民路100号' });
+  // a minor claimant (born 2015, from the ID number); no district, a road only → address-unverified
+  await bsBasic(page, { delegated: true, district: '', detail: '人民路100号', idNumber: '310117201503050027' });
   await page.click('#btnNext');
   assert.deepEqual(await waitModal(page), ['address-unverified']);
   await back(page);
@@ -456,6 +460,7 @@ test('Bootstrap: each code; 返回修改 stays, 仍然继续 posts the form once
     'payer-name-mismatch',
     'duplicate-invoice',
   ]);
+  assert.match(await modalText(page), /户口本本人页/, 'a minor may show the 户口本本人页');
   await back(page);
   await sleep(500);
   assert.equal(session.replica.submissions.length, 0, '返回修改 submits nothing');

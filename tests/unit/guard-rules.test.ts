@@ -72,6 +72,18 @@ describe('guard rule table', () => {
     expect(evaluate(clean())).toEqual([]);
   });
 
+  it('a rule that throws does not hide the others', () => {
+    const broken = { ...RULES[0]!, code: 'missing-bank-card' as const, when: () => { throw new Error('boom'); } };
+    const s = withSlot(clean(), '社保卡（无社保卡可上传医保卡）', []);
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      expect(evaluate(s, [broken, ...RULES.slice(1)]).map((f) => f.code)).toEqual(['missing-insurance-card']);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   it('a page that shows no upload slots is not judged on uploads', () => {
     expect(codes({ ...clean(), uploads: [] })).toEqual([]);
   });
