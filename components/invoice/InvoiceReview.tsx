@@ -101,10 +101,14 @@ function FieldInput({ item, f, store, onFocus, inputRef }: { item: ReviewItem; f
   );
 }
 
-export function InvoiceReview({ view, store, duplicate }: { view: ItemView; store: InvoiceStore; duplicate: 'page' | 'list' | undefined }) {
+export function InvoiceReview({ view, store, duplicate, onLarge }: { view: ItemView; store: InvoiceStore; duplicate: 'page' | 'list' | undefined; onLarge?: (open: boolean) => void }) {
   const { item } = view;
   const [active, setActive] = useState<FieldName | null>(null);
-  const [large, setLarge] = useState(false);
+  const [large, setLargeState] = useState(false);
+  const setLarge = (open: boolean) => {
+    setLargeState(open);
+    onLarge?.(open);
+  };
   const [order] = useState(() => reviewOrder(item));
   const firstRef = useRef<HTMLElement | null>(null);
   const first = firstToCheck(item);

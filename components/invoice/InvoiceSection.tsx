@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { PageConnection } from '@/utils/panel/connection';
 import { fillInvoiceRows, listInvoiceRows, setClaimInvoices, type InvoiceRowOutcome } from '@/utils/panel/invoice-messages';
+import { setLayout } from '@/utils/panel/messages';
 import { duplicateIds, progressWords, rowsToFill, toClaimInvoices, toRowValues } from '@/utils/invoice-ui/review';
 import { loadSettings } from '@/utils/settings';
 import { invoiceStore, type InvoiceStore, type ItemView } from './store';
@@ -131,6 +132,15 @@ export function InvoiceSection({ page, item: itemKind, store = invoiceStore }: {
     }
   }
 
+  // The large picture: ask the page for a wide, tall frame while it is open, then give the width back.
+  const normalWidth = useRef(0);
+  async function onLarge(open: boolean) {
+    if (open) normalWidth.current = document.documentElement.clientWidth;
+    const width = open ? Math.min(1100, Math.max(normalWidth.current, window.screen.availWidth - 80)) : normalWidth.current || undefined;
+    const height = open ? 4000 : Math.ceil(document.querySelector('main')?.getBoundingClientRect().height ?? 600) + 2;
+    await page.call(setLayout, { collapsed: false, height, ...(width ? { width: Math.max(200, Math.round(width)) } : {}) }).catch(() => {});
+  }
+
   const fileName = (id: string) => views.find((v) => v.item.id === id)?.item.file ?? id;
   return (
     <section class="card invoice-section" data-testid="invoice-section" aria-labelledby="invoice-title">
@@ -170,7 +180,7 @@ export function InvoiceSection({ page, item: itemKind, store = invoiceStore }: {
         <ProgressRow key={v.item.id} view={v} />
       ))}
       {reviews.map((v) => (
-        <InvoiceReview key={v.item.id} view={v} store={store} duplicate={dup.get(v.item.id)} />
+        <InvoiceReview key={v.item.id} view={v} store={store} duplicate={dup.get(v.item.id)} onLarge={onLarge} />
       ))}
       {reviews.length > 0 && (
         <>

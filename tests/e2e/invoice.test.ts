@@ -1,0 +1,388 @@
+/**
+ * Invoices end to end (issue 6): the built extension reads a generated invoice photo (QR) and a PDF e-invoice
+ * (text layer) in its panel frame, the user edits one value and confirms, and "填入发票信息" adds the rows to
+ * both replicas' 发票信息 — the frameworks' own state holds them. Everything but the extension and the
+ * replica is unreachable (host-resolver-rules map every other name to nothing) and every request is logged.
+ * Failure paths: a non-image file, a 50-megapixel photo, closing the panel mid-recognition.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { EXTENSION_DIR, HOSTS, ITEM, helperFrame, replicaState, sleep } from './harness';
+import { generateOne, CHROMIUM, type InvoiceTruth } from '../invoice-gen/generate';
+// @ts-expect-error plain ESM JS module without types
+import { startReplica } from '../replica/server.mjs';
+
+const ELEMENT_URL = `https://zwdt.sh.gov.cn/govPortals/apply/${ITEM.employee}/basic`;
+const BOOTSTRAP_URL = `https://ywtb.sh.gov.cn:18018/ac-product-net/netapply/apply.do?itemCode=${ITEM.employee}`;
+const VISIT_TEXT = { outpatient: '门诊', emergency: '急诊', inpatient: '住院' } as const;
+const READ_TIMEOUT = 180_000;
+
+interface Replica {
+  port: number;
+  submissions: unknown[];
+  reset(): void;
+  close(): Promise<void>;
+}
+
+interface Offline {
+  browser: Browser;
+  replica: Replica;
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Like harness.launch(), but every host other than the replica's resolves to nothing, and requests are logged. */
+async function launchOffline(): Promise<Offline> {
+  const replica: Replica = await startReplica({ port: 0, quiet: true });
+  const userDataDir = mkdtempSync(join(tmpdir(), 'zwdt-e2e-inv-'));
+  const rules = [...HOSTS.map((h) => `MAP ${h} 127.0.0.1:${replica.port}`), 'MAP * ~NOTFOUND', 'EXCLUDE localhost'].join(', ');
+  const browser = await puppeteer.launch({
+    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH || '/usr/bin/chromium',
+    headless: true,
+    userDataDir,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--ignore-certificate-errors',
+      '--lang=zh-CN',
+      `--host-resolver-rules=${rules}`,
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+    ignoreDefaultArgs: ['--disable-extensions'],
+    acceptInsecureCerts: true,
+    defaultViewport: { width: 1360, height: 900 },
+    protocolTimeout: 240_000,
+    env: { ...process.env, LANGUAGE: 'zh_CN:zh' },
+  });
+  await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
+  const requests: string[] = [];
+  // Every target (pages, the panel frame, workers, the service worker): log what it requests.
+  const watch = async (target: import('puppeteer-core').Target) => {
+    try {
+      const session = await target.createCDPSession();
+      session.on('Network.requestWillBeSent', (e: { request: { url: string } }) => requests.push(e.request.url));
+      await session.send('Network.enable');
+    } catch {
+      /* target gone */
+    }
+  };
+  for (const t of browser.targets()) await watch(t);
+  browser.on('targetcreated', (t) => void watch(t));
+  return {
+    browser,
+    replica,
+    requests,
+    async close() {
+      await browser.close().catch(() => {});
+      await replica.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function openPanel(s: Offline, url: string): Promise<{ page: Page; panel: Frame }> {
+  const page = await s.browser.newPage();
+  page.setDefaultTimeout(30_000);
+  page.on('dialog', (d) => void d.accept());
+  page.on('request', (r) => s.requests.push(r.url()));
+  await page.goto(url, { waitUntil: 'load' });
+  const panel = await helperFrame(page, 30_000);
+  return { page, panel };
+}
+
+/** The Element app's own route to 发票信息 (the replica's Vue root). */
+async function elementToInvoiceStep(page: Page) {
+  await page.waitForSelector('.el-form-item', { visible: true });
+  await page.evaluate(() => (window as unknown as { __replica: { vm: { go(i: number): void } } }).__replica.vm.go(1));
+  await page.waitForFunction(() => (window as unknown as { __replica: { state(): { step: string } } }).__replica.state().step === 'invoice');
+}
+
+/** The Bootstrap app shows its steps by jQuery: show 发票信息 the way its own show(2) does. */
+async function bootstrapToInvoiceStep(page: Page) {
+  await page.waitForSelector('#form1');
+  await page.evaluate(() => {
+    const $ = (window as unknown as { jQuery: (s: string) => { hide(): void; show(): void; removeClass(c: string): { eq(i: number): { addClass(c: string): void } } } }).jQuery;
+    $('.step-pane').hide();
+    $('#pane2').show();
+    $('.step-nav li').removeClass('active').eq(1).addClass('active');
+  });
+  await page.waitForFunction(() => (window as unknown as { __replica: { state(): { step: string } } }).__replica.state().step === 'invoice');
+}
+
+async function reviews(panel: Frame, n: number) {
+  await panel.waitForFunction((k) => document.querySelectorAll('[data-testid="invoice-review"]').length >= k, { timeout: READ_TIMEOUT, polling: 500 }, n);
+}
+
+async function reviewFor(panel: Frame, file: string) {
+  const sel = `[data-testid="invoice-review"][data-file="${file}"]`;
+  await panel.waitForSelector(sel, { timeout: READ_TIMEOUT });
+  return sel;
+}
+
+async function valueOf(panel: Frame, review: string, field: string): Promise<string> {
+  return panel.$eval(`${review} [data-field="${field}"]`, (el) => (el as HTMLInputElement).value);
+}
+
+/** Types like a person: select all, type, Tab away (the review tidies and validates on leaving). */
+async function setValue(panel: Frame, review: string, field: string, value: string) {
+  const sel = `${review} [data-field="${field}"]`;
+  const tag = await panel.$eval(sel, (el) => el.tagName);
+  if (tag === 'SELECT') {
+    await panel.select(sel, value);
+    return;
+  }
+  const el = (await panel.$(sel))!;
+  await el.click({ clickCount: 3 });
+  await el.evaluate((i) => ((i as HTMLInputElement).value = '', i.dispatchEvent(new Event('input', { bubbles: true }))));
+  await el.type(value);
+  await el.press('Tab');
+}
+
+const ROW_FIELDS = ['invoiceCode', 'invoiceNumber', 'issueDate', 'visitType', 'hospital', 'totalAmount'] as const;
+
+/** Makes the row fields equal the truth (what a careful user does); returns which ones had to be corrected. */
+async function correct(panel: Frame, review: string, truth: InvoiceTruth): Promise<string[]> {
+  const fixed: string[] = [];
+  for (const f of ROW_FIELDS) {
+    const want = String(truth[f] ?? '');
+    if ((await valueOf(panel, review, f)) !== want) {
+      await setValue(panel, review, f, want);
+      fixed.push(f);
+    }
+  }
+  if (truth.visitType === 'inpatient' && truth.hospitalizationPeriod) {
+    const want = `${truth.hospitalizationPeriod[0]} 至 ${truth.hospitalizationPeriod[1]}`;
+    if ((await valueOf(panel, review, 'hospitalizationPeriod')) !== want) {
+      await setValue(panel, review, 'hospitalizationPeriod', want);
+      fixed.push('hospitalizationPeriod');
+    }
+  }
+  return fixed;
+}
+
+async function confirm(panel: Frame, review: string) {
+  await panel.waitForFunction((s) => !(document.querySelector(`${s} [data-testid="invoice-confirm"]`) as HTMLInputElement).disabled, {}, review);
+  await panel.click(`${review} [data-testid="invoice-confirm"]`);
+  await panel.waitForFunction((s) => (document.querySelector(`${s} [data-testid="invoice-confirm"]`) as HTMLInputElement).checked, {}, review);
+}
+
+async function fillRows(panel: Frame): Promise<string> {
+  await panel.waitForSelector('[data-testid="invoice-fill-button"]:not([disabled])');
+  await panel.click('[data-testid="invoice-fill-button"]');
+  await panel.waitForSelector('[data-testid="invoice-fill-report"]', { timeout: 60_000 });
+  return panel.$eval('[data-testid="invoice-fill-report"]', (el) => (el as HTMLElement).innerText);
+}
+
+function expectRow(rows: Array<Record<string, unknown>>, truth: InvoiceTruth) {
+  const row = rows.find((r) => r.number === truth.invoiceNumber);
+  assert.ok(row, `row ${truth.invoiceNumber} in ${JSON.stringify(rows)}`);
+  assert.equal(row.code, truth.invoiceCode);
+  assert.equal(row.date, truth.issueDate);
+  assert.equal(row.type, VISIT_TEXT[truth.visitType!]);
+  assert.equal(row.hospital, truth.hospital);
+  assert.equal(row.amount, truth.totalAmount);
+  if (truth.visitType === 'inpatient') assert.deepEqual(row.inpatientRange, truth.hospitalizationPeriod);
+}
+
+/** Allowed: the extension itself, the replica's hosts, and in-memory URLs. */
+function foreign(requests: string[]): string[] {
+  const ok = (u: string) => /^(chrome-extension|data|blob|about|chrome):/.test(u) || HOSTS.some((h) => new URL(u).hostname === h);
+  return [...new Set(requests.filter((u) => !ok(u)))];
+}
+
+describe('invoices through the extension (offline)', () => {
+  let s: Offline;
+  let dir: string;
+  let photo: { file: string; truth: InvoiceTruth };
+  let pdf: { file: string; truth: InvoiceTruth };
+  let notInvoice: string;
+  let big: string;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'zwdt-inv-files-'));
+    // Our own generator browser (fresh profile removed after close — not in a 'disconnected' handler).
+    const genProfile = mkdtempSync(join(tmpdir(), 'zwdt-inv-gen-'));
+    const gen = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', `--user-data-dir=${genProfile}`] });
+    try {
+      // Clean photo with the national QR (code, number, check code, amount, date are exact from it).
+      const a = await generateOne({ template: 'sh-outpatient', seed: 1, outDir: dir, pdf: false, browser: gen });
+      photo = { file: a.image, truth: a.truth };
+      // PDF e-invoice with a text layer, inpatient (住院起止日期 in the row dialog).
+      const b = await generateOne({ template: 'sh-inpatient', seed: 2, outDir: dir, pdf: true, browser: gen });
+      pdf = { file: b.pdf!, truth: b.truth };
+      // A 50-megapixel photo: the same invoice enlarged to 8660×5774 in a canvas, saved as JPEG.
+      const page = await gen.newPage();
+      const b64 = (await import('node:fs')).readFileSync(a.image).toString('base64');
+      const jpeg = await page.evaluate(async (src: string) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${src}`;
+        await img.decode();
+        const c = new OffscreenCanvas(8660, 5774);
+        const ctx = c.getContext('2d')!;
+        ctx.fillStyle = '#fff';
+        ctx.fillRect(0, 0, c.width, c.height);
+        const scale = Math.min(c.width / img.width, c.height / img.height);
+        ctx.drawImage(img, (c.width - img.width * scale) / 2, (c.height - img.height * scale) / 2, img.width * scale, img.height * scale);
+        const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
+        const bytes = new Uint8Array(await blob.arrayBuffer());
+        let out = '';
+        for (let i = 0; i < bytes.length; i += 0x8000) out += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        return btoa(out);
+      }, b64);
+      big = join(dir, 'big-50mp.jpg');
+      writeFileSync(big, Buffer.from(jpeg, 'base64'));
+    } finally {
+      await gen.close();
+      rmSync(genProfile, { recursive: true, force: true, maxRetries: 5 });
+    }
+    notInvoice = join(dir, '说明.txt');
+    writeFileSync(notInvoice, '这不是发票，只是一段文字。\n');
+    s = await launchOffline();
+  });
+
+  after(async () => {
+    await s?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('Element: reads a photo (QR) and a PDF offline, a non-image file is refused, one value edited, rows filled once', async () => {
+    const { page, panel } = await openPanel(s, ELEMENT_URL);
+    await elementToInvoiceStep(page);
+    const input = await panel.waitForSelector('input[type=file][data-testid="invoice-file-input"]');
+    await input!.uploadFile(photo.file, notInvoice, pdf.file);
+
+    // The non-image file gets a clear message; the others continue.
+    await panel.waitForSelector('[data-testid="invoice-progress"][data-file="说明.txt"] [data-testid="invoice-error"]', { timeout: READ_TIMEOUT });
+    const err = await panel.$eval('[data-testid="invoice-progress"][data-file="说明.txt"] [data-testid="invoice-error"]', (e) => (e as HTMLElement).innerText);
+    assert.match(err, /无法识别这种文件|没有找到发票/);
+    await reviews(panel, 2);
+
+    const photoName = photo.file.split('/').pop()!;
+    const pdfName = pdf.file.split('/').pop()!;
+    const rPhoto = await reviewFor(panel, photoName);
+    const rPdf = await reviewFor(panel, pdfName);
+
+    // QR values are exact and shown as such; PDF text values too.
+    for (const f of ['invoiceCode', 'invoiceNumber', 'checkCode', 'issueDate', 'totalAmount'] as const) {
+      assert.equal(await valueOf(panel, rPhoto, f), String(photo.truth[f]), `photo ${f}`);
+    }
+    assert.match(await panel.$eval(`${rPhoto} [data-field-row="invoiceNumber"] .source`, (e) => (e as HTMLElement).innerText), /二维码/);
+    for (const f of ['invoiceCode', 'invoiceNumber', 'issueDate', 'totalAmount', 'hospital'] as const) {
+      assert.equal(await valueOf(panel, rPdf, f), String(pdf.truth[f]), `pdf ${f}`);
+    }
+    assert.match(await panel.$eval(`${rPdf} [data-field-row="invoiceNumber"] .source`, (e) => (e as HTMLElement).innerText), /PDF/);
+    // The picture beside the fields, with the boxes where values were read.
+    assert.ok(await panel.$(`${rPhoto} .invoice-picture img`), 'photo shown');
+    assert.ok(await panel.$(`${rPdf} .invoice-picture img`), 'PDF page 1 rendered');
+
+    // Validation: a wrong date is refused and blocks the confirmation, until corrected.
+    await setValue(panel, rPdf, 'issueDate', '2023-02-30');
+    assert.match(await panel.$eval(`${rPdf} [data-field-row="issueDate"] .error`, (e) => (e as HTMLElement).innerText), /日期/);
+    assert.equal(await panel.$eval(`${rPdf} [data-testid="invoice-confirm"]`, (e) => (e as HTMLInputElement).disabled), true);
+    await setValue(panel, rPdf, 'issueDate', pdf.truth.issueDate!);
+
+    // One value edited in review (the user writes the hospital their own way), the rest corrected to the truth.
+    const edited = { ...photo.truth, hospital: `${photo.truth.hospital}（门诊部）` };
+    await setValue(panel, rPhoto, 'hospital', edited.hospital);
+    assert.match(await panel.$eval(`${rPhoto} [data-field-row="hospital"] .source`, (e) => (e as HTMLElement).innerText), /您填写/);
+    const fixedPhoto = await correct(panel, rPhoto, edited);
+    const fixedPdf = await correct(panel, rPdf, pdf.truth);
+    console.log(`  corrections needed — photo: [${fixedPhoto.join(', ')}], pdf: [${fixedPdf.join(', ')}]`);
+
+    // Nothing is filled without the user's confirmation.
+    assert.equal(await panel.$eval('[data-testid="invoice-fill-button"]', (e) => (e as HTMLButtonElement).disabled), true);
+    await confirm(panel, rPhoto);
+    await confirm(panel, rPdf);
+    const report = await fillRows(panel);
+    assert.match(report, /已新增 2 条/);
+    const { invoices, step } = await replicaState(page);
+    assert.equal(invoices.length, 2);
+    expectRow(invoices, edited);
+    expectRow(invoices, pdf.truth);
+    assert.equal(step, 'invoice', 'the helper never moves on');
+
+    // Same 票据号码 again: not added twice.
+    await input!.uploadFile(pdf.file);
+    await panel.waitForSelector('[data-testid="invoice-duplicate"]', { timeout: READ_TIMEOUT });
+    assert.equal((await replicaState(page)).invoices.length, 2);
+
+    assert.deepEqual(s.replica.submissions, []);
+    assert.deepEqual(foreign(s.requests), [], 'nothing but the extension and the replica was requested');
+    assert.ok(s.requests.some((u) => u.includes('/ocr/lang/chi_sim.traineddata.gz')), 'the bundled language data was used');
+    await page.close();
+  });
+
+  it('Bootstrap: the confirmed invoices of the draft are filled into the jQuery form (posted fields hold them)', async () => {
+    const { page, panel } = await openPanel(s, BOOTSTRAP_URL);
+    await bootstrapToInvoiceStep(page);
+    // The review is kept with the application draft: the confirmed invoices come back without reading again.
+    await reviews(panel, 2);
+    const report = await fillRows(panel);
+    assert.match(report, /已新增 \d 条/);
+    const { invoices } = await replicaState(page);
+    const photoTruth = { ...photo.truth, hospital: `${photo.truth.hospital}（门诊部）` };
+    expectRow(invoices, photoTruth);
+    expectRow(invoices, pdf.truth);
+    const hidden = await page.$$eval('#tbFp input[type=hidden]', (els) => els.map((e) => (e as HTMLInputElement).value));
+    assert.ok(hidden.includes(pdf.truth.invoiceNumber!), 'the posted hidden fields hold the number');
+    // Filling again adds nothing (same 票据号码 already there).
+    await sleep(2500);
+    const dupButton = await panel.$eval('[data-testid="invoice-fill-button"]', (e) => (e as HTMLButtonElement).disabled);
+    assert.equal(dupButton, true, 'no invoice left to add');
+    assert.equal((await replicaState(page)).invoices.length, 2);
+    assert.deepEqual(s.replica.submissions, []);
+    assert.deepEqual(foreign(s.requests), []);
+    await page.close();
+  });
+
+  it('a 50-megapixel photo is downscaled and read; closing the panel mid-recognition stops the worker and leaves the page usable', async () => {
+    const { page, panel } = await openPanel(s, `https://zwdt.sh.gov.cn/govPortals/apply/${ITEM.resident}/basic`);
+    await elementToInvoiceStep(page);
+    const input = await panel.waitForSelector('input[type=file][data-testid="invoice-file-input"]');
+    await input!.uploadFile(big);
+    const rBig = await reviewFor(panel, 'big-50mp.jpg');
+    assert.equal(await valueOf(panel, rBig, 'invoiceNumber'), photo.truth.invoiceNumber);
+    assert.equal(await valueOf(panel, rBig, 'invoiceCode'), photo.truth.invoiceCode);
+
+    // Start another reading and close the panel while tesseract is at work.
+    const pdfLess = photo.file;
+    await input!.uploadFile(pdfLess);
+    await panel.waitForSelector('[data-testid="invoice-progress"][data-status="reading"]', { timeout: 60_000 });
+    await sleep(1500);
+    const workerUp = () => s.browser.targets().some((t) => t.url().includes('/ocr/worker.min.js'));
+    await panel.click('[data-testid="panel-collapse"]');
+    const gone = await (async () => {
+      for (let i = 0; i < 40; i++) {
+        if (!workerUp()) return true;
+        await sleep(250);
+      }
+      return false;
+    })();
+    assert.ok(gone, 'the OCR worker was terminated');
+    // The page still works: its own 新增 opens its dialog.
+    await page.evaluate(() => (window as unknown as { __replica: { vm: { openInvoice(): void } } }).__replica.vm.openInvoice());
+    await page.waitForSelector('.el-dialog__wrapper .el-dialog', { visible: true });
+    const st = await replicaState(page);
+    assert.equal(st.step, 'invoice');
+    assert.equal(st.invoices.length, 0, 'nothing was added');
+    // Opened again: the unfinished file says it was stopped; what was read is still there.
+    const frame = await helperFrame(page);
+    await frame.click('[data-testid="panel-expand"]');
+    await frame.waitForSelector('[data-testid="invoice-progress"][data-status="cancelled"]');
+    await frame.waitForSelector('[data-testid="invoice-review"][data-file="big-50mp.jpg"]');
+    assert.deepEqual(s.replica.submissions, []);
+    assert.deepEqual(foreign(s.requests), []);
+    await page.close();
+  });
+});
