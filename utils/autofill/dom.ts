@@ -25,15 +25,18 @@ export function isVisible(el: Element): boolean {
   return true;
 }
 
-let layoutKnown: boolean | null = null;
-/** happy-dom has no layout: its rectangles are all zero. Real browsers: the body has a size. */
+const layoutKnown = new WeakMap<Document, boolean>();
+/** happy-dom has no layout: its rectangles are all zero. Real browsers: the root element has a size. */
 function hasLayout(el: Element): boolean {
-  if (layoutKnown !== null) return layoutKnown;
-  const body = el.ownerDocument?.body;
-  if (!body) return false;
-  const r = body.getBoundingClientRect();
-  layoutKnown = r.width > 0 || r.height > 0;
-  return layoutKnown;
+  const doc = el.ownerDocument;
+  if (!doc) return false;
+  let known = layoutKnown.get(doc);
+  if (known === undefined) {
+    const r = doc.documentElement.getBoundingClientRect();
+    known = r.width > 0 || r.height > 0;
+    layoutKnown.set(doc, known);
+  }
+  return known;
 }
 
 export function parentElementComposed(el: Element): Element | null {

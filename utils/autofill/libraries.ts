@@ -151,6 +151,8 @@ export interface CascaderDef {
   menu: string;
   node: string;
   nodeLabel: string;
+  /** Present inside a node that opens a sub-menu (the arrow); a node without it is a leaf. */
+  expandable: string;
   display: string;
 }
 
@@ -163,6 +165,7 @@ export const CASCADERS: readonly CascaderDef[] = [
     menu: '.el-cascader-menu',
     node: '.el-cascader-node',
     nodeLabel: '.el-cascader-node__label',
+    expandable: '.el-cascader-node__postfix, .el-icon-arrow-right',
     display: '.el-cascader__label',
   },
   {
@@ -173,6 +176,7 @@ export const CASCADERS: readonly CascaderDef[] = [
     menu: '.ant-cascader-menu',
     node: '.ant-cascader-menu-item',
     nodeLabel: '.ant-cascader-menu-item-content',
+    expandable: '.ant-cascader-menu-item-expand-icon',
     display: '.ant-select-selection-item',
   },
   {
@@ -183,6 +187,7 @@ export const CASCADERS: readonly CascaderDef[] = [
     menu: '.ivu-cascader-menu',
     node: '.ivu-cascader-menu-item',
     nodeLabel: '',
+    expandable: '.ivu-icon-ios-arrow-forward, .ivu-icon-ios-arrow-right',
     display: '',
   },
 ];

@@ -16,6 +16,7 @@ import { districtOfAddress, findPlaces } from '@/utils/address';
 import { t } from '@/utils/i18n';
 import { OPTION_ALIASES, BANK_ALIASES } from './synonyms';
 import { normalizeLabel } from './normalize';
+import { rolesIn, sectionRole } from './match';
 import { isInvoiceMeaning, type FillContext, type InvoiceRowValues, type Meaning, type PersonValues } from './meanings';
 import type { CollectedField, FillPlan, FillValue, MatchResult, PlanSkip, PlannedFill } from './types';
 
@@ -189,7 +190,7 @@ export function planFill(matches: MatchResult[], ctx: FillContext, options: Plan
   const hasDistrictField = matches.some((m) => m.meaning === 'address.district' || (m.meaning === 'address.full' && (isChoice(m.field) || m.field.kind === 'cascader')));
   const addressPerson = (m: MatchResult): PersonValues => {
     // an address under 委托人 belongs to the account holder; otherwise the claimant's mailing address
-    const agentish = /委托|代办|经办|代理/.test(normalizeLabel(`${m.field.label}${m.field.section}`));
+    const agentish = rolesIn(normalizeLabel(m.field.label)).roles.includes('agent') || sectionRole(m.field.section) === 'agent';
     return agentish && ctx.agent ? ctx.agent : ctx.claimant;
   };
   let warnedDistrict = false;

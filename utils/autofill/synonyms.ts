@@ -234,4 +234,4 @@ export const ATTRIBUTE_TRAPS: readonly Trap[] = [
 ];
 
 /** A section headed with one of these makes every field under it a trap (紧急联系人: 姓名 / 电话 …). */
-export const SECTION_TRAP_TERMS: readonly string[] = ['紧急联系人', '紧急联络人', '应急联系人', '单位信息', '工作单位', '监护人', '联系人信息'];
+export const SECTION_TRAP_TERMS: readonly string[] = ['紧急联系人', '紧急联络人', '应急联系人', '单位信息', '工作单位', '监护人'];

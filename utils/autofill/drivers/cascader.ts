@@ -55,7 +55,8 @@ export const cascaderDriver: Driver = {
       want++;
       await microtask();
       // a leaf closes the panel (or says it has no sub-menu): done
-      if (!isVisible(popup) || node.getAttribute('aria-haspopup') === 'false') break;
+      const leaf = node.getAttribute('aria-haspopup') === 'false' || (node.getAttribute('aria-haspopup') !== 'true' && !node.querySelector(def.expandable));
+      if (!isVisible(popup) || leaf) break;
     }
     let back = '';
     const got = await waitFor(() => {
