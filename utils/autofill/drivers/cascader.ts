@@ -8,6 +8,7 @@ import { isVisible, textOf, microtask } from '../dom';
 import { readField } from '../value';
 import { fireKey, userClick } from './events';
 import { pickPopup, visiblePopups, waitFor } from './popup';
+import { pressTarget } from './select';
 import { fail, type Driver } from './types';
 
 function cascaderDef(root: Element): CascaderDef | null {
@@ -23,8 +24,7 @@ export const cascaderDriver: Driver = {
     if (value.type !== 'path') return fail(readField(field), 'not a path');
     const doc = root.ownerDocument;
     const before = new Set(visiblePopups(doc, def.dropdown));
-    const trigger = (def.trigger && root.querySelector(def.trigger)) || root;
-    userClick(trigger, ['mousedown', 'mouseup', 'click']);
+    userClick(pressTarget(root, def.trigger), ['mousedown', 'mouseup', 'click']);
     const popup = await waitFor(() => {
       const p = pickPopup(root, def.dropdown, before);
       return p && p.querySelector(def.node) ? p : null;

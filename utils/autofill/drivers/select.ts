@@ -15,13 +15,22 @@ export function selectDef(root: Element): DropdownDef | null {
   return null;
 }
 
+/**
+ * Where a user's finger lands: the visible input inside the trigger (events bubble to every handler above it,
+ * whichever element a library version listens on), else the trigger itself.
+ */
+export function pressTarget(root: Element, triggerSelector: string): Element {
+  const trigger = (triggerSelector && root.querySelector(triggerSelector)) || root;
+  const input = trigger.querySelector('input');
+  return input && isVisible(input) ? input : trigger;
+}
+
 function close(root: Element, def: DropdownDef, popup: Element | null): void {
   if (!popup || !isVisible(popup)) return;
   const input = root.querySelector('input');
   if (input) fireKey(input, 'keydown', 'Escape');
   if (isVisible(popup)) {
-    const trigger = (def.trigger && root.querySelector(def.trigger)) || root;
-    userClick(trigger, def.openEvents);
+    userClick(pressTarget(root, def.trigger), def.openEvents);
   }
 }
 
@@ -34,8 +43,7 @@ export const selectDriver: Driver = {
     const candidates = value.type === 'choice' ? value.candidates : value.type === 'path' ? value.levels.flatMap((l) => l.candidates) : [valueText(value)];
     const doc = root.ownerDocument;
     const before = new Set(visiblePopups(doc, def.dropdown));
-    const trigger = (def.trigger && root.querySelector(def.trigger)) || root;
-    userClick(trigger, def.openEvents);
+    userClick(pressTarget(root, def.trigger), def.openEvents);
     const popup = await waitFor(() => {
       const p = pickPopup(root, def.dropdown, before);
       return p && p.querySelector(def.item) ? p : null;
