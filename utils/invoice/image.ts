@@ -124,7 +124,7 @@ export function scaleGray(g: GrayImage, factor: number): GrayImage {
       const a = x0s[x]!, b = x1s[x]!, wx = wxs[x]!;
       const top = src[r0 + a]! + (src[r0 + b]! - src[r0 + a]!) * wx;
       const bot = src[r1 + a]! + (src[r1 + b]! - src[r1 + a]!) * wx;
-      out[o + x] = top + (bot - top) * wy;
+      out[o + x] = top + (bot - top) * wy + 0.5;
     }
   }
   return { width: W, height: H, data: out };
