@@ -55,19 +55,19 @@ async function newPage(): Promise<Page> {
 
 // ---------------- the guard's modal ----------------
 
-async function waitModal(page: Page): Promise<string[]> {
+async function waitModal(page: Page | Frame): Promise<string[]> {
   await page.waitForSelector(`${MODAL} >>> [data-testid="submit-warnings"]`, { timeout: 30_000 });
   const codes = await page.$$eval(`${MODAL} >>> [data-warning-code]`, (els) => els.map((e) => e.getAttribute('data-warning-code')!));
   return codes;
 }
-async function modalText(page: Page): Promise<string> {
+async function modalText(page: Page | Frame): Promise<string> {
   return page.$eval(`${MODAL} >>> [data-testid="submit-warnings"]`, (e) => e.textContent ?? '');
 }
 async function noModal(page: Page, ms = 700) {
   await sleep(ms);
   assert.equal(await page.$(MODAL), null, 'no warnings modal');
 }
-async function back(page: Page) {
+async function back(page: Page | Frame) {
   const focused = await page.$eval(MODAL, (h) => (h.shadowRoot!.activeElement as HTMLElement | null)?.dataset.testid ?? null);
   assert.equal(focused, 'warnings-back', '返回修改 has the focus');
   await (await page.$(`${MODAL} >>> [data-testid="warnings-back"]`))!.click();
@@ -77,7 +77,7 @@ async function goOn(page: Page) {
   await (await page.$(`${MODAL} >>> [data-testid="warnings-continue"]`))!.click();
   await page.waitForSelector(MODAL, { hidden: true });
 }
-async function guardReady(page: Page, kind: 'application' | 'logistics') {
+async function guardReady(page: Page | Frame, kind: 'application' | 'logistics') {
   await page.waitForFunction((k: string) => document.documentElement.dataset.zwdtHelperPage === k && document.documentElement.hasAttribute('data-zwdt-guard-installed'), { timeout: 60_000 }, kind);
 }
 /** What the panel sends after the user chose a person / recognised invoices. */
@@ -164,7 +164,7 @@ async function elDate(ctx: Ctx, label: string, date: string, root?: string) {
 }
 const button = (ctx: Ctx, text: string) => clickVisible(ctx, 'button', text);
 
-async function elBasic(page: Page, o: { delegated?: boolean; cascader?: string[]; detail: string }) {
+async function elBasic(page: Ctx, o: { delegated?: boolean; cascader?: string[]; detail: string }) {
   await elRadio(page, '办理方式', o.delegated ? '委托人办理' : '本人办理');
   await elType(page, '报销人姓名', '张建国');
   await elType(page, '报销人身份证号', '310117197502140035');
@@ -508,5 +508,25 @@ test('物流申请: a pick-up address outside 松江区 is stopped; a Songjiang 
   assert.equal(await page.$(MODAL), null);
   assert.equal(session.replica.submissions.length, 1);
   assert.equal(session.replica.submissions[0]!.path, '/api/logistics/submit');
+  await page.close();
+});
+
+test('embedded variant: the application in a same-origin iframe is guarded in its own frame', async () => {
+  session.replica.reset();
+  const page = await newPage();
+  await page.goto(`https://zwdt.sh.gov.cn/govPortals/apply/embed/${ZB}`, { waitUntil: 'networkidle0' });
+  const frame = page.frames().find((f) => f.url().includes(`/govPortals/apply/${ZB}/basic`));
+  assert.ok(frame, 'application frame');
+  await frame.waitForSelector('.el-form .el-form-item', { visible: true });
+  await guardReady(frame, 'application');
+  await collapsePanel(page);
+  await elBasic(frame, { cascader: ['上海市', '市辖区', '闵行区'], detail: '莘庄镇莘松路1号' });
+  await button(frame, '下一步');
+  assert.deepEqual(await waitModal(frame), ['address-outside-songjiang']);
+  await back(frame);
+  await sleep(300);
+  assert.ok(new URL(frame.url()).pathname.endsWith('/basic'), '返回修改 stays on 基本信息');
+  assert.equal(await frame.evaluate(() => (window as any).__replica.state().step), 'basic');
+  assert.equal(session.replica.submissions.length, 0);
   await page.close();
 });

@@ -68,7 +68,6 @@ export function labelOf(control: Element): string {
       best = cand; // the last one before the control
     }
     if (best) return text(best);
-    // an Element form-item nested in a row without its own label: the row's
   }
   return control.getAttribute('placeholder') ?? control.getAttribute('title') ?? '';
 }
