@@ -1,7 +1,8 @@
 /**
- * Facts about the claimant (报销人) the rules need: age from the ID number (birth date in
- * digits 7–14 of an 18-digit number, 7–12 of an old 15-digit one).
+ * Facts about the claimant (报销人) the rules need: age from the ID number — the shared ID
+ * validator (utils/validate) decides; old 15-digit numbers (birth date in digits 7–12) are read here.
  */
+import { validateIdNumber } from '@/utils/validate';
 import type { ApplicationState } from './state';
 
 export function birthDateFromId(idNumber: string | undefined): Date | null {
@@ -18,6 +19,9 @@ export function birthDateFromId(idNumber: string | undefined): Date | null {
 }
 
 export function ageOn(idNumber: string | undefined, now: Date): number | null {
+  if (!idNumber?.trim()) return null;
+  const checked = validateIdNumber(idNumber, now);
+  if (checked.age !== undefined) return checked.age;
   const birth = birthDateFromId(idNumber);
   if (!birth || birth.getTime() > now.getTime()) return null;
   let age = now.getUTCFullYear() - birth.getUTCFullYear();
