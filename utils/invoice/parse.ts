@@ -395,6 +395,8 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
         // Cut at the last organisation suffix ("苏州大学附属第一医院收款人…" → "…医院"); a bare "…院" is weaker.
         const hv = ex.value as string;
         const m = HOSPITAL_CUT_RE.exec(hv);
+        // Text after the suffix (a seal over "医院" read as "中心权") hints at a truncated name: less sure.
+        const truncated = !!m && hv.length > m[0].length;
         if (m) ex.value = m[0];
         else if (/^[\u4e00-\u9fff]{3,}院/.test(hv)) ex.value = /^[\u4e00-\u9fff]{3,}?院/.exec(hv)![0];
         else return;
@@ -403,6 +405,10 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
           return;
         }
         ex.end = ex.start + (ex.value as string).length;
+        if (truncated) {
+          put('hospital', reading(nl, ex.start, ex.end, ex.value as string, factor * 0.7, true));
+          return;
+        }
       }
       const r = reading(nl, ex.start, ex.end, ex.value as never, factor, true);
       if (ex.alts) r.alts = ex.alts as never[];

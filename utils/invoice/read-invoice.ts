@@ -178,7 +178,8 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
       return !!c && c.conf >= 0.75;
     };
     const shapes = /^\d{8}$/.test(String(merged.invoiceCode?.value ?? '')) && /^\d{10}$/.test(String(merged.invoiceNumber?.value ?? '')) && /^[0-9a-f]{6}$/.test(String(merged.checkCode?.value ?? ''));
-    if (KEY.every(good) && shapes) return;
+    // The hospital name is often under the red seal: pass 2 (red channel) reads it.
+    if (KEY.every(good) && shapes && good('hospital')) return;
     try {
       const scale = secondPassScale(medianWordHeight(r1.lines), image.width, image.height);
       const pre = preprocessSecondPass(image, scale);
