@@ -9,9 +9,11 @@
  * Bootstrap app.
  */
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
-import { launch, replicaState, ITEM, sleep, type Session } from './harness';
+import { launch, replicaState, ITEM, ROOT, sleep, type Session } from './harness';
 import { injectEngine, inWorld, runEngine, BENCH_CLAIMANT as CLAIMANT, BENCH_AGENT as AGENT, type EngineHandle } from '../../bench/autofill.bench';
 import type { FillContext, FillReport } from '../../utils/autofill';
 
@@ -125,6 +127,45 @@ describe('autofill engine in Chromium (isolated world) on the replicas', () => {
     assert.deepEqual(s.replica.submissions, []);
     await page.close();
   });
+
+  for (const ctx of [DELEGATED, SELF]) {
+    it(`an Element UI form unlike the replica (${ctx.agent ? '委托' : '本人'}): slot labels, radio buttons, in-place and filterable selects, 年月日 dates, a switch revealing 代办人`, async () => {
+      const page = await s.newPage('https://www.example.com/');
+      await page.setContent(readFileSync(join(ROOT, 'tests/unit/fixtures/autofill/element-vue-app.html'), 'utf8'), { waitUntil: 'load' });
+      await page.waitForSelector('.el-form-item', { visible: true });
+      await sleep(150);
+      const h = await injectEngine(page);
+      const report = await runEngine(h, ctx);
+      const { f, q, submitted } = await page.evaluate(() => {
+        const vm = (window as unknown as { vm: { f: Record<string, unknown>; q: string; submitted: boolean } }).vm;
+        return { f: vm.f, q: vm.q, submitted: vm.submitted };
+      });
+      assert.deepEqual(f, {
+        n: CLAIMANT.name,
+        t: 'I',
+        id: CLAIMANT.idNumber,
+        g: '女',
+        b: '1948-03-15',
+        m: CLAIMANT.phone,
+        delegated: !!ctx.agent,
+        an: ctx.agent ? AGENT.name : '',
+        aid: ctx.agent ? AGENT.idNumber : '',
+        bank: '农商银行',
+        acct: CLAIMANT.bankAccount,
+        acctName: CLAIMANT.name,
+        d: '松江区',
+        addr: '泗泾镇泗通路225弄3号101室',
+        en: '',
+        ep: '',
+        cap: '',
+      });
+      assert.equal(q, '');
+      assert.equal(submitted, false);
+      assert.equal(report.summary.needManual, 0, report.summary.text);
+      assert.deepEqual(report.rejected, []);
+      await page.close();
+    });
+  }
 
   it('stars drawn by CSS ::before / ::after are seen (real computed styles)', async () => {
     const page = await s.newPage();

@@ -165,7 +165,7 @@ export async function fillRoot(root: Document | Element, ctx: FillContext, optio
       rejected.push({ ...base, reason: rejectMessage({ ok: false, value: '', reason: 'gone' }) });
       continue;
     }
-    const back = readField(o.field);
+    const back = readField(o.field, o.res.value);
     const err = pageError(o.field);
     if (!back) {
       rejected.push({ ...base, reason: t('autofillReasonRejected') });
@@ -192,7 +192,7 @@ export async function fillRoot(root: Document | Element, ctx: FillContext, optio
   const manual: Array<{ label: string; reason: string }> = [];
   for (const m of matches) {
     const f = m.field;
-    if (!f.starred || !f.element.isConnected || readField(f)) continue;
+    if (!f.starred || !f.element.isConnected || readField(f, done.get(f.element)?.res.value)) continue;
     const label = labelOf(f);
     const rej = rejected.find((r) => r.label === label);
     const sk = skipped.find((s) => s.label === label);

@@ -94,7 +94,7 @@ function townOf(address: string): string | null {
 function modeValue(field: CollectedField, agent: boolean): FillValue {
   const opts = field.options.map((o) => o.trim());
   const yesNo = opts.length > 0 && opts.every((o) => o === '是' || o === '否');
-  if (yesNo || /^是否/.test(normalizeLabel(field.label))) {
+  if (yesNo || field.kind === 'checkbox' || /^是否/.test(normalizeLabel(field.label))) {
     // 是否委托 / 是否代办: 是 = someone else files; 是否本人办理: 是 = the account holder's own
     const selfQuestion = normalizeLabel(field.label).includes('本人');
     const yes = selfQuestion ? !agent : agent;
@@ -214,7 +214,7 @@ export function planFill(matches: MatchResult[], ctx: FillContext, options: Plan
       skips.push({ field, meaning, reason: 'other-step' });
       continue;
     }
-    if (field.kind === 'checkbox') {
+    if (field.kind === 'checkbox' && meaning !== 'mode') {
       skips.push({ field, meaning, reason: 'unsupported' });
       continue;
     }

@@ -31,7 +31,11 @@ export function selectedOptionText(sel: HTMLSelectElement): string {
   return textOf(opt);
 }
 
-export function readValue(kind: WidgetKind, element: HTMLElement, inputs: Control[]): string {
+/**
+ * @param expected what the helper just chose: a filterable Element select shows its choice as the input's
+ *   placeholder once closed; that placeholder is accepted only when it is exactly the expected text.
+ */
+export function readValue(kind: WidgetKind, element: HTMLElement, inputs: Control[], expected?: string): string {
   switch (kind) {
     case 'text':
     case 'date':
@@ -47,8 +51,12 @@ export function readValue(kind: WidgetKind, element: HTMLElement, inputs: Contro
       const checked = (inputs as HTMLInputElement[]).find((r) => r.checked);
       return checked ? radioOptionText(checked) : '';
     }
-    case 'checkbox':
-      return (inputs[0] as HTMLInputElement | undefined)?.checked ? 'on' : '';
+    case 'checkbox': {
+      const on = !!(inputs[0] as HTMLInputElement | undefined)?.checked;
+      // a yes/no question (是否委托…) answered by the helper: 否 is an answer too
+      if (expected === '是' || expected === '否') return on ? '是' : '否';
+      return on ? 'on' : '';
+    }
     case 'custom-select': {
       const v = inputs.find((i) => i.tagName === 'INPUT' && i.value)?.value?.trim();
       if (v) return v;
@@ -56,6 +64,10 @@ export function readValue(kind: WidgetKind, element: HTMLElement, inputs: Contro
         if (!def.display || !element.matches(def.root)) continue;
         const shown = element.querySelector(def.display);
         if (shown) return textOf(shown);
+      }
+      if (expected) {
+        const ph = inputs.find((i) => i.tagName === 'INPUT')?.getAttribute('placeholder')?.trim();
+        if (ph && ph === expected.trim()) return ph;
       }
       return '';
     }
@@ -72,6 +84,6 @@ export function readValue(kind: WidgetKind, element: HTMLElement, inputs: Contro
   }
 }
 
-export function readField(field: Pick<CollectedField, 'kind' | 'element' | 'inputs'>): string {
-  return readValue(field.kind, field.element, field.inputs);
+export function readField(field: Pick<CollectedField, 'kind' | 'element' | 'inputs'>, expected?: string): string {
+  return readValue(field.kind, field.element, field.inputs, expected);
 }

@@ -25,8 +25,9 @@ export const cascaderDriver: Driver = {
     const doc = root.ownerDocument;
     const before = new Set(visiblePopups(doc, def.dropdown));
     userClick(pressTarget(root, def.trigger), ['mousedown', 'mouseup', 'click']);
+    const opened = Date.now();
     const popup = await waitFor(() => {
-      const p = pickPopup(root, def.dropdown, before);
+      const p = pickPopup(root, def.dropdown, before, Date.now() - opened > 400);
       return p && p.querySelector(def.node) ? p : null;
     }, env);
     if (!popup) return fail(readField(field), 'the list did not open');

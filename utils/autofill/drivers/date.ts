@@ -30,7 +30,7 @@ export function typeDate(input: HTMLInputElement, text: string): void {
 /** Close any date panel left open (Escape on the input, as a user would). */
 export function closePanels(input: HTMLInputElement, before: Set<Element>): void {
   const open = visiblePopups(input.ownerDocument, DATE_PANEL_SELECTOR).filter((p) => !before.has(p));
-  if (open.length) fireKey(input, 'keydown', 'Escape');
+  if (open.length || input.ownerDocument.activeElement === input) fireKey(input, 'keydown', 'Escape');
   blur(input);
 }
 
@@ -42,19 +42,17 @@ export const dateDriver: Driver = {
     if (!input) return fail('', 'no input');
     const iso = value.type === 'date' ? value.iso : valueText(value);
     const before = new Set(visiblePopups(input.ownerDocument, DATE_PANEL_SELECTOR));
+    // While focused the input shows whatever was typed; only after the panel closes does it show the
+    // picker's own value — so judge each format after closing.
     for (const text of formatsOf(iso)) {
       typeDate(input, text);
       await microtask();
+      closePanels(input, before);
+      await microtask();
       await microtask();
       const back = readField(field);
-      if (dateDigits(back) === dateDigits(iso)) {
-        closePanels(input, before);
-        await microtask();
-        const after = readField(field);
-        return dateDigits(after) === dateDigits(iso) ? { ok: true, value: after } : fail(after, 'the date was lost when the panel closed');
-      }
+      if (dateDigits(back) === dateDigits(iso)) return { ok: true, value: back };
     }
-    closePanels(input, before);
     return fail(readField(field), 'the date picker did not take the date');
   },
 };

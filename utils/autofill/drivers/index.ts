@@ -8,6 +8,7 @@ import { elSelectDriver } from './el-select';
 import { dateDriver } from './date';
 import { daterangeDriver } from './daterange';
 import { cascaderDriver } from './cascader';
+import { switchDriver } from './switch';
 
 const DRIVERS: Partial<Record<WidgetKind, Driver>> = {
   text: elInputDriver,
@@ -17,7 +18,8 @@ const DRIVERS: Partial<Record<WidgetKind, Driver>> = {
   date: dateDriver,
   daterange: daterangeDriver,
   cascader: cascaderDriver,
-  // checkbox: none on purpose (consent boxes are the user's to tick)
+  // checkbox / switch: only ever planned for 办理方式 asked as a yes/no question (consent is the user's)
+  checkbox: switchDriver,
 };
 
 export function driverFor(kind: WidgetKind): Driver | null {

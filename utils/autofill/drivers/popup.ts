@@ -2,12 +2,17 @@
 import { isVisible } from '../dom';
 import type { DriverEnv } from '../types';
 
+/** A popup in a Vue/Element leave transition is closing: not the one just opened. */
+function closing(el: Element): boolean {
+  return /(^|\s)\S*-leave(-active|-to)?(\s|$)/.test(el.getAttribute('class') ?? '');
+}
+
 export function visiblePopups(doc: Document, selector: string): Element[] {
-  return Array.from(doc.querySelectorAll(selector)).filter((el) => isVisible(el));
+  return Array.from(doc.querySelectorAll(selector)).filter((el) => isVisible(el) && !closing(el));
 }
 
 /** The popup belonging to `owner`: by aria-controls / aria-owns, else the one newly shown, nearest the owner. */
-export function pickPopup(owner: Element, selector: string, before: Set<Element>): Element | null {
+export function pickPopup(owner: Element, selector: string, before: Set<Element>, allowStale = false): Element | null {
   const doc = owner.ownerDocument;
   for (const el of [owner, ...Array.from(owner.querySelectorAll('[aria-controls], [aria-owns]'))]) {
     for (const attr of ['aria-controls', 'aria-owns']) {
@@ -20,7 +25,8 @@ export function pickPopup(owner: Element, selector: string, before: Set<Element>
   }
   const shown = visiblePopups(doc, selector).filter((p) => !p.contains(owner));
   const fresh = shown.filter((p) => !before.has(p));
-  const pool = fresh.length ? fresh : shown;
+  // one that was already open is only taken when nothing new shows (the list was open before the click)
+  const pool = fresh.length ? fresh : allowStale ? shown : [];
   if (pool.length <= 1) return pool[0] ?? null;
   // several: the nearest to the owner on screen, else the last appended (the most recently shown)
   const o = owner.getBoundingClientRect();

@@ -44,8 +44,9 @@ export const selectDriver: Driver = {
     const doc = root.ownerDocument;
     const before = new Set(visiblePopups(doc, def.dropdown));
     userClick(pressTarget(root, def.trigger), def.openEvents);
+    const opened = Date.now();
     const popup = await waitFor(() => {
-      const p = pickPopup(root, def.dropdown, before);
+      const p = pickPopup(root, def.dropdown, before, Date.now() - opened > 400);
       return p && p.querySelector(def.item) ? p : null;
     }, env);
     if (!popup) return fail(readField(field), 'the list did not open');
@@ -65,9 +66,9 @@ export const selectDriver: Driver = {
     // Vue renders the choice on its next tick
     let back = '';
     const got = await waitFor(() => {
-      back = readField(field);
+      back = readField(field, wanted);
       return sameText(back, wanted) || back.includes(wanted) ? back : null;
-    }, env, 300);
+    }, env);
     close(root, def, popup);
     await microtask();
     return got ? { ok: true, value: back } : fail(back, 'the page did not take the choice');
