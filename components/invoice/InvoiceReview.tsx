@@ -119,13 +119,23 @@ export function InvoiceReview({ view, store, duplicate, onLarge }: { view: ItemV
     if (first && firstRef.current && !busy) firstRef.current.focus();
   }, []);
 
+  // Esc closes the large picture.
+  useEffect(() => {
+    if (!large) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setLarge(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [large]);
+
   const confirmable = canConfirm(item);
   return (
     <section class={`card invoice-review${item.confirmed ? ' confirmed' : ''}`} data-testid="invoice-review" data-file={item.file} data-item={item.id}>
       <h3>{item.file}</h3>
       {large && <div class="invoice-large-backdrop" onClick={() => setLarge(false)} />}
       <Picture view={view} active={active} large={large} onToggle={() => setLarge(!large)} />
-      {duplicate && <p class="warning" data-testid="invoice-duplicate">{t(duplicate === 'page' ? 'invoiceUiDuplicatePage' : 'invoiceUiDuplicateList')}</p>}
+      {duplicate && !(duplicate === 'page' && item.filled) && <p class="warning" data-testid="invoice-duplicate">{t(duplicate === 'page' ? 'invoiceUiDuplicatePage' : 'invoiceUiDuplicateList')}</p>}
       {(item.result?.warnings.length ?? 0) > 0 && (
         <div class="warning">
           <strong>{t('invoiceUiWarnings')}</strong>
@@ -152,7 +162,7 @@ export function InvoiceReview({ view, store, duplicate, onLarge }: { view: ItemV
         {t('invoiceUiConfirm')}
       </label>
       {!confirmable && <p class="hint">{t('invoiceUiConfirmBlocked')}</p>}
-      {item.filled && <p class="ok" data-testid="invoice-filled">✔ {t('invoiceUiFilled')}</p>}
+      {item.filled && duplicate === 'page' && <p class="ok" data-testid="invoice-filled">✔ {t('invoiceUiFilled')}</p>}
       <button type="button" class="link" onClick={() => store.remove(item.id)}>
         {t('invoiceUiRemove')}
       </button>

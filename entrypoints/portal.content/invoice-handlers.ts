@@ -30,6 +30,12 @@ async function waitFor<T>(fn: () => T | null | undefined | false, timeoutMs: num
   }
 }
 
+/** No dialog backdrop left fading out (Bootstrap's .modal-backdrop, Element's .v-modal). */
+async function settled(root: Document) {
+  await waitFor(() => !Array.from(root.querySelectorAll('.modal-backdrop, .v-modal, .el-overlay')).some(isVisible) && !root.body.classList.contains('modal-open'), 2000);
+  await sleep(150);
+}
+
 /** Open dialogs with form fields, outermost match only (a `.modal-dialog` inside `[role=dialog]` counts once). */
 export function openDialogs(root: Document): HTMLElement[] {
   const all = Array.from(root.querySelectorAll<HTMLElement>(DIALOG_SELECTOR)).filter((d) => isVisible(d) && d.querySelector('input, select, textarea'));
@@ -55,6 +61,28 @@ function failedFields(reports: FillReport[]): Array<{ label: string; reason: str
   return Array.from(out, ([label, reason]) => ({ label, reason }));
 }
 
+/**
+ * A 住院 period shown as two plain inputs under one label (入院 / 出院, e.g. the Bootstrap dialog) gets the joined
+ * "start 至 end" from the autofill engine in both; put each date where it belongs. (Element's daterange picker has
+ * its own driver and is left alone.) Written here rather than in utils/autofill, which another engineer owns.
+ */
+export function splitJoinedPeriod(dialog: Element, period: [string, string]): boolean {
+  const [start, end] = period;
+  const joined = Array.from(dialog.querySelectorAll<HTMLInputElement>('input:not([type]), input[type="text"]')).filter(
+    (i) => isVisible(i) && !i.closest('.el-range-editor, .ant-picker-range') && i.value.includes(start) && i.value.includes(end),
+  );
+  if (joined.length !== 2) return false;
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+  joined.forEach((input, i) => {
+    const v = i === 0 ? start : end;
+    if (setter) setter.call(input, v);
+    else input.value = v;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  return true;
+}
+
 /** Adds one invoice row; the outcome says what happened in plain words. */
 export async function addInvoiceRow(root: Document, id: string, values: Parameters<typeof fillInvoiceDialog>[1]): Promise<InvoiceRowOutcome> {
   const number = values.invoiceNumber ?? '';
@@ -63,7 +91,13 @@ export async function addInvoiceRow(root: Document, id: string, values: Paramete
   const add = findButtonByText(root, ADD_TEXTS);
   if (!add) return { id, status: 'failed', failed: [], message: t('invoiceUiRowNoAddButton') };
   add.click();
-  const dialog = await waitFor(() => dialogFor(root, before), 4000);
+  let dialog = await waitFor(() => dialogFor(root, before), 2500);
+  if (!dialog) {
+    // A dialog that was still closing can swallow the click (Bootstrap's fade): once more.
+    await settled(root);
+    findButtonByText(root, ADD_TEXTS)?.click();
+    dialog = await waitFor(() => dialogFor(root, before), 2500);
+  }
   if (!dialog) return { id, status: 'failed', failed: [], message: t('invoiceUiRowNoDialog') };
   await sleep(150); // opening animation
   const reports: FillReport[] = [await fillInvoiceDialog(dialog, values)];
@@ -71,6 +105,7 @@ export async function addInvoiceRow(root: Document, id: string, values: Paramete
   if (values.hospitalizationPeriod) {
     await sleep(150);
     reports.push(await fillInvoiceDialog(dialog, values));
+    splitJoinedPeriod(dialog, values.hospitalizationPeriod);
   }
   const ok = findButtonByText(dialog.closest('.el-dialog__wrapper, .el-overlay, .modal, .ant-modal-wrap') ?? dialog, OK_TEXTS) ?? findButtonByText(dialog, OK_TEXTS);
   if (!ok) return { id, status: 'failed', failed: failedFields(reports), message: t('invoiceUiRowNoConfirm') };
@@ -83,9 +118,9 @@ export async function addInvoiceRow(root: Document, id: string, values: Paramete
     await waitFor(() => !isVisible(dialog), 1500);
     return { id, status: 'failed', failed: failedFields(reports), message: t('invoiceUiRowRefused', pageSays.join('；') || '—') };
   }
-  // Let the dialog finish closing before the next 新增.
+  // Let the dialog finish closing (and its backdrop fade) before the next 新增.
   await waitFor(() => !isVisible(dialog), 2000);
-  await sleep(100);
+  await settled(root);
   return { id, status: 'added', failed: failedFields(reports) };
 }
 

@@ -329,6 +329,7 @@ describe('invoices through the extension (offline)', () => {
     // The review is kept with the application draft: the confirmed invoices come back without reading again.
     await reviews(panel, 2);
     const report = await fillRows(panel);
+    console.log(`  fill report: ${report.replace(/\n+/g, ' | ')}`);
     assert.match(report, /已新增 \d 条/);
     const { invoices } = await replicaState(page);
     const photoTruth = { ...photo.truth, hospital: `${photo.truth.hospital}（门诊部）` };

@@ -240,7 +240,7 @@ export function duplicateIds(items: ReviewItem[], pageRows: Array<{ number: stri
     if (it.status !== 'done') continue;
     const me = { number: it.values.invoiceNumber.trim(), code: it.values.invoiceCode.trim() };
     if (!me.number) continue;
-    if (page.some((p) => same(p, me)) && !it.filled) out.set(it.id, 'page');
+    if (page.some((p) => same(p, me))) out.set(it.id, 'page');
     else if (seen.some((s) => same(s, me))) out.set(it.id, 'list');
     seen.push(me);
   }
