@@ -82,7 +82,7 @@ async function guardReady(page: Page | Frame, kind: 'application' | 'logistics')
 }
 /** What the panel sends after the user chose a person / recognised invoices. */
 async function setClaim(page: Page, claim: Record<string, unknown>) {
-  const frame = await helperFrame(page);
+  const frame = await helperFrame(page, 30_000);
   const res = await frame.evaluate(async (payload) => {
     const c = (globalThis as any).chrome;
     const tab = await c.tabs.getCurrent();
@@ -93,10 +93,14 @@ async function setClaim(page: Page, claim: Record<string, unknown>) {
 
 /** The helper's panel sits bottom-right over the page; a user collapses it to reach buttons under it. */
 async function collapsePanel(page: Page) {
-  const frame = await helperFrame(page);
-  const btn = await frame.$('[data-testid="panel-collapse"]');
-  if (btn) await btn.click();
-  await sleep(300);
+  try {
+    const frame = await helperFrame(page, 30_000);
+    const btn = await frame.$('[data-testid="panel-collapse"]');
+    if (btn) await btn.click();
+    await sleep(300);
+  } catch {
+    // no panel (yet): nothing covers the page
+  }
 }
 
 // ---------------- Element helpers (a user clicking and typing) ----------------
