@@ -115,6 +115,17 @@ describe('runAutofill on native markups (happy-dom)', () => {
     expect(report.rejected[0]?.reason).toBe('页面提示：手机号码格式不正确');
   });
 
+  it('a yes/no checkbox question 是否委托他人办理 is answered; a consent box is never ticked', async () => {
+    document.body.innerHTML =
+      '<label for="d">是否委托他人办理</label><input type="checkbox" id="d"><label for="n">报销人姓名</label><input id="n"><label><input type="checkbox" id="ok"> 我已阅读并同意《告知书》</label>';
+    const r = await runAutofill(document, delegated);
+    expect((document.getElementById('d') as HTMLInputElement).checked).toBe(true);
+    expect((document.getElementById('ok') as HTMLInputElement).checked).toBe(false);
+    expect(r.filled.map((f) => f.meaning)).toEqual(['mode', 'claimant.name']);
+    await runAutofill(document, self);
+    expect((document.getElementById('d') as HTMLInputElement).checked).toBe(false);
+  });
+
   it('taught mappings are applied', async () => {
     document.body.innerHTML = '<label for="q">乘车人</label><input id="q" name="q">';
     await runAutofill(document, self, { mappings: [{ label: '乘车人', meaning: 'claimant.name' }] });

@@ -121,6 +121,8 @@ const CASES: Array<[string, string | null]> = [
   ['申请方式', 'mode'],
   ['是否委托办理', 'mode'],
   ['是否代办', 'mode'],
+  ['是否委托他人办理', 'mode'],
+  ['是否由他人代办：', 'mode'],
   // invoice rows
   ['票据代码', 'invoice.code'],
   ['发票代码', 'invoice.code'],

@@ -68,6 +68,9 @@ function rejectMessage(res: DriverResult): string {
   if (noOpt) return t('autofillReasonNoOption', noOpt[1] ?? '');
   if (r.startsWith('page:')) return t('autofillReasonPageError', r.slice(5));
   if (r === 'gone') return t('autofillReasonGone');
+  if (r === 'the list did not open') return t('autofillReasonListClosed');
+  if (r.startsWith('too long')) return t('autofillReasonTooLong');
+  if (r.includes('date')) return t('autofillReasonDate');
   return t('autofillReasonRejected');
 }
 

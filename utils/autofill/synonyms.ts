@@ -84,6 +84,7 @@ export const SYNONYMS: readonly Synonym[] = [
   ...S('address.postcode', 1, '邮政编码', '邮编', '邮递区号'),
   // how the application is filed
   ...S('mode', 1, '办理方式', '申请方式', '申报方式', '办件方式', '办理形式', '申请形式'),
+  ...S('mode', 0.95, '是否委托他人办理', '是否委托他人代办', '是否委托代办', '是否他人代办', '是否代为办理', '是否由他人代办'),
   ...S('mode', 0.9, '办理类型', '申请类型', '是否委托', '是否委托办理', '是否代办', '是否代理', '是否本人办理', '是否本人', '是否本人申请', '办理人类型'),
   // the date of the application itself: today
   ...S('applicationDate', 1, '申请日期', '申报日期', '填表日期', '填报日期', '申请时间', '办理日期'),
@@ -187,6 +188,8 @@ export const NOISE: readonly string[] = [
   '如',
   '例',
   '格式',
+  '他人',
+  '办理',
 ];
 
 /** Option texts for the choices the engine makes. */
