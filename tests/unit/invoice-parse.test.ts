@@ -256,3 +256,22 @@ describe('医保类型 snapping', () => {
     expect(snapInsuranceText('离休干部')).toBe('离休干部');
   });
 });
+
+describe('OCR noise seen on the synthetic benchmark photos', () => {
+  it('¥ misread as a letter or a CJK character before the 小写 total', () => {
+    expect(values(lines('合计 (大写 ) | 叁佰玖拾玖元肆角玖分 王 399.49')).totalAmount).toBe('399.49');
+    expect(values(lines('金颜合计(大写) | 贰仟伍佰叁拾元零玖角贰分 | Y2,530.92')).totalAmount).toBe('2530.92');
+  });
+
+  it('semicolon or colon for the decimal point, doubled separators', () => {
+    expect(values(lines('统筹基金支付 | 162;95   个人账户支付 | 0.00')).fundPaid).toBe('162.95');
+    expect(values(lines('金额合计(大写)贰拾玖万壹仟贰佰陆拾捌元叁角贰分 (小写) 291,.268.32')).totalAmount).toBe('291268.32');
+  });
+});
+
+describe('more benchmark noise', () => {
+  it('quote marks between label and value; 医保类型 two edits away', () => {
+    expect(values(lines('姓名 邹莉香 性别 | 男 医保类型 “| 城镇职工基本医疗保险')).insuranceTypeText).toBe('城镇职工基本医疗保险');
+    expect(values(lines('医保类型:城镇职工基本了保险')).insuranceTypeText).toBe('城镇职工基本医疗保险');
+  });
+});

@@ -182,7 +182,7 @@ interface Extracted {
   end: number;
 }
 
-const LEAD = String.raw`^[\s:;.,()章|丨]{0,4}`;
+const LEAD = String.raw`^[\s:;.,()章|丨“”"'‘’]{0,4}`;
 
 /** Extracts a value of `kind` at the start of `region` (a slice of the line starting at `offset`). */
 function extractValue(kind: Kind, region: string, offset: number): Extracted | null {
@@ -220,9 +220,9 @@ function extractValue(kind: Kind, region: string, offset: number): Extracted | n
     }
     case 'amount': {
       // ':' as the decimal point: OCR reads a small '.' as ':' ("1280:41").
-      m = new RegExp(`${LEAD}([0-9][0-9 ,.]*[.,:] ?[0-9]{2})(?![0-9])`).exec(region);
+      m = new RegExp(`${LEAD}([0-9][0-9 ,.]*[.,:;] ?[0-9]{2})(?![0-9])`).exec(region);
       if (!m) return null;
-      const v = normalizeAmount(m[1]!.replace(/:(?= ?[0-9]{2}$)/, '.'));
+      const v = normalizeAmount(m[1]!);
       if (!v) return null;
       const [s, e] = at(m, 1);
       // No separator between label and digits: the colon may have been read as a digit ("支付2217609.89").
@@ -275,7 +275,8 @@ function findPeriod(region: string, offset: number): Extracted | null {
 
 /** First well-formed amount in `text` (a slice of the line starting at `offset`). */
 function firstAmount(text: string, offset: number): { value: string; start: number; end: number } | null {
-  const re = /(?<![0-9A-Za-z.,])[0-9][0-9 ,.]*[.,] ?[0-9]{2}(?![0-9])/g;
+  // 'Y' before the digits is a misread '¥'.
+  const re = /(?<![0-9A-XZa-z.,])[0-9][0-9 ,.]*[.,;:] ?[0-9]{2}(?![0-9])/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const v = normalizeAmount(m[0]);
@@ -327,7 +328,7 @@ export function snapInsuranceText(v: string): string {
     const d = editDistance(chars, Array.from(t));
     if (!best || d < best.d) best = { t, d };
   }
-  return best && best.d > 0 && best.d <= Math.max(1, Math.floor(chars.length * 0.2)) ? best.t : v;
+  return best && best.d > 0 && best.d <= Math.max(1, Math.floor(chars.length * 0.25)) ? best.t : v;
 }
 
 export function insuranceTypeFromText(text: string | null | undefined): InsuranceType {
@@ -390,7 +391,14 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       }
       if (key === 'invoiceCode' && (ex.value as string).length > 8) return;
       if (key === 'invoiceNumber' && (ex.value as string).length > 10) return;
-      if (key === 'totalAmountUpper' && !(typeof ex.value === 'string')) return;
+      if (key === 'totalAmountUpper') {
+        if (typeof ex.value !== 'string') return;
+        ex.value = ex.value.replace(/(?<=[元圆分整角])[^元圆分整角]{1,3}$/, '');
+        ex.end = ex.start + ex.value.length;
+        // The 小写 total usually follows on the same line, its own label often garbled.
+        const am = firstAmount(nl.s.slice(ex.end, ex.end + 40), ex.end);
+        if (am) put('totalAmount', reading(nl, am.start, am.end, am.value, 0.85 * factor, false));
+      }
       if (key === 'hospital') {
         // Cut at the last organisation suffix ("苏州大学附属第一医院收款人…" → "…医院"); a bare "…院" is weaker.
         const hv = ex.value as string;
@@ -431,7 +439,8 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     const upRe = new RegExp(`[${UPPER_CHARS}\\u4e00-\\u9fff]{5,30}`, 'g');
     let um: RegExpExecArray | null;
     while ((um = upRe.exec(s))) {
-      const run = um[0];
+      // Trailing junk after the last 元/分/整/角 (a misread '¥': "…玖分王 399.49").
+      const run = um[0].replace(/(?<=[元圆分整角])[^元圆分整角]{1,3}$/, '');
       if (upperShare(run) < 0.5 || !/[元圆分整角]$/.test(run) || isUsed(nl.index, um.index, um.index + run.length)) continue;
       put('totalAmountUpper', reading(nl, um.index, um.index + run.length, run, 0.5 + 0.4 * upperShare(run), false));
       // 小写 total printed after the 大写 on the same line, its label possibly garbled ("写)276,020.66").

@@ -29,6 +29,8 @@ export function normalizeAmount(raw: string): string | null {
   let t = raw.replace(/[\s]/g, '').replace(/[，。．]/g, (c) => (c === '，' ? ',' : '.'));
   t = t.replace(/^[^0-9]+/, '').replace(/[^0-9]+$/, '');
   if (!t) return null;
+  // ';' / ':' read for a small decimal point ("162;95"); doubled separators ("291,.268.32").
+  t = t.replace(/[;:](?=[0-9]{2}$)/, '.').replace(/[.,]{2,}/g, (m) => m[m.length - 1]!);
   if (!/^[0-9][0-9.,]*$/.test(t)) return null;
   // Invoices always print two decimals; anything else is a truncated or different number.
   const m = /^(.*?)[.,]([0-9]{2})$/.exec(t);
