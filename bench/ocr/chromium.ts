@@ -82,6 +82,8 @@ export function serve(routes: Record<string, string>): Promise<{ server: Server;
 export async function runInChromium(opts: {
   root: string;
   engine: 'tesseract' | 'ppocr';
+  /** the bundle was already built (the runner builds it first so every engine line measures the same engine code) */
+  prebuilt?: boolean;
   files: Array<{ route: string; file: string }>;
   routes: Record<string, string>;
   log?: (s: string) => void;
@@ -91,7 +93,7 @@ export async function runInChromium(opts: {
   afterRead?: () => void;
 }): Promise<PageRead[]> {
   const bundleDir = resolve(opts.root, 'bench-output/ocr-web');
-  await buildBundle(opts.root, bundleDir);
+  if (!opts.prebuilt || !existsSync(join(bundleDir, 'browser-entry.js'))) await buildBundle(opts.root, bundleDir);
   const { server, origin } = await serve({
     bundle: bundleDir,
     tjs: join(pkgDir('tesseract.js'), 'dist'),

@@ -207,6 +207,7 @@ async function runChromium(engineKind: 'tesseract' | 'ppocr', label: string, ite
   const reads = await runInChromium({
     root: ROOT,
     engine: engineKind,
+    prebuilt: true,
     files,
     routes: { files: SET_DIR, sample: SAMPLE_DIR },
     log,
@@ -407,6 +408,11 @@ const chromePp = chromeItems.filter((i) => i.kind === 'image').slice(0, QUICK ? 
 log(`set: ${images.length} images + ${pdfs.length} PDFs (${TEMPLATES.length} templates × ${DEGRADATIONS.length} variants); mode ${QUICK ? 'quick' : FULL ? 'full' : 'default'}`);
 
 const runs: Run[] = [];
+if (!NO_CHROMIUM) {
+  // bundle the engine for Chromium now, so the Node and Chromium lines measure the same engine code
+  const { buildBundle } = await import('./chromium');
+  await buildBundle(ROOT, join(ROOT, 'bench-output/ocr-web'));
+}
 if (ENGINES.has('tesseract')) {
   log('tesseract.js (Node) …');
   const { createTesseractEngine } = await import('../../utils/invoice/ocr-engine');
@@ -421,7 +427,11 @@ if (ENGINES.has('ppocr')) {
   log('PP-OCRv4 (onnxruntime-web, Node) …');
   try {
     const { createNodePpOcrEngine } = await import('../../utils/invoice/engines/ppocr-node');
-    runs.push(await runNode('PP-OCRv4 ort-web', () => createNodePpOcrEngine(), ppItems));
+    // experiments: PPOCR_THREADS=2 (needs cross-origin isolation in an extension page), PPOCR_DET_LIMIT=736
+    const threads = Number(process.env.PPOCR_THREADS ?? 1);
+    const detLimit = Number(process.env.PPOCR_DET_LIMIT ?? 960);
+    const label = `PP-OCRv4 ort-web${threads !== 1 ? ` ${threads} threads` : ''}${detLimit !== 960 ? ` det ${detLimit}` : ''}`;
+    runs.push(await runNode(label, () => createNodePpOcrEngine({ numThreads: threads, detLimit }), ppItems));
   } catch (e) {
     log(`PP-OCR failed: ${(e as Error).stack}`);
   }
