@@ -16,6 +16,8 @@ import type { CDPSession, Page } from 'puppeteer-core';
 import type { BenchTable } from './table';
 import type { FillContext, FillReport, PersonValues } from '../utils/autofill';
 
+const localToday = (d = new Date()) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
 const ROOT = resolve(import.meta.dirname, '..');
 
 let bundled: Promise<string> | null = null;
@@ -110,6 +112,8 @@ export function expectedForm(ctx: FillContext, app: keyof typeof REPLICA_APPS): 
     bankCardNo: c.bankAccount,
     district: '松江区',
     addressDetail: '泗泾镇泗通路225弄3号101室',
+    // Element: 申请日期 = today; Bootstrap: 就诊日期 is the invoice's date and must be left to the user
+    date: app === 'Element UI' ? localToday() : '',
     ...(app === 'Bootstrap 3' ? { postcode: c.postcode ?? '' } : {}),
     // traps
     emergencyPhone: '',
