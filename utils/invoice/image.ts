@@ -202,15 +202,25 @@ export function normalizeBackground(g: GrayImage, block = 24): GrayImage {
     bg = nb;
   }
   const out = new Uint8Array(w * h);
+  // Per-column interpolation weights, then one interpolated background row per image row.
+  const x0s = new Int32Array(w), x1s = new Int32Array(w), wxs = new Float32Array(w);
+  for (let x = 0; x < w; x++) {
+    const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / block - 0.5));
+    x0s[x] = Math.floor(fx);
+    x1s[x] = Math.min(bw - 1, x0s[x]! + 1);
+    wxs[x] = fx - x0s[x]!;
+  }
+  const rowBg = new Float32Array(bw);
   for (let y = 0; y < h; y++) {
     const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / block - 0.5));
     const y0 = Math.floor(fy), y1 = Math.min(bh - 1, y0 + 1), wy = fy - y0;
+    for (let bx = 0; bx < bw; bx++) rowBg[bx] = bg[y0 * bw + bx]! * (1 - wy) + bg[y1 * bw + bx]! * wy;
+    const row = y * w;
     for (let x = 0; x < w; x++) {
-      const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / block - 0.5));
-      const x0 = Math.floor(fx), x1 = Math.min(bw - 1, x0 + 1), wx = fx - x0;
-      const b = (bg[y0 * bw + x0]! * (1 - wx) + bg[y0 * bw + x1]! * wx) * (1 - wy) + (bg[y1 * bw + x0]! * (1 - wx) + bg[y1 * bw + x1]! * wx) * wy;
-      const v = (data[y * w + x]! * 255) / Math.max(32, b);
-      out[y * w + x] = v > 255 ? 255 : v;
+      const a = rowBg[x0s[x]!]!;
+      const b = a + (rowBg[x1s[x]!]! - a) * wxs[x]!;
+      const v = (data[row + x]! * 255) / (b > 32 ? b : 32);
+      out[row + x] = v > 255 ? 255 : v;
     }
   }
   return { width: w, height: h, data: out };
