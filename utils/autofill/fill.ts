@@ -131,7 +131,8 @@ export async function fillRoot(root: Document | Element, ctx: FillContext, optio
       if (!driver) res = { ok: false, value: readField(f.field), reason: 'unsupported' };
       else {
         try {
-          res = await driver.fill(f.field, f.value, env);
+          // text inputs and native selects back to back without yielding: one framework re-render for all
+          res = driver.fillSync ? driver.fillSync(f.field, f.value) : await driver.fill(f.field, f.value, env);
         } catch (e) {
           res = { ok: false, value: '', reason: e instanceof Error ? e.message : String(e) };
         }

@@ -3,6 +3,11 @@ import type { CollectedField, DriverEnv, DriverResult, FillValue, WidgetKind } f
 export interface Driver {
   kinds: WidgetKind[];
   fill(field: CollectedField, value: FillValue, env: DriverEnv): Promise<DriverResult>;
+  /**
+   * The same without yielding, for widgets that need no popup: the orchestrator runs these back to back
+   * so the page's framework re-renders once for all of them instead of once per field.
+   */
+  fillSync?(field: CollectedField, value: FillValue): DriverResult;
 }
 
 export const fail = (value: string, reason: string): DriverResult => ({ ok: false, value, reason });
