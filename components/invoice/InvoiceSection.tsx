@@ -53,6 +53,7 @@ export function InvoiceSection({ page, item: itemKind, store = invoiceStore }: {
   const [filling, setFilling] = useState(false);
   const [outcome, setOutcome] = useState<InvoiceRowOutcome[] | null>(null);
   const [message, setMessage] = useState('');
+  const [forgot, setForgot] = useState(false);
 
   // Restore this application's invoices; keep the page's guard told; stop reading when the section closes.
   useEffect(() => {
@@ -108,6 +109,7 @@ export function InvoiceSection({ page, item: itemKind, store = invoiceStore }: {
     setFilling(true);
     setMessage('');
     setOutcome(null);
+    setForgot(false);
     try {
       const rows = await page.call(listInvoiceRows, {});
       setPageRows(rows.rows);
@@ -123,7 +125,10 @@ export function InvoiceSection({ page, item: itemKind, store = invoiceStore }: {
       setOutcome(results);
       // Pictures are not kept after they served, unless the user asked to keep them.
       const settings = await loadSettings().catch(() => null);
-      if (added.length && !settings?.keepInvoiceImages) await store.forgetImages(added);
+      if (added.length && !settings?.keepInvoiceImages) {
+        await store.forgetImages(added);
+        setForgot(true);
+      }
       setPageRows((await page.call(listInvoiceRows, {})).rows);
     } catch {
       setMessage(t('invoiceUiPageGone'));
@@ -221,6 +226,7 @@ export function InvoiceSection({ page, item: itemKind, store = invoiceStore }: {
                 </li>
               ))}
           </ul>
+          {forgot && <p class="hint">{t('invoiceUiImagesForgotten')}</p>}
         </div>
       )}
     </section>

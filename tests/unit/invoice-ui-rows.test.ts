@@ -1,0 +1,94 @@
+// The page side of "填入发票信息" (entrypoints/portal.content/invoice-handlers.ts) on a plain markup (happy-dom):
+// 新增 → dialog → fill → 确定 → row; duplicates skipped; a refused row reported; a joined 住院 period split.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { addInvoiceRow, splitJoinedPeriod } from '@/entrypoints/portal.content/invoice-handlers';
+
+const PAGE = `
+  <h3>发票信息</h3>
+  <button type="button" id="add">新增</button>
+  <button type="button" id="submit">提交</button>
+  <table id="tb"><thead><tr><th>序号</th><th>票据代码</th><th>票据号码</th><th>金额</th></tr></thead><tbody></tbody></table>
+  <div role="dialog" id="dlg" style="display:none"><h4>新增发票</h4>
+    <div class="form-group"><label for="c">票据代码</label><input id="c"></div>
+    <div class="form-group"><label for="n">票据号码</label><input id="n"></div>
+    <div class="form-group"><label for="d">开票日期</label><input id="d" placeholder="yyyy-mm-dd"></div>
+    <div class="form-group"><label for="v">就诊类型</label><select id="v"><option value="">请选择</option><option value="11">门诊</option><option value="12">急诊</option><option value="21">住院</option></select></div>
+    <div class="form-group"><label for="h">医疗机构名称</label><input id="h"></div>
+    <div class="form-group"><label for="a">金额（元）</label><input id="a"></div>
+    <span class="help-block" id="err" style="display:none">金额格式不正确</span>
+    <button type="button" id="ok">确定</button><button type="button" id="cancel">取消</button>
+  </div>`;
+
+let submitted = 0;
+function mount() {
+  document.body.innerHTML = PAGE;
+  submitted = 0;
+  const $ = (id: string) => document.getElementById(id) as HTMLInputElement;
+  const dlg = $('dlg');
+  $('add').addEventListener('click', () => {
+    for (const id of ['c', 'n', 'd', 'h', 'a']) $(id).value = '';
+    ($('v') as unknown as HTMLSelectElement).value = '';
+    $('err').style.display = 'none';
+    dlg.style.display = 'block';
+  });
+  $('cancel').addEventListener('click', () => (dlg.style.display = 'none'));
+  $('submit').addEventListener('click', () => submitted++);
+  $('ok').addEventListener('click', () => {
+    if (!/^\d+\.\d{2}$/.test($('a').value)) {
+      $('err').style.display = 'block';
+      return;
+    }
+    const tr = document.createElement('tr');
+    for (const v of [String(document.querySelectorAll('#tb tbody tr').length + 1), $('c').value, $('n').value, $('a').value]) {
+      const td = document.createElement('td');
+      td.textContent = v;
+      tr.append(td);
+    }
+    document.querySelector('#tb tbody')!.append(tr);
+    dlg.style.display = 'none';
+  });
+}
+
+const ROW = { invoiceCode: '31060122', invoiceNumber: '0091212353', issueDate: '2022-08-20', visitType: 'outpatient' as const, hospital: '上海市松江区中心医院', totalAmount: '2128.91' };
+
+beforeEach(mount);
+
+describe('addInvoiceRow', () => {
+  it('clicks 新增, fills the dialog through the autofill drivers, confirms, and sees the row', async () => {
+    const out = await addInvoiceRow(document, 'a', ROW);
+    expect(out.status).toBe('added');
+    const cells = Array.from(document.querySelectorAll('#tb tbody tr td')).map((td) => td.textContent);
+    expect(cells).toEqual(['1', '31060122', '0091212353', '2128.91']);
+    expect(submitted).toBe(0);
+  });
+  it('does not add the same 票据号码 twice', async () => {
+    await addInvoiceRow(document, 'a', ROW);
+    const again = await addInvoiceRow(document, 'b', ROW);
+    expect(again.status).toBe('duplicate');
+    expect(document.querySelectorAll('#tb tbody tr')).toHaveLength(1);
+  });
+  it('reports a row the page refused, with the message of the page, and closes its dialog', async () => {
+    const out = await addInvoiceRow(document, 'c', { ...ROW, totalAmount: '12' });
+    expect(out.status).toBe('failed');
+    expect(out.message).toMatch(/金额格式不正确/);
+    expect((document.getElementById('dlg') as HTMLElement).style.display).toBe('none');
+    expect(document.querySelectorAll('#tb tbody tr')).toHaveLength(0);
+  }, 15_000);
+  it('says so when the page has no 新增', async () => {
+    document.getElementById('add')!.remove();
+    expect((await addInvoiceRow(document, 'd', ROW)).status).toBe('failed');
+  });
+});
+
+describe('splitJoinedPeriod', () => {
+  it('puts 入院 / 出院 into their own inputs when both got the joined text', () => {
+    document.body.innerHTML = `<div id="d"><label>住院日期</label><input id="s" value="2023-10-28 至 2023-11-27"><input id="e" value="2023-10-28 至 2023-11-27"></div>`;
+    expect(splitJoinedPeriod(document.getElementById('d')!, ['2023-10-28', '2023-11-27'])).toBe(true);
+    expect((document.getElementById('s') as HTMLInputElement).value).toBe('2023-10-28');
+    expect((document.getElementById('e') as HTMLInputElement).value).toBe('2023-11-27');
+  });
+  it('leaves a single range input alone', () => {
+    document.body.innerHTML = `<div id="d"><input id="s" value="2023-10-28 至 2023-11-27"></div>`;
+    expect(splitJoinedPeriod(document.getElementById('d')!, ['2023-10-28', '2023-11-27'])).toBe(false);
+  });
+});
