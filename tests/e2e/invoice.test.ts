@@ -402,6 +402,23 @@ describe('invoices through the extension (offline)', () => {
     await frame.click('[data-testid="panel-expand"]');
     await frame.waitForSelector('[data-testid="invoice-progress"][data-status="cancelled"]');
     await frame.waitForSelector('[data-testid="invoice-review"][data-file="big-50mp.jpg"]');
+
+    // Closed for good mid-recognition: the frame is removed from the page (what a page script or a
+    // navigation does) — the worker goes with it and the page is unharmed.
+    await page.keyboard.press('Escape'); // the page's own dialog from above
+    const again = await frame.waitForSelector('input[type=file][data-testid="invoice-file-input"]');
+    await again!.uploadFile(photo.file);
+    await frame.waitForSelector('[data-testid="invoice-progress"][data-status="reading"]', { timeout: 60_000 });
+    await sleep(1500);
+    assert.ok(workerUp(), 'the worker runs while reading');
+    await page.evaluate(() => document.querySelector('zwdt-reimburse-helper')?.remove());
+    let stopped = false;
+    for (let i = 0; i < 40 && !stopped; i++) {
+      stopped = !workerUp();
+      if (!stopped) await sleep(250);
+    }
+    assert.ok(stopped, 'the OCR worker ended with its frame');
+    assert.equal((await replicaState(page)).invoices.length, 0);
     assert.deepEqual(s.replica.submissions, []);
     assert.deepEqual(foreign(s.requests), []);
     await page.close();
