@@ -133,8 +133,19 @@ export function InvoiceReview({ view, store, duplicate, onLarge }: { view: ItemV
   return (
     <section class={`card invoice-review${item.confirmed ? ' confirmed' : ''}`} data-testid="invoice-review" data-file={item.file} data-item={item.id}>
       <h3>{item.file}</h3>
-      {large && <div class="invoice-large-backdrop" onClick={() => setLarge(false)} />}
-      <Picture view={view} active={active} large={large} onToggle={() => setLarge(!large)} />
+      <Picture view={view} active={active} large={false} onToggle={() => setLarge(true)} />
+      {/* The large picture is an overlay on top; the page layout under it does not move (the panel keeps its size report). */}
+      {large && (
+        <>
+          <div class="invoice-large-backdrop" onClick={() => setLarge(false)} />
+          <div class="invoice-large" role="dialog" aria-modal="true" aria-label={t('invoiceUiImageAlt', item.file)}>
+            <button type="button" class="primary invoice-large-close" onClick={() => setLarge(false)}>
+              {t('invoiceUiCloseLarge')}
+            </button>
+            <Picture view={view} active={active} large onToggle={() => setLarge(false)} />
+          </div>
+        </>
+      )}
       {duplicate && !(duplicate === 'page' && item.filled) && <p class="warning" data-testid="invoice-duplicate">{t(duplicate === 'page' ? 'invoiceUiDuplicatePage' : 'invoiceUiDuplicateList')}</p>}
       {(item.result?.warnings.length ?? 0) > 0 && (
         <div class="warning">
