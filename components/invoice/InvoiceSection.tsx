@@ -65,10 +65,11 @@ export function InvoiceSection({ page, item: itemKind, store = invoiceStore }: {
     };
     const unload = () => store.dispose();
     window.addEventListener('pagehide', unload);
+    // Collapsing the panel (the host page does so when the user clicks into the form) keeps reading:
+    // the frame and its worker live on. Closing the frame or leaving the page ends the worker (pagehide).
     return () => {
       window.removeEventListener('pagehide', unload);
       store.onInvoicesChanged = null;
-      store.cancel();
     };
   }, [store, page, itemKind]);
 
@@ -184,6 +185,11 @@ export function InvoiceSection({ page, item: itemKind, store = invoiceStore }: {
       {progress.map((v) => (
         <ProgressRow key={v.item.id} view={v} />
       ))}
+      {progress.some((v) => v.item.status === 'reading' || v.item.status === 'queued') && (
+        <button type="button" data-testid="invoice-stop" onClick={() => store.cancel()}>
+          {t('invoiceUiStop')}
+        </button>
+      )}
       {reviews.map((v) => (
         <InvoiceReview key={v.item.id} view={v} store={store} duplicate={dup.get(v.item.id)} onLarge={onLarge} />
       ))}

@@ -1,7 +1,8 @@
 /**
  * The invoice section's state, outside the components so collapsing the panel keeps what was read.
  * Reading happens here, in the panel frame (extension origin): one file at a time, one OCR worker reused
- * between files, terminated when idle (60 s), when the section closes and when the frame unloads.
+ * between files, terminated when idle (60 s), on 停止识别 and when the frame unloads (panel closed, page left).
+ * Collapsing the panel keeps reading.
  */
 import { createBrowserReader, type BrowserReader } from '@/utils/invoice/extension';
 import type { FieldName, InvoiceResult } from '@/utils/invoice/types';

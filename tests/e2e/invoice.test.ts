@@ -3,7 +3,8 @@
  * (text layer) in its panel frame, the user edits one value and confirms, and "填入发票信息" adds the rows to
  * both replicas' 发票信息 — the frameworks' own state holds them. Everything but the extension and the
  * replica is unreachable (host-resolver-rules map every other name to nothing) and every request is logged.
- * Failure paths: a non-image file, a 50-megapixel photo, closing the panel mid-recognition.
+ * Failure paths: a non-image file, a 50-megapixel photo, stopping / closing the panel mid-recognition
+ * (collapsing it keeps reading).
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -367,7 +368,7 @@ describe('invoices through the extension (offline)', () => {
     await page.close();
   });
 
-  it('a 50-megapixel photo is downscaled and read; closing the panel mid-recognition stops the worker and leaves the page usable', async () => {
+  it('a 50-megapixel photo is downscaled and read; collapsing keeps reading; 停止识别 and removing the frame mid-recognition end the worker, the page stays usable', async () => {
     const { page, panel } = await openPanel(s, `https://zwdt.sh.gov.cn/govPortals/apply/${ITEM.resident}/basic`);
     await elementToInvoiceStep(page);
     const input = await panel.waitForSelector('input[type=file][data-testid="invoice-file-input"]');
@@ -376,38 +377,43 @@ describe('invoices through the extension (offline)', () => {
     assert.equal(await valueOf(panel, rBig, 'invoiceNumber'), photo.truth.invoiceNumber);
     assert.equal(await valueOf(panel, rBig, 'invoiceCode'), photo.truth.invoiceCode);
 
-    // Start another reading and close the panel while tesseract is at work.
-    const pdfLess = photo.file;
-    await input!.uploadFile(pdfLess);
-    await panel.waitForSelector('[data-testid="invoice-progress"][data-status="reading"]', { timeout: 60_000 });
-    await sleep(1500);
+    // Collapsing the panel (the page does so when the user clicks into the form) does not lose the reading.
     const workerUp = () => s.browser.targets().some((t) => t.url().includes('/ocr/worker.min.js'));
+    await input!.uploadFile(ocrOnly.file);
+    await panel.waitForSelector('[data-testid="invoice-progress"][data-status="reading"]', { timeout: 60_000 });
     await panel.click('[data-testid="panel-collapse"]');
-    const gone = await (async () => {
-      for (let i = 0; i < 40; i++) {
-        if (!workerUp()) return true;
-        await sleep(250);
-      }
-      return false;
-    })();
+    await sleep(500);
+    const frame = await helperFrame(page);
+    await frame.click('[data-testid="panel-expand"]');
+    await frame.waitForSelector(`[data-testid="invoice-review"][data-file="${ocrOnly.file.split('/').pop()}"]`, { timeout: READ_TIMEOUT });
+
+    // 停止识别 mid-recognition: the worker is terminated, the file says it was stopped, the rest stays.
+    const input2 = await frame.waitForSelector('input[type=file][data-testid="invoice-file-input"]');
+    await input2!.uploadFile(photo.file);
+    await frame.waitForSelector('[data-testid="invoice-progress"][data-status="reading"]', { timeout: 60_000 });
+    await sleep(1500);
+    assert.ok(workerUp(), 'the worker runs while reading');
+    await frame.click('[data-testid="invoice-stop"]');
+    let gone = false;
+    for (let i = 0; i < 40 && !gone; i++) {
+      gone = !workerUp();
+      if (!gone) await sleep(250);
+    }
     assert.ok(gone, 'the OCR worker was terminated');
-    // The page still works: its own 新增 opens its dialog.
+    await frame.waitForSelector('[data-testid="invoice-progress"][data-status="cancelled"]');
+    await frame.waitForSelector('[data-testid="invoice-review"][data-file="big-50mp.jpg"]');
+    // The page still works: its own 新增 opens its dialog; nothing was added.
     await page.evaluate(() => (window as unknown as { __replica: { vm: { openInvoice(): void } } }).__replica.vm.openInvoice());
     await page.waitForSelector('.el-dialog__wrapper .el-dialog', { visible: true });
     const st = await replicaState(page);
     assert.equal(st.step, 'invoice');
     assert.equal(st.invoices.length, 0, 'nothing was added');
-    // Opened again: the unfinished file says it was stopped; what was read is still there.
-    const frame = await helperFrame(page);
-    await frame.click('[data-testid="panel-expand"]');
-    await frame.waitForSelector('[data-testid="invoice-progress"][data-status="cancelled"]');
-    await frame.waitForSelector('[data-testid="invoice-review"][data-file="big-50mp.jpg"]');
 
     // Closed for good mid-recognition: the frame is removed from the page (what a page script or a
     // navigation does) — the worker goes with it and the page is unharmed.
     await page.keyboard.press('Escape'); // the page's own dialog from above
     const again = await frame.waitForSelector('input[type=file][data-testid="invoice-file-input"]');
-    await again!.uploadFile(photo.file);
+    await again!.uploadFile(ocrOnly.file);
     await frame.waitForSelector('[data-testid="invoice-progress"][data-status="reading"]', { timeout: 60_000 });
     await sleep(1500);
     assert.ok(workerUp(), 'the worker runs while reading');
