@@ -3,8 +3,7 @@ import type { PageInfo } from '@/utils/detect/page';
 import { createRouter } from '@/utils/messaging';
 import { HOST_TAG, mountPanel, panelDocument } from './panel-host';
 import { portalHandlers, type PortalState } from './handlers';
-import { installGuard, type GuardHandle } from '@/utils/guard/intercept'; // guard (issue 7)
-import { guardContextFrom } from '@/utils/guard/context'; // guard (issue 7)
+import { createGuardFeature } from './guard-feature';
 
 /**
  * The portal content script (all frames of zwdt.sh.gov.cn / ywtb.sh.gov.cn): it only decides
@@ -32,18 +31,9 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener as Parameters<typeof browser.runtime.onMessage.removeListener>[0]));
 
-    // ── guard (issue 7): pre-submission warnings on the application and 物流申请 pages. Added by the
-    //    guard session because the wiring was not there yet; the lead may move it. ──
-    let guard: GuardHandle | null = null;
-    ctx.onInvalidated(() => guard?.dispose());
-    const updateGuard = (page: PageInfo | null) => {
-      const wanted = page?.kind === 'application' || page?.kind === 'logistics';
-      if (wanted && !guard) guard = installGuard({ root: document, getContext: async () => guardContextFrom(state.claimContext, state.page) });
-      if (!wanted && guard) {
-        guard.dispose();
-        guard = null;
-      }
-    };
+    // Pre-submission warnings (issue 7) on the application and 物流申请 pages.
+    const guard = createGuardFeature(state);
+    ctx.onInvalidated(() => guard.dispose());
 
     watchPage({
       doc: document,
@@ -52,7 +42,7 @@ export default defineContentScript({
       onChange(page: PageInfo | null) {
         state.page = page;
         root.dataset.zwdtHelperPage = page ? page.kind : 'none';
-        updateGuard(page); // guard (issue 7)
+        guard.update(page);
         // One panel per window: a frame that finds the application mounts it in the topmost
         // same-origin document, unless another frame already did.
         const doc = panelDocument();

@@ -45,12 +45,29 @@ export function mountPanel(panelUrl: string, doc: Document = panelDocument()): P
   frame.style.cssText = base + expanded();
   shadow.append(frame);
   (doc.body ?? doc.documentElement).append(host);
+  let lastHeight: number | undefined;
+  let lastWidth: number | undefined;
+  let collapsed = false;
+  const apply = () => {
+    frame.style.cssText = base + (collapsed ? COLLAPSED : expanded(lastHeight, lastWidth));
+  };
+  // The user starts working in the form (a real click outside the panel): step out of the way.
+  const onPointerDown = (e: PointerEvent) => {
+    if (!e.isTrusted || collapsed || e.composedPath().includes(host)) return;
+    collapsed = true;
+    apply();
+  };
+  doc.addEventListener('pointerdown', onPointerDown, true);
   return {
     token,
-    setLayout(collapsed, height, width) {
-      frame.style.cssText = base + (collapsed ? COLLAPSED : expanded(height, width));
+    setLayout(nextCollapsed, height, width) {
+      collapsed = nextCollapsed;
+      if (height) lastHeight = height;
+      if (width) lastWidth = width;
+      apply();
     },
     remove() {
+      doc.removeEventListener('pointerdown', onPointerDown, true);
       host.remove();
     },
   };

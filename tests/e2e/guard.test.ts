@@ -53,6 +53,14 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
+/** Invoice numbers the extension has noted as filed from this device. */
+async function filedNumbers(): Promise<string[]> {
+  const p = await session.newPage(session.extensionUrl('options.html'));
+  const res = await p.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'history/list', payload: {} }));
+  await p.close();
+  return res?.ok ? res.data.numbers : [];
+}
+
 // ---------------- the guard's modal ----------------
 
 async function waitModal(page: Page | Frame): Promise<string[]> {
@@ -253,6 +261,13 @@ test('Element: a clean application passes every step with no modal; one submissi
   await page.waitForSelector('.el-result', { visible: true, timeout: 60_000 });
   assert.equal(await page.$(MODAL), null);
   assert.equal(session.replica.submissions.length, 1, 'exactly the one submission the user made');
+  // the helper noted the filed invoice number (for duplicate warnings later) once 提交成功 showed
+  let numbers: string[] = [];
+  for (let i = 0; i < 50 && !numbers.includes('0012345678'); i++) {
+    await sleep(200);
+    numbers = await filedNumbers();
+  }
+  assert.deepEqual(numbers, ['0012345678']);
   await page.close();
 });
 
@@ -531,6 +546,26 @@ test('embedded variant: the application in a same-origin iframe is guarded in it
   await sleep(300);
   assert.ok(new URL(frame.url()).pathname.endsWith('/basic'), '返回修改 stays on 基本信息');
   assert.equal(await frame.evaluate(() => (window as any).__replica.state().step), 'basic');
+  assert.equal(session.replica.submissions.length, 0);
+  await page.close();
+});
+
+test('history: an invoice submitted earlier from this device (the clean Element run) is warned about in a new application', async () => {
+  // The clean Element test above submitted 0012345678 and the replica answered 提交成功:
+  // the background moved it from pending to history (numbers only).
+  assert.ok((await filedNumbers()).includes('0012345678'));
+  session.replica.reset();
+  const page = await newPage();
+  await elOpen(page);
+  await elBasic(page, { cascader: ['上海市', '市辖区', '松江区'], detail: '九亭镇涞亭南路888弄12号301室' });
+  await button(page, '下一步');
+  await page.waitForFunction(() => location.pathname.endsWith('/invoice'));
+  await elInvoice(page, '0012345678', '门诊');
+  await button(page, '下一步');
+  assert.deepEqual(await waitModal(page), ['duplicate-invoice']);
+  assert.match(await modalText(page), /0012345678/);
+  await back(page);
+  assert.ok(page.url().endsWith('/invoice'), '返回修改 stays on 发票信息');
   assert.equal(session.replica.submissions.length, 0);
   await page.close();
 });

@@ -4,7 +4,7 @@
  *
  *   installGuard({ root: document, getContext: async () => guardContextFrom(claim, page, history) })
  */
-export { installGuard, type InstallGuardOptions, type GuardHandle, type GuardEvent } from './intercept';
+export { installGuard, type InstallGuardOptions, type GuardHandle, type GuardEvent, type ProceedEvent } from './intercept';
 export { guardContextFrom } from './context';
 export { readPage, type GuardContext } from './read-page';
 export { evaluate } from './evaluate';

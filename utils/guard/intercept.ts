@@ -32,10 +32,20 @@ export interface GuardEvent {
   decision: 'shown' | 'back' | 'continue';
 }
 
+export interface ProceedEvent {
+  /** The text of the action (下一步, 提交 …) and its kind. */
+  action: string;
+  kind: string;
+  /** What the page showed when the user went on. */
+  state: ApplicationState;
+}
+
 export interface InstallGuardOptions {
   root: Document;
   getContext: () => Promise<GuardContext>;
   onFindings?: (event: GuardEvent) => void;
+  /** The user's action goes on (nothing found, or "仍然继续"): e.g. remember filed invoices on 提交. */
+  onProceed?: (event: ProceedEvent) => void;
   /** Live address notes under the address fields (default true). */
   liveAddress?: boolean;
   rules?: readonly Rule[];
@@ -105,7 +115,14 @@ export function installGuard(options: InstallGuardOptions): GuardHandle {
   };
 
   /** Decide on a user action: let it go (returns) or stop it and ask. */
-  const decide = (e: Event, label: string, kind: string, source: Element, replay: () => void) => {
+  const decide = (e: Event, label: string, kind: string, source: Element, replayAction: () => void) => {
+    const proceed = () => {
+      if (previous) options.onProceed?.({ action: label, kind, state: previous });
+    };
+    const replay = () => {
+      proceed();
+      replayAction();
+    };
     const ask = (findings: Finding[]) => {
       options.onFindings?.({ findings, action: label, decision: 'shown' });
       modal = showWarningsModal(doc, findings, {
@@ -147,6 +164,7 @@ export function installGuard(options: InstallGuardOptions): GuardHandle {
     log(findings, false);
     if (findings.length === 0 || acknowledgedAlready(findings)) {
       allowFollowingSubmit(source);
+      proceed();
       return;
     }
     stop(e);
