@@ -20,13 +20,22 @@ function describe(page: PageInfo): string {
 /** Larger text needs a wider panel (the frame's width is set by the page side). */
 const WIDTH_BY_SCALE: Record<number, number> = { 100: 420, 150: 520, 200: 640 };
 
+const COLLAPSED_MAX_HEIGHT = 100;
+
 const contentHeight = () => Math.ceil(document.querySelector('main')?.getBoundingClientRect().height ?? 600) + 2;
 
 /** The helper inside the portal page (extension origin). */
 export function Panel() {
   const [conn, setConn] = useState<PageConnection | null>(null);
   const [page, setPage] = useState<PageInfo | null>(null);
-  const [collapsed, setCollapsed] = useState(false);
+  // The host page decides the frame's size (it collapses the panel when the user clicks into the
+  // form); the panel shows the launcher whenever its frame is launcher-sized.
+  const [collapsed, setCollapsed] = useState(() => window.innerHeight < COLLAPSED_MAX_HEIGHT);
+  useEffect(() => {
+    const onResize = () => setCollapsed(window.innerHeight < COLLAPSED_MAX_HEIGHT);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
   const [error, setError] = useState('');
   const settings = useTheme();
   const width = WIDTH_BY_SCALE[settings.textScale] ?? 420;
@@ -71,34 +80,37 @@ export function Panel() {
   async function toggle() {
     const next = !collapsed;
     setCollapsed(next);
+    await new Promise((r) => setTimeout(r, 0)); // render the next view before measuring it
     const height = next ? undefined : contentHeight();
     await conn?.call(setLayout, { collapsed: next, height, width }).catch(() => {});
   }
 
-  if (collapsed) {
-    return (
-      <main data-testid="panel" class="collapsed">
-        <button type="button" class="primary big" data-testid="panel-expand" onClick={toggle}>
-          {t('panelExpand')}
-        </button>
-      </main>
-    );
-  }
+  // Collapsed, the panel shows only its launcher but keeps everything mounted: the people chosen,
+  // the fill summary and invoices being read survive a collapse.
   return (
-    <main data-testid="panel">
-      <header>
-        <h1>{t('panelTitle')}</h1>
-        <button type="button" class="link" data-testid="panel-collapse" onClick={toggle} aria-label={t('panelCollapse')}>
-          {t('panelCollapse')}
-        </button>
-      </header>
-      {error && <p class="error">{error}</p>}
-      {page && <p class="where" data-testid="panel-page">{describe(page)}</p>}
-      {page?.kind === 'guide' && <GuideHint item={page.item} />}
-      {conn && page && page.kind !== 'guide' && <PeopleChooser page={conn} item={page.item} />}
-      {conn && page?.kind === 'application' && (page.step === 'invoice' || page.step === 'unknown') && <InvoiceSection page={conn} item={page.item} />}
-      {page?.kind === 'logistics' && <p class="note">{t('panelLogisticsNote')}</p>}
-      <footer class="privacy">{t('privacyNote')}</footer>
-    </main>
+    <>
+      {collapsed && (
+        <div class="launcher">
+          <button type="button" class="primary big" data-testid="panel-expand" onClick={toggle}>
+            {t('panelExpand')}
+          </button>
+        </div>
+      )}
+      <main data-testid="panel" hidden={collapsed}>
+        <header>
+          <h1>{t('panelTitle')}</h1>
+          <button type="button" class="link" data-testid="panel-collapse" onClick={toggle} aria-label={t('panelCollapse')}>
+            {t('panelCollapse')}
+          </button>
+        </header>
+        {error && <p class="error">{error}</p>}
+        {page && <p class="where" data-testid="panel-page">{describe(page)}</p>}
+        {page?.kind === 'guide' && <GuideHint item={page.item} />}
+        {conn && page && page.kind !== 'guide' && <PeopleChooser page={conn} item={page.item} />}
+        {conn && page?.kind === 'application' && (page.step === 'invoice' || page.step === 'unknown') && <InvoiceSection page={conn} item={page.item} />}
+        {page?.kind === 'logistics' && <p class="note">{t('panelLogisticsNote')}</p>}
+        <footer class="privacy">{t('privacyNote')}</footer>
+      </main>
+    </>
   );
 }
