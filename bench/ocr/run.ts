@@ -418,10 +418,12 @@ if (ENGINES.has('tesseract')) {
   const { createTesseractEngine } = await import('../../utils/invoice/ocr-engine');
   const { nodePaths } = await import('../../utils/invoice/node');
   runs.push(await runNode('tesseract.js 7', () => createTesseractEngine({ paths: nodePaths().tesseract }), mainItems));
+  emit(false);
 }
 if (ENGINES.has('cli')) {
   log('native tesseract CLI …');
   runs.push(await runNode('tesseract 5.3 CLI', () => createTesseractCliEngine(), cliItems));
+  emit(false);
 }
 if (ENGINES.has('ppocr')) {
   log('PP-OCRv4 (onnxruntime-web, Node) …');
@@ -432,6 +434,7 @@ if (ENGINES.has('ppocr')) {
     const detLimit = Number(process.env.PPOCR_DET_LIMIT ?? 960);
     const label = `PP-OCRv4 ort-web${threads !== 1 ? ` ${threads} threads` : ''}${detLimit !== 960 ? ` det ${detLimit}` : ''}`;
     runs.push(await runNode(label, () => createNodePpOcrEngine({ numThreads: threads, detLimit }), ppItems));
+    emit(false);
   } catch (e) {
     log(`PP-OCR failed: ${(e as Error).stack}`);
   }
@@ -441,6 +444,7 @@ if (!NO_CHROMIUM) {
     log('tesseract.js (headless Chromium) …');
     try {
       runs.push(await runChromium('tesseract', 'tesseract.js 7 (Chromium)', chromeItems));
+      emit(false);
     } catch (e) {
       log(`Chromium run failed: ${(e as Error).stack}`);
     }
@@ -455,27 +459,6 @@ if (!NO_CHROMIUM) {
   }
 }
 
-// common subset: image names every Node run covered
-const nodeRuns = runs.filter((r) => r.env === 'Node');
-const common = new Set(ppItems.map((i) => i.name).filter((n) => nodeRuns.every((r) => r.items.some((i) => i.name === n))));
-const main = runs.find((r) => r.label === 'tesseract.js 7') ?? runs[0];
-const tables: BenchTable[] = [];
-if (runs.length) tables.push(targetsTable(runs), summaryTable(runs, common));
-if (main) {
-  tables.push(fieldByGroup(main, `Per field × template — ${main.label} (Node), all images + PDFs`, [...TEMPLATES.map((t) => [t, (it: ItemScore) => it.truth.template === t] as [string, (it: ItemScore) => boolean]), ['all', () => true]]));
-  tables.push(
-    fieldByGroup(main, `Per field × degradation — ${main.label} (Node)`, [
-      ...DEGRADATIONS.map((d) => [d, (it: ItemScore) => it.kind === 'image' && it.truth.degradation === d] as [string, (it: ItemScore) => boolean]),
-      ['PDF text', (it) => it.kind === 'pdf'],
-      ['no QR (OCR only)', (it) => it.kind === 'image' && !it.truth.hasQr],
-    ]),
-  );
-}
-if (nodeRuns.length > 1) tables.push(fieldByEngine(nodeRuns, common));
-tables.push(sampleTable(runs));
-if (runs.length) tables.push(choiceTable(runs, common));
-for (const r of nodeRuns) tables.push(failuresTable(r, r === main ? 40 : 16));
-
 let commit = 'unknown';
 try {
   commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
@@ -483,19 +466,45 @@ try {
 } catch {
   /* not a git checkout */
 }
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
-const load1 = os.loadavg();
-const header = [
-  `# OCR benchmark — ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC — ${machine}`,
-  '',
-  `Mode ${QUICK ? '--quick' : FULL ? '--full' : 'default'}; ${images.length} images + ${pdfs.length} PDFs in bench-output/invoices (generator: tests/invoice-gen), engine at commit ${commit}. Load average at start ${load0.map((x) => x.toFixed(1)).join(' / ')}, at end ${load1.map((x) => x.toFixed(1)).join(' / ')} (shared machine: wall times are inflated by other jobs; CPU time is the fairer number). Run time ${((Date.now() - t0) / 60000).toFixed(1)} min.`,
-  '',
-].join('\n');
-const md = header + tables.map((t) => formatTable(t)).join('\n\n') + '\n';
-console.log(md);
-mkdirSync(join(ROOT, 'bench-output'), { recursive: true });
-writeFileSync(join(ROOT, 'bench-output/ocr-bench.md'), md);
-writeFileSync(
-  join(ROOT, 'bench-output/ocr-bench.json'),
-  JSON.stringify({ machine, load0, load1, runs: runs.map((r) => ({ ...r, items: r.items.map(({ truth, ...rest }) => ({ ...rest, template: truth.template, degradation: truth.degradation, hasQr: truth.hasQr })) })) }, null, 1),
-);
+
+/** Builds every table from the runs so far and writes bench-output/ocr-bench.{md,json} (called after each stage). */
+function emit(final: boolean): string {
+  // common subset: image names every Node run covered
+  const nodeRuns = runs.filter((r) => r.env === 'Node');
+  const common = new Set(ppItems.map((i) => i.name).filter((n) => nodeRuns.every((r) => r.items.some((i) => i.name === n))));
+  const main = runs.find((r) => r.label === 'tesseract.js 7') ?? runs[0];
+  const tables: BenchTable[] = [];
+  if (runs.length) tables.push(targetsTable(runs), summaryTable(runs, common));
+  if (main) {
+    tables.push(fieldByGroup(main, `Per field × template — ${main.label} (Node), all images + PDFs`, [...TEMPLATES.map((t) => [t, (it: ItemScore) => it.truth.template === t] as [string, (it: ItemScore) => boolean]), ['all', () => true]]));
+    tables.push(
+      fieldByGroup(main, `Per field × degradation — ${main.label} (Node)`, [
+        ...DEGRADATIONS.map((d) => [d, (it: ItemScore) => it.kind === 'image' && it.truth.degradation === d] as [string, (it: ItemScore) => boolean]),
+        ['PDF text', (it) => it.kind === 'pdf'],
+        ['no QR (OCR only)', (it) => it.kind === 'image' && !it.truth.hasQr],
+      ]),
+    );
+  }
+  if (nodeRuns.length > 1) tables.push(fieldByEngine(nodeRuns, common));
+  tables.push(sampleTable(runs));
+  if (runs.length) tables.push(choiceTable(runs, common));
+  for (const r of nodeRuns) tables.push(failuresTable(r, r === main ? 40 : 16));
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+  const load1 = os.loadavg();
+  const header = [
+    `# OCR benchmark — ${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC — ${machine}${final ? '' : ' (partial: still running)'}`,
+    '',
+    `Mode ${QUICK ? '--quick' : FULL ? '--full' : 'default'}; ${images.length} images + ${pdfs.length} PDFs in bench-output/invoices (generator: tests/invoice-gen), engine at commit ${commit}. Load average at start ${load0.map((x) => x.toFixed(1)).join(' / ')}, at end ${load1.map((x) => x.toFixed(1)).join(' / ')} (shared machine: wall times are inflated by other jobs; CPU time is the fairer number). Run time ${((Date.now() - t0) / 60000).toFixed(1)} min.`,
+    '',
+  ].join('\n');
+  const md = header + tables.map((t) => formatTable(t)).join('\n\n') + '\n';
+  mkdirSync(join(ROOT, 'bench-output'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench-output/ocr-bench.md'), md);
+  writeFileSync(
+    join(ROOT, 'bench-output/ocr-bench.json'),
+    JSON.stringify({ machine, load0, load1, commit, runs: runs.map((r) => ({ ...r, items: r.items.map(({ truth, ...rest }) => ({ ...rest, template: truth.template, degradation: truth.degradation, hasQr: truth.hasQr })) })) }, null, 1),
+  );
+  return md;
+}
+
+console.log(emit(true));

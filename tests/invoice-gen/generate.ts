@@ -43,7 +43,20 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`],
   });
-  browser.once('disconnected', () => rmSync(profile, { recursive: true, force: true }));
+  browser.once('disconnected', () => {
+    // Chromium may still be flushing its profile while it exits: retry, and never crash the caller over it.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch {
+      setTimeout(() => {
+        try {
+          rmSync(profile, { recursive: true, force: true });
+        } catch {
+          /* leave it in tmp */
+        }
+      }, 2000).unref();
+    }
+  });
   return browser;
 }
 
