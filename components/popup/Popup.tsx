@@ -6,6 +6,7 @@ import { sendMessage } from '@/utils/messaging';
 import { getLockState, lockNow, type LockState } from '@/utils/profiles/messages';
 import { ITEMS } from '@/utils/detect/items';
 import { describeTabUrl, type TabPlace } from '@/utils/detect/tab-place';
+import { PopupInvoiceHint } from '@/components/invoice/PopupInvoiceHint';
 
 /** The toolbar popup: where am I, open the guides, manage people, lock. */
 export function Popup() {
@@ -30,6 +31,7 @@ export function Popup() {
         </button>
       ))}
       <p class="hint">{t('popupGuideHint')}</p>
+      <PopupInvoiceHint />
       <button type="button" class="wide primary" data-testid="popup-options" onClick={() => browser.runtime.openOptionsPage()}>
         {t('popupOpenOptions')}
       </button>

@@ -6,10 +6,12 @@
  * flow yourself (立即办理 → the helper's panel on the right). Without one (DISPLAY unset): the
  * same browser headless walks the flow and saves a screenshot per step under demo-output/.
  */
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { launch, helperFrame, importProfiles, ITEM, ROOT, sleep, type Session } from '../e2e/harness';
+import { generateOne } from '../invoice-gen/generate';
 
 const OUT = join(ROOT, 'demo-output');
 const headless = !process.env.DISPLAY;
@@ -61,6 +63,60 @@ async function fillBasicInformation(app: Page, panel: Frame) {
   await shot(app, 'basic-after-fill');
 }
 
+async function clickButton(page: Page, text: string) {
+  const [btn] = await page.$$(`xpath/.//button[normalize-space(.)="${text}"]`);
+  if (!btn) throw new Error(`no button ${text}`);
+  await btn.click();
+}
+
+async function expandPanel(panel: Frame) {
+  const expand = await panel.$('[data-testid="panel-expand"]');
+  if (expand && (await expand.isVisible())) await expand.click();
+  await sleep(300);
+}
+
+/** 发票信息: a generated PDF e-invoice is read in the panel, reviewed, confirmed and filled as a row. */
+async function readAndFillInvoice(app: Page, panel: Frame, pdfFile: string) {
+  await clickButton(app, '下一步');
+  await app.waitForFunction(() => location.pathname.endsWith('/invoice'), { timeout: 30_000 });
+  await expandPanel(panel);
+  const input = await panel.waitForSelector('input[type=file][data-testid="invoice-file-input"]');
+  await (input as unknown as { uploadFile(...f: string[]): Promise<void> }).uploadFile(pdfFile);
+  const review = '[data-testid="invoice-review"]';
+  await panel.waitForSelector(`${review} [data-testid="invoice-confirm"]:not([disabled])`, { timeout: 180_000 });
+  await sleep(300);
+  await shot(app, 'invoice-read-for-review');
+  await panel.click(`${review} [data-testid="invoice-confirm"]`);
+  await panel.waitForSelector('[data-testid="invoice-fill-button"]:not([disabled])');
+  await panel.click('[data-testid="invoice-fill-button"]');
+  await panel.waitForSelector('[data-testid="invoice-fill-report"]', { timeout: 60_000 });
+  await sleep(500);
+  await shot(app, 'invoice-row-filled');
+}
+
+/** 材料上传 with the 出院小结 and the 被委托人身份证 missing: the guard explains before 提交. */
+async function submitWithMissingMaterials(app: Page, photo: string) {
+  await clickButton(app, '下一步');
+  await app.waitForFunction(() => location.pathname.endsWith('/materials'), { timeout: 30_000 });
+  for (const row of await app.$$('.material-table tbody tr')) {
+    const label = await row.$eval('td:nth-child(2)', (td) => (td.textContent ?? '').replace('*', '').trim());
+    if (!/^(银行卡|社保卡|身份证)/.test(label)) continue;
+    const input = await row.$('input[type=file]');
+    await (input as unknown as { uploadFile(...f: string[]): Promise<void> }).uploadFile(photo);
+    await sleep(150);
+  }
+  await clickButton(app, '提交');
+  await app.waitForSelector('[data-zwdt-guard="modal"] >>> [data-testid="submit-warnings"]', { timeout: 30_000 });
+  await sleep(400);
+  await shot(app, 'warnings-before-submit');
+  const codes = await app.$$eval('[data-zwdt-guard="modal"] >>> [data-warning-code]', (els) => els.map((e) => e.getAttribute('data-warning-code')));
+  console.log(`  ⚠️  ${codes.join(', ')}`);
+  const back = (await app.$('[data-zwdt-guard="modal"] >>> [data-testid="warnings-back"]'))!;
+  await back.click();
+  await sleep(400);
+  await shot(app, 'back-to-the-form');
+}
+
 async function main() {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
@@ -79,6 +135,14 @@ async function main() {
     const panel = await helperFrame(app);
     await shot(app, 'application-with-helper');
     await fillBasicInformation(app, panel);
+    const work = mkdtempSync(join(tmpdir(), 'zwdt-demo-'));
+    try {
+      const invoice = await generateOne({ template: 'sh-inpatient', seed: 7, outDir: work, pdf: true });
+      await readAndFillInvoice(app, panel, invoice.pdf!);
+      await submitWithMissingMaterials(app, invoice.image);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
     if (s.replica.submissions.length) throw new Error('The replica recorded a submission nobody made.');
     console.log(`\nDemo finished: ${shots.length} screenshots in ${OUT}`);
   } finally {

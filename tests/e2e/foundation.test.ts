@@ -51,6 +51,16 @@ describe('foundation', () => {
     const page = await s.newPage(`https://zwdt.sh.gov.cn/govPortals/bsfw/item/${ITEM.resident}`);
     const frame = await helperFrame(page);
     await frame.waitForSelector('[data-testid="guide-hint"]');
+    await sleep(500); // the frame takes its content's height
+    // the page's own 立即办理 stays reachable: the element at its centre is the page's button, not our panel
+    const free = await page.evaluate(() => {
+      const btn = [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('立即办理'))!;
+      const r = btn.getBoundingClientRect();
+      return btn.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+    });
+    assert.equal(free, true, '立即办理 is not covered by the helper');
+    // short by default (it must not cover 立即办理); the materials list folds open
+    await frame.click('[data-testid="guide-hint"] summary');
     const hint = await frame.$eval('[data-testid="guide-hint"]', (el) => (el as HTMLElement).innerText);
     assert.match(hint, /出院小结/);
     await page.close();
