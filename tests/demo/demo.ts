@@ -97,7 +97,18 @@ async function readAndFillInvoice(app: Page, panel: Frame, pdfFile: string) {
 /** 材料上传 with the 出院小结 and the 被委托人身份证 missing: the guard explains before 提交. */
 async function submitWithMissingMaterials(app: Page, photo: string) {
   await clickButton(app, '下一步');
-  await app.waitForFunction(() => location.pathname.endsWith('/materials'), { timeout: 30_000 });
+  // The generated invoice names another payer than the claimant: the guard says so; the demo goes on.
+  const modal = '[data-zwdt-guard="modal"]';
+  await Promise.race([
+    app.waitForFunction(() => location.pathname.endsWith('/materials'), { timeout: 30_000 }),
+    app.waitForSelector(`${modal} >>> [data-testid="submit-warnings"]`, { timeout: 30_000 }),
+  ]);
+  if (await app.$(modal)) {
+    await sleep(400);
+    await shot(app, 'warning-on-next');
+    await (await app.$(`${modal} >>> [data-testid="warnings-continue"]`))!.click();
+    await app.waitForFunction(() => location.pathname.endsWith('/materials'), { timeout: 30_000 });
+  }
   for (const row of await app.$$('.material-table tbody tr')) {
     const label = await row.$eval('td:nth-child(2)', (td) => (td.textContent ?? '').replace('*', '').trim());
     if (!/^(银行卡|社保卡|身份证)/.test(label)) continue;

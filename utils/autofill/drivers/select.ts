@@ -25,11 +25,15 @@ export function pressTarget(root: Element, triggerSelector: string): Element {
   return input && isVisible(input) ? input : trigger;
 }
 
+/** A popup playing its closing animation (Vue `*-leave-active`, Ant `*-leave`) is already closing. */
+const closing = (popup: Element) => Array.from(popup.classList).some((c) => /-leave(-active|-to)?$/.test(c));
+
 function close(root: Element, def: DropdownDef, popup: Element | null): void {
-  if (!popup || !isVisible(popup)) return;
+  if (!popup || !isVisible(popup) || closing(popup)) return;
   const input = root.querySelector('input');
   if (input) fireKey(input, 'keydown', 'Escape');
-  if (isVisible(popup)) {
+  // Pressing the trigger toggles: only when the list is neither hidden nor on its way out.
+  if (isVisible(popup) && !closing(popup)) {
     userClick(pressTarget(root, def.trigger), def.openEvents);
   }
 }
