@@ -394,6 +394,14 @@ function targetsTable(runs: Run[]): BenchTable {
 
 const t0 = Date.now();
 const load0 = os.loadavg();
+let commit = 'unknown';
+try {
+  commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  if (execFileSync('git', ['status', '--porcelain', '--', 'utils/invoice', 'bench/ocr'], { cwd: ROOT, encoding: 'utf8' }).trim()) commit += ' + uncommitted changes in utils/invoice or bench/ocr';
+} catch {
+  /* not a git checkout */
+}
+
 const all = await ensureSet();
 const images = all.filter((i) => i.kind === 'image');
 const pdfs = all.filter((i) => i.kind === 'pdf');
@@ -457,14 +465,6 @@ if (!NO_CHROMIUM) {
       log(`Chromium PP-OCR run failed: ${(e as Error).stack}`);
     }
   }
-}
-
-let commit = 'unknown';
-try {
-  commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-  if (execFileSync('git', ['status', '--porcelain', '--', 'utils/invoice', 'bench/ocr'], { cwd: ROOT, encoding: 'utf8' }).trim()) commit += ' + uncommitted changes in utils/invoice or bench/ocr';
-} catch {
-  /* not a git checkout */
 }
 
 /** Builds every table from the runs so far and writes bench-output/ocr-bench.{md,json} (called after each stage). */
