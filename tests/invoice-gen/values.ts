@@ -6,8 +6,8 @@ import { makeRng, type Rng } from './rng';
 export type TemplateId = 'sh-outpatient' | 'sh-inpatient' | 'zj-outpatient' | 'js-outpatient';
 export const TEMPLATES: readonly TemplateId[] = ['sh-outpatient', 'sh-inpatient', 'zj-outpatient', 'js-outpatient'];
 
-export type VisitType = 'outpatient' | 'emergency' | 'inpatient';
-export type InsuranceType = 'employee' | 'resident' | 'unknown';
+import type { InsuranceType, InvoiceFields, VisitType } from '../../utils/invoice/types';
+export type { InsuranceType, VisitType };
 
 export interface LineItem {
   name: string;
@@ -255,21 +255,7 @@ export function makeValues(template: TemplateId, seed: number): InvoiceValues {
 }
 
 /** Ground truth in the engine's field names. */
-export interface InvoiceTruth {
-  invoiceCode: string | null;
-  invoiceNumber: string | null;
-  checkCode: string | null;
-  issueDate: string | null;
-  payerName: string | null;
-  hospital: string | null;
-  totalAmount: string | null;
-  visitType: VisitType | null;
-  insuranceType: InsuranceType | null;
-  insuranceTypeText: string | null;
-  fundPaid: string | null;
-  accountPaid: string | null;
-  cashPaid: string | null;
-  hospitalizationPeriod: [string, string] | null;
+export interface InvoiceTruth extends Omit<InvoiceFields, 'totalAmountUpper'> {
   template: TemplateId;
   seed: number;
   degradation: string;
