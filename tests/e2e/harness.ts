@@ -36,7 +36,12 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export function chromiumArgs(port: number, extra: string[] = []): string[] {
+/**
+ * Chromium's flags for a test run. `offline`: every host but the replica's resolves to nothing, so
+ * a request anywhere else fails (and shows up in a request log) instead of leaving the machine.
+ */
+export function chromiumArgs(port: number, extra: string[] = [], options: { offline?: boolean } = {}): string[] {
+  const rules = [...HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`), ...(options.offline ? ['MAP * ~NOTFOUND'] : []), 'EXCLUDE localhost'];
   return [
     '--no-sandbox',
     '--disable-gpu',
@@ -49,10 +54,13 @@ export function chromiumArgs(port: number, extra: string[] = []): string[] {
     '--ignore-certificate-errors',
     '--lang=zh-CN',
     '--accept-lang=zh-CN,zh',
-    `--host-resolver-rules=${HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}, EXCLUDE localhost`,
+    `--host-resolver-rules=${rules.join(', ')}`,
     ...extra,
   ];
 }
+
+/** Chromium on Linux takes its UI language (and so chrome.i18n's) from the environment; needs Debian's chromium-l10n. */
+export const CHROMIUM_ENV = { ...process.env, LANGUAGE: 'zh_CN:zh' };
 
 export async function launch(options: { extension?: boolean; headless?: boolean; extensionDir?: string } = {}): Promise<Session> {
   const withExtension = options.extension ?? true;
@@ -73,7 +81,7 @@ export async function launch(options: { extension?: boolean; headless?: boolean;
     defaultViewport: { width: 1360, height: 900 },
     protocolTimeout: 120_000,
     // Chromium on Linux takes its UI language (and so chrome.i18n's) from the environment.
-    env: { ...process.env, LANGUAGE: 'zh_CN:zh' }, // needs Debian's chromium-l10n
+    env: CHROMIUM_ENV,
   });
   let extensionId: string | null = null;
   if (withExtension) {

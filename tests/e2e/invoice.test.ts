@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
-import { EXTENSION_DIR, HOSTS, ITEM, helperFrame, replicaState, sleep } from './harness';
+import { CHROMIUM_ENV, EXTENSION_DIR, HOSTS, ITEM, chromiumArgs, helperFrame, replicaState, sleep } from './harness';
 import { generateOne, CHROMIUM, type InvoiceTruth } from '../invoice-gen/generate';
 // @ts-expect-error plain ESM JS module without types
 import { startReplica } from '../replica/server.mjs';
@@ -42,31 +42,16 @@ interface Offline {
 async function launchOffline(): Promise<Offline> {
   const replica: Replica = await startReplica({ port: 0, quiet: true });
   const userDataDir = mkdtempSync(join(tmpdir(), 'zwdt-e2e-inv-'));
-  const rules = [...HOSTS.map((h) => `MAP ${h} 127.0.0.1:${replica.port}`), 'MAP * ~NOTFOUND', 'EXCLUDE localhost'].join(', ');
   const browser = await puppeteer.launch({
     executablePath: process.env.PUPPETEER_EXECUTABLE_PATH || '/usr/bin/chromium',
     headless: true,
     userDataDir,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--no-default-browser-check',
-      '--ignore-certificate-errors',
-      '--lang=zh-CN',
-      `--host-resolver-rules=${rules}`,
-      `--disable-extensions-except=${EXT_DIR}`,
-      `--load-extension=${EXT_DIR}`,
-    ],
+    args: chromiumArgs(replica.port, [`--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`], { offline: true }),
     ignoreDefaultArgs: ['--disable-extensions'],
     acceptInsecureCerts: true,
     defaultViewport: { width: 1360, height: 900 },
     protocolTimeout: 240_000,
-    env: { ...process.env, LANGUAGE: 'zh_CN:zh' },
+    env: CHROMIUM_ENV,
   });
   await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
   const requests: string[] = [];
