@@ -3,7 +3,7 @@ import { installGuard, guardContextFrom, type GuardHandle, type ProceedEvent } f
 import { confirmSubmission, listFiledInvoices, reportPendingSubmission, SUCCESS_TEXT } from '@/utils/guard/history';
 import { sendMessage } from '@/utils/messaging';
 import type { PageInfo } from '@/utils/detect/page';
-import type { PortalState } from './handlers';
+import { claimForGuard, type PortalState } from './handlers';
 
 /**
  * The pre-submission guard on the application and 物流申请 pages, with the device's history of
@@ -65,7 +65,7 @@ export function createGuardFeature(state: PortalState, doc: Document = document)
           // have, and refresh it for the next time (a round trip to the background may be slower).
           getContext: async () => {
             void loadHistory();
-            return guardContextFrom(state.claimContext, state.page, history);
+            return guardContextFrom(claimForGuard(state), state.page, history);
           },
           onProceed,
         });

@@ -8,7 +8,17 @@ import { invoiceHandlers } from './invoice-handlers'; // invoice rows (issue 6)
 export interface PortalState {
   page: PageInfo | null;
   panel: PanelHost | null;
+  /** Who files for whom (the panel's people chooser). */
   claimContext: ClaimContext | null;
+  /** What the panel read from the invoices (医保类型, 交款人 …), kept apart so a new choice of people keeps them. */
+  claimInvoices: ClaimContext['invoices'];
+}
+
+/** The guard's view of the claim: the people chosen, with the recognised invoices when there are any. */
+export function claimForGuard(state: PortalState): ClaimContext | null {
+  if (!state.claimContext && state.claimInvoices.length === 0) return null;
+  const invoices = state.claimInvoices.length ? state.claimInvoices : (state.claimContext?.invoices ?? []);
+  return { ...(state.claimContext ?? {}), invoices };
 }
 
 /** What the panel may ask of the page it sits in. */

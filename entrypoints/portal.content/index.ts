@@ -19,7 +19,7 @@ export default defineContentScript({
     root.dataset.zwdtHelper = 'loaded';
     root.dataset.zwdtHelperPage = 'none';
 
-    const state: PortalState = { page: null, panel: null, claimContext: null };
+    const state: PortalState = { page: null, panel: null, claimContext: null, claimInvoices: [] };
     const controller = new AbortController();
     ctx.onInvalidated(() => {
       controller.abort();

@@ -1,152 +1,15 @@
 /**
- * The page side of the invoice section (issue 6): for each invoice the user confirmed in the panel, click the
- * page's 新增, fill the row dialog through the autofill engine's widget drivers (the same as the profile fill),
- * click the dialog's own 确定 / 保存, and check the row appeared. Rows whose 票据号码 is already on the page are
- * skipped. Nothing is ever submitted: `findButtonByText` never returns 提交 / 下一步.
+ * The page side of the invoice section (issue 6): list the rows the page shows and add the confirmed
+ * invoices (the work is in utils/autofill/invoice-rows.ts).
  */
 import { handle } from '@/utils/messaging';
-import { fillInvoiceDialog, findButtonByText, findInvoiceRows, type FillReport } from '@/utils/autofill';
-import { isVisible, textOf } from '@/utils/autofill/dom';
+import { findButtonByText, findInvoiceRows } from '@/utils/autofill';
+import { ADD_TEXTS, addInvoiceRow } from '@/utils/autofill/invoice-rows';
 import { t } from '@/utils/i18n';
 import { fillInvoiceRows, listInvoiceRows, setClaimInvoices, type InvoiceRowOutcome } from '@/utils/panel/invoice-messages';
-import type { ClaimContext } from '@/utils/panel/messages';
 import type { PortalState } from './handlers';
 
-const ADD_TEXTS = ['新增', '新增发票', '添加', '添加发票', '增加'];
-const OK_TEXTS = ['确定', '确 定', '保存', '确认', '确 认'];
-const CANCEL_TEXTS = ['取消', '取 消', '关闭'];
-const DIALOG_SELECTOR = '.el-dialog, .modal-dialog, .ant-modal, .ivu-modal, [role="dialog"], dialog[open]';
-const ERROR_SELECTOR = '.el-form-item__error, .help-block, .err-msg, .ant-form-item-explain-error, .ivu-form-item-error-tip, .invalid-feedback';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor<T>(fn: () => T | null | undefined | false, timeoutMs: number, stepMs = 80): Promise<T | null> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = fn();
-    if (v) return v;
-    if (Date.now() > end) return null;
-    await sleep(stepMs);
-  }
-}
-
-/** No dialog backdrop left fading out (Bootstrap's .modal-backdrop, Element's .v-modal). */
-async function settled(root: Document) {
-  await waitFor(() => !Array.from(root.querySelectorAll('.modal-backdrop, .v-modal, .el-overlay')).some(isVisible) && !root.body.classList.contains('modal-open'), 2000);
-  await sleep(150);
-}
-
-/** Open dialogs with form fields, outermost match only (a `.modal-dialog` inside `[role=dialog]` counts once). */
-export function openDialogs(root: Document): HTMLElement[] {
-  const all = Array.from(root.querySelectorAll<HTMLElement>(DIALOG_SELECTOR)).filter((d) => isVisible(d) && d.querySelector('input, select, textarea'));
-  return all.filter((d) => !all.some((o) => o !== d && o.contains(d)));
-}
-
-function dialogFor(root: Document, before: HTMLElement[]): HTMLElement | null {
-  const open = openDialogs(root);
-  const fresh = open.filter((d) => !before.includes(d));
-  const pool = fresh.length ? fresh : open;
-  return pool.find((d) => /发票|票据/.test(textOf(d))) ?? pool[pool.length - 1] ?? null;
-}
-
-const digits = (s: string) => s.replace(/\s+/g, '');
-const hasRow = (root: Document, number: string, code?: string | null) =>
-  findInvoiceRows(root).some((r) => digits(r.number) === digits(number) && (!code || !r.code || digits(r.code) === digits(code)));
-
-function failedFields(reports: FillReport[]): Array<{ label: string; reason: string }> {
-  const out = new Map<string, string>();
-  const last = reports[reports.length - 1];
-  for (const r of reports) for (const x of r.rejected) out.set(x.label, x.reason);
-  for (const m of last?.summary.manual ?? []) if (!out.has(m.label)) out.set(m.label, m.reason);
-  return Array.from(out, ([label, reason]) => ({ label, reason }));
-}
-
-/**
- * A 住院 period shown as two plain inputs under one label (入院 / 出院, e.g. the Bootstrap dialog) gets the joined
- * "start 至 end" from the autofill engine in both; put each date where it belongs. (Element's daterange picker has
- * its own driver and is left alone.) Written here rather than in utils/autofill, which another engineer owns.
- */
-export function splitJoinedPeriod(dialog: Element, period: [string, string]): boolean {
-  const [start, end] = period;
-  const joined = Array.from(dialog.querySelectorAll<HTMLInputElement>('input:not([type]), input[type="text"]')).filter(
-    (i) => isVisible(i) && !i.closest('.el-range-editor, .ant-picker-range') && i.value.includes(start) && i.value.includes(end),
-  );
-  if (joined.length !== 2) return false;
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-  joined.forEach((input, i) => {
-    const v = i === 0 ? start : end;
-    if (setter) setter.call(input, v);
-    else input.value = v;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-  return true;
-}
-
-/** Adds one invoice row; the outcome says what happened in plain words. */
-export async function addInvoiceRow(root: Document, id: string, values: Parameters<typeof fillInvoiceDialog>[1]): Promise<InvoiceRowOutcome> {
-  const number = values.invoiceNumber ?? '';
-  if (number && hasRow(root, number, values.invoiceCode)) return { id, status: 'duplicate', failed: [], message: t('invoiceUiRowDuplicate', number) };
-  const before = openDialogs(root);
-  const add = findButtonByText(root, ADD_TEXTS);
-  if (!add) return { id, status: 'failed', failed: [], message: t('invoiceUiRowNoAddButton') };
-  add.click();
-  let dialog = await waitFor(() => dialogFor(root, before), 2500);
-  if (!dialog) {
-    // A dialog that was still closing can swallow the click (Bootstrap's fade): once more.
-    await settled(root);
-    findButtonByText(root, ADD_TEXTS)?.click();
-    dialog = await waitFor(() => dialogFor(root, before), 2500);
-  }
-  if (!dialog) return { id, status: 'failed', failed: [], message: t('invoiceUiRowNoDialog') };
-  await sleep(150); // opening animation
-  const reports: FillReport[] = [await fillInvoiceDialog(dialog, values)];
-  // Fields shown only after a choice (住院 → 住院起止日期): a second pass fills what appeared, keeps the rest.
-  if (values.hospitalizationPeriod) {
-    await sleep(150);
-    reports.push(await fillInvoiceDialog(dialog, values));
-    splitJoinedPeriod(dialog, values.hospitalizationPeriod);
-  }
-  const ok = findButtonByText(dialog.closest('.el-dialog__wrapper, .el-overlay, .modal, .ant-modal-wrap') ?? dialog, OK_TEXTS) ?? findButtonByText(dialog, OK_TEXTS);
-  if (!ok) return { id, status: 'failed', failed: failedFields(reports), message: t('invoiceUiRowNoConfirm') };
-  ok.click();
-  const added = number ? await waitFor(() => hasRow(root, number, values.invoiceCode), 3000) : await waitFor(() => !isVisible(dialog), 3000);
-  if (!added) {
-    const pageSays = Array.from(dialog.querySelectorAll(ERROR_SELECTOR)).filter(isVisible).map((e) => textOf(e)).filter(Boolean);
-    const cancel = findButtonByText(dialog.closest('.el-dialog__wrapper, .el-overlay, .modal, .ant-modal-wrap') ?? dialog, CANCEL_TEXTS);
-    cancel?.click();
-    await waitFor(() => !isVisible(dialog), 1500);
-    return { id, status: 'failed', failed: failedFields(reports), message: t('invoiceUiRowRefused', pageSays.join('；') || '—') };
-  }
-  // Let the dialog finish closing (and its backdrop fade) before the next 新增.
-  await waitFor(() => !isVisible(dialog), 2000);
-  await settled(root);
-  return { id, status: 'added', failed: failedFields(reports) };
-}
-
-/**
- * The claim context belongs to the people chooser (setClaimContext replaces it); the invoices belong to the
- * invoice section. A context that arrives without invoices keeps the recognised ones.
- */
-function keepInvoicesInClaimContext(state: PortalState) {
-  let invoices: ClaimContext['invoices'] = [];
-  let ctx = state.claimContext;
-  Object.defineProperty(state, 'claimContext', {
-    configurable: true,
-    enumerable: true,
-    get: () => ctx,
-    set: (next: ClaimContext | null) => {
-      ctx = next && next.invoices.length === 0 && invoices.length ? { ...next, invoices } : next;
-    },
-  });
-  return (list: ClaimContext['invoices']) => {
-    invoices = list;
-    ctx = { ...(ctx ?? {}), invoices: list };
-  };
-}
-
 export function invoiceHandlers(state: PortalState) {
-  const setInvoices = keepInvoicesInClaimContext(state);
   let busy = false;
   return [
     handle(listInvoiceRows, () => ({
@@ -171,7 +34,7 @@ export function invoiceHandlers(state: PortalState) {
       }
     }),
     handle(setClaimInvoices, ({ invoices }) => {
-      setInvoices(invoices);
+      state.claimInvoices = invoices;
       return { ok: true };
     }),
   ];

@@ -1,8 +1,9 @@
-// The page side of "填入发票信息" (entrypoints/portal.content/invoice-handlers.ts) on a plain markup (happy-dom):
+// The page side of "填入发票信息" (utils/autofill/invoice-rows.ts behind entrypoints/portal.content/invoice-handlers.ts) on a plain markup (happy-dom):
 // 新增 → dialog → fill → 确定 → row; duplicates skipped; a refused row reported; a joined 住院 period split.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addInvoiceRow, invoiceHandlers, splitJoinedPeriod } from '@/entrypoints/portal.content/invoice-handlers';
-import type { PortalState } from '@/entrypoints/portal.content/handlers';
+import { addInvoiceRow, splitJoinedPeriod } from '@/utils/autofill/invoice-rows';
+import { invoiceHandlers } from '@/entrypoints/portal.content/invoice-handlers';
+import { claimForGuard, type PortalState } from '@/entrypoints/portal.content/handlers';
 
 const PAGE = `
   <h3>发票信息</h3>
@@ -96,18 +97,18 @@ describe('splitJoinedPeriod', () => {
 
 describe('claim context for the guard', () => {
   it('keeps the recognised invoices when the people chooser replaces the context', async () => {
-    const state: PortalState = { page: null, panel: null, claimContext: null };
+    const state: PortalState = { page: null, panel: null, claimContext: null, claimInvoices: [] };
     const claim = invoiceHandlers(state).find((h) => h.type === 'panel/invoice-claim')!;
     const sender = { fromExtensionPage: false };
     await claim.run({ invoices: [{ number: '0044480629', code: '31060223', visitType: 'inpatient', insuranceType: 'resident', payerName: '王秀英' }] }, sender);
-    expect(state.claimContext?.invoices).toHaveLength(1);
+    expect(claimForGuard(state)?.invoices).toHaveLength(1);
     // PeopleChooser sends its context with an empty invoice list.
     state.claimContext = { claimantName: '王秀英', delegated: true, invoices: [] };
-    expect(state.claimContext.claimantName).toBe('王秀英');
-    expect(state.claimContext.invoices[0]?.visitType).toBe('inpatient');
+    expect(claimForGuard(state)?.claimantName).toBe('王秀英');
+    expect(claimForGuard(state)?.invoices[0]?.visitType).toBe('inpatient');
     // A new list replaces the old one.
     await claim.run({ invoices: [] }, sender);
-    expect(state.claimContext?.invoices).toEqual([]);
-    expect(state.claimContext?.claimantName).toBe('王秀英');
+    expect(claimForGuard(state)?.invoices).toEqual([]);
+    expect(claimForGuard(state)?.claimantName).toBe('王秀英');
   });
 });
