@@ -70,15 +70,17 @@ export async function launch(options: { extension?: boolean; headless?: boolean;
   }
   const replica: Replica = await startReplica({ port: 0 });
   const userDataDir = mkdtempSync(join(tmpdir(), 'zwdt-e2e-'));
+  const headless = options.headless ?? true;
   const extArgs = withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
   const browser = await puppeteer.launch({
     executablePath: process.env.PUPPETEER_EXECUTABLE_PATH || '/usr/bin/chromium',
-    headless: options.headless ?? true,
+    headless,
     userDataDir,
-    args: chromiumArgs(replica.port, extArgs),
+    // A real window (the demo with a display) gets its own size; headless runs emulate 1360×900.
+    args: chromiumArgs(replica.port, headless ? extArgs : [...extArgs, '--window-size=1400,960']),
     ignoreDefaultArgs: ['--disable-extensions'],
     acceptInsecureCerts: true,
-    defaultViewport: { width: 1360, height: 900 },
+    defaultViewport: headless ? { width: 1360, height: 900 } : null,
     protocolTimeout: 120_000,
     // Chromium on Linux takes its UI language (and so chrome.i18n's) from the environment.
     env: CHROMIUM_ENV,
