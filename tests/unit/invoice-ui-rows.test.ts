@@ -1,7 +1,8 @@
 // The page side of "填入发票信息" (utils/autofill/invoice-rows.ts behind entrypoints/portal.content/invoice-handlers.ts) on a plain markup (happy-dom):
 // 新增 → dialog → fill → 确定 → row; duplicates skipped; a refused row reported; a joined 住院 period split.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addInvoiceRow, splitJoinedPeriod } from '@/utils/autofill/invoice-rows';
+import { addInvoiceRow } from '@/utils/autofill/invoice-rows';
+import { fillInvoiceDialog } from '@/utils/autofill';
 import { invoiceHandlers } from '@/entrypoints/portal.content/invoice-handlers';
 import { claimForGuard, type PortalState } from '@/entrypoints/portal.content/handlers';
 
@@ -82,16 +83,18 @@ describe('addInvoiceRow', () => {
   });
 });
 
-describe('splitJoinedPeriod', () => {
-  it('puts 入院 / 出院 into their own inputs when both got the joined text', () => {
-    document.body.innerHTML = `<div id="d"><label>住院日期</label><input id="s" value="2023-10-28 至 2023-11-27"><input id="e" value="2023-10-28 至 2023-11-27"></div>`;
-    expect(splitJoinedPeriod(document.getElementById('d')!, ['2023-10-28', '2023-11-27'])).toBe(true);
+describe('a 住院 period in two plain inputs under one label', () => {
+  it('gets the start in the first (入院) and the end in the second (出院)', async () => {
+    document.body.innerHTML = `<div id="d" role="dialog"><div class="form-group"><label class="control-label">住院日期</label>
+      <div><input id="s" type="text" placeholder="入院 yyyy-mm-dd"></div><div><input id="e" type="text" placeholder="出院 yyyy-mm-dd"></div></div></div>`;
+    await fillInvoiceDialog(document.getElementById('d')!, { hospitalizationPeriod: ['2023-10-28', '2023-11-27'] }, { outline: false });
     expect((document.getElementById('s') as HTMLInputElement).value).toBe('2023-10-28');
     expect((document.getElementById('e') as HTMLInputElement).value).toBe('2023-11-27');
   });
-  it('leaves a single range input alone', () => {
-    document.body.innerHTML = `<div id="d"><input id="s" value="2023-10-28 至 2023-11-27"></div>`;
-    expect(splitJoinedPeriod(document.getElementById('d')!, ['2023-10-28', '2023-11-27'])).toBe(false);
+  it('writes the whole period into a single input', async () => {
+    document.body.innerHTML = `<div id="d" role="dialog"><div class="form-group"><label for="p">住院起止日期</label><input id="p" type="text"></div></div>`;
+    await fillInvoiceDialog(document.getElementById('d')!, { hospitalizationPeriod: ['2023-10-28', '2023-11-27'] }, { outline: false });
+    expect((document.getElementById('p') as HTMLInputElement).value).toBe('2023-10-28 至 2023-11-27');
   });
 });
 

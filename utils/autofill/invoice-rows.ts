@@ -59,28 +59,6 @@ function failedFields(reports: FillReport[]): Array<{ label: string; reason: str
   return Array.from(out, ([label, reason]) => ({ label, reason }));
 }
 
-/**
- * A 住院 period shown as two plain inputs under one label (入院 / 出院, e.g. the Bootstrap dialog) gets the joined
- * "start 至 end" from the autofill engine in both; put each date where it belongs. (Element's daterange picker has
- * its own driver and is left alone.)
- */
-export function splitJoinedPeriod(dialog: Element, period: [string, string]): boolean {
-  const [start, end] = period;
-  const joined = Array.from(dialog.querySelectorAll<HTMLInputElement>('input:not([type]), input[type="text"]')).filter(
-    (i) => isVisible(i) && !i.closest('.el-range-editor, .ant-picker-range') && i.value.includes(start) && i.value.includes(end),
-  );
-  if (joined.length !== 2) return false;
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-  joined.forEach((input, i) => {
-    const v = i === 0 ? start : end;
-    if (setter) setter.call(input, v);
-    else input.value = v;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-  return true;
-}
-
 /** Adds one invoice row; the outcome says what happened in plain words. */
 export async function addInvoiceRow(root: Document, id: string, values: Parameters<typeof fillInvoiceDialog>[1]): Promise<InvoiceRowOutcome> {
   const number = values.invoiceNumber ?? '';
@@ -103,7 +81,6 @@ export async function addInvoiceRow(root: Document, id: string, values: Paramete
   if (values.hospitalizationPeriod) {
     await sleep(150);
     reports.push(await fillInvoiceDialog(dialog, values));
-    splitJoinedPeriod(dialog, values.hospitalizationPeriod);
   }
   const ok = findButtonByText(dialog.closest('.el-dialog__wrapper, .el-overlay, .modal, .ant-modal-wrap') ?? dialog, OK_TEXTS) ?? findButtonByText(dialog, OK_TEXTS);
   if (!ok) return { id, status: 'failed', failed: failedFields(reports), message: t('invoiceUiRowNoConfirm') };

@@ -142,7 +142,21 @@ function personValue(meaning: Meaning, p: PersonValues, field: CollectedField): 
   return { value: null, skip: 'no-value' };
 }
 
-function invoiceValue(meaning: Meaning, inv: InvoiceRowValues, field: CollectedField): Planned {
+/**
+ * A 住院 period shown as two plain inputs under one label (住院日期: [入院] [出院]) is a start and an end, in
+ * page order — not the joined "start 至 end" twice.
+ */
+function periodParts(matches: MatchResult[]): Map<CollectedField, 0 | 1> {
+  const plain = matches.filter((m) => m.meaning === 'invoice.period' && !m.trap && m.field.kind !== 'daterange' && m.field.container);
+  const parts = new Map<CollectedField, 0 | 1>();
+  for (const m of plain) {
+    const pair = plain.filter((o) => o.field.container === m.field.container);
+    if (pair.length === 2) parts.set(m.field, pair[0] === m ? 0 : 1);
+  }
+  return parts;
+}
+
+function invoiceValue(meaning: Meaning, inv: InvoiceRowValues, field: CollectedField, part?: 0 | 1): Planned {
   const text = (s: string | undefined | null): Planned => (s && s.trim() ? { value: { type: 'text', text: s.trim() } } : { value: null, skip: 'no-value' });
   const period = inv.hospitalizationPeriod;
   switch (meaning) {
@@ -163,7 +177,8 @@ function invoiceValue(meaning: Meaning, inv: InvoiceRowValues, field: CollectedF
       return text(inv.totalAmount);
     case 'invoice.period':
       if (!period) return { value: null, skip: 'no-value' };
-      return field.kind === 'daterange' ? { value: { type: 'daterange', start: period[0], end: period[1] } } : text(`${period[0]} 至 ${period[1]}`);
+      if (field.kind === 'daterange') return { value: { type: 'daterange', start: period[0], end: period[1] } };
+      return part === undefined ? text(`${period[0]} 至 ${period[1]}`) : { value: { type: 'date', iso: period[part] } };
     case 'invoice.periodStart':
       return period ? { value: { type: 'date', iso: period[0] } } : { value: null, skip: 'no-value' };
     case 'invoice.periodEnd':
@@ -194,6 +209,7 @@ export function planFill(matches: MatchResult[], ctx: FillContext, options: Plan
     return agentish && ctx.agent ? ctx.agent : ctx.claimant;
   };
   let warnedDistrict = false;
+  const periodPart = periodParts(matches);
 
   for (const m of matches) {
     const field = m.field;
@@ -272,7 +288,7 @@ export function planFill(matches: MatchResult[], ctx: FillContext, options: Plan
         planned = { value: { type: 'text', text: address } };
       }
     } else if (meaning.startsWith('invoice.')) {
-      planned = options.invoice ? invoiceValue(meaning, options.invoice, field) : { value: null, skip: 'no-value' };
+      planned = options.invoice ? invoiceValue(meaning, options.invoice, field, periodPart.get(field)) : { value: null, skip: 'no-value' };
     } else {
       planned = { value: null, skip: 'no-value' };
     }
