@@ -10,7 +10,7 @@ import { createTesseractEngine, type TesseractPaths } from './ocr-engine';
 import { createPdfReader, offscreenCanvasFactory, type PdfjsLike } from './pdf';
 import { createQrDecoder } from './qr';
 import { readInvoice } from './read-invoice';
-import { jpegOrientation, sniffType } from './sniff';
+import { imageDimensions, jpegOrientation, sniffType } from './sniff';
 import type { ImageDecoder, InvoiceInput, InvoiceResult, OcrEngine, PixelImage, ProgressCallback, ReadInvoiceDeps } from './types';
 
 const url = (path: string) => (browser.runtime.getURL as (p: string) => string)(path);
@@ -24,27 +24,6 @@ export function browserAssetUrls(): { tesseract: TesseractPaths; zxingWasm: stri
   };
 }
 
-/** Width × height from a PNG / JPEG header without decoding (null when unknown). */
-export function headerSize(b: Uint8Array): { width: number; height: number } | null {
-  const type = sniffType(b);
-  if (type === 'png' && b.length >= 24) {
-    const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-    return { width: dv.getUint32(16), height: dv.getUint32(20) };
-  }
-  if (type === 'jpeg') {
-    let p = 2;
-    while (p + 9 < b.length && b[p] === 0xff) {
-      const m = b[p + 1]!;
-      const len = (b[p + 2]! << 8) | b[p + 3]!;
-      if (m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc) {
-        return { height: (b[p + 5]! << 8) | b[p + 6]!, width: (b[p + 7]! << 8) | b[p + 8]! };
-      }
-      p += 2 + len;
-    }
-  }
-  return null;
-}
-
 /**
  * createImageBitmap decoding (EXIF orientation applied). A 50-megapixel photo is resized while it is decoded
  * (to the engine's working size), so the full-size pixels never reach JavaScript.
@@ -53,7 +32,7 @@ export const decodeImageBrowser: ImageDecoder = async (bytes: Uint8Array, mime: 
   const type = sniffType(bytes);
   if (type === 'heic' || type === 'avif') throw invoiceError('invoiceErrorHeic');
   const blob = new Blob([bytes as BlobPart], { type: mime });
-  let size = headerSize(bytes);
+  let size = imageDimensions(bytes);
   if (size && type === 'jpeg' && jpegOrientation(bytes) >= 5) size = { width: size.height, height: size.width };
   const target = size ? fitSize(size.width, size.height, MAX_SIDE) : null;
   const bitmap = target && target.scale < 1

@@ -1,7 +1,7 @@
 import type { Profile } from '@/utils/profiles/schema';
 import type { PersonValues } from '@/utils/autofill';
 import type { ClaimContext } from './messages';
-import { idBirthDate } from '@/utils/profiles/schema';
+import { validateIdNumber } from '@/utils/validate';
 
 /** Only the values a form may receive from a profile. */
 export function toPersonValues(p: Profile): PersonValues {
@@ -17,20 +17,13 @@ export function toPersonValues(p: Profile): PersonValues {
   };
 }
 
-export function ageOn(birth: string, today: Date): number {
-  const [y, m, d] = birth.split('-').map(Number) as [number, number, number];
-  let age = today.getFullYear() - y;
-  if (today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d)) age--;
-  return age;
-}
-
 /** What the guard needs about the claim that the page does not show. */
 export function claimContextOf(p: Profile, delegated: boolean, today = new Date()): ClaimContext {
-  const birth = idBirthDate(p.idNumber);
+  const id = validateIdNumber(p.idNumber, today);
   return {
     claimantName: p.name,
     claimantIdNumber: p.idNumber,
-    isMinor: birth ? ageOn(birth, today) < 18 : undefined,
+    isMinor: id.isMinor,
     deceased: p.deceased ?? false,
     delegated,
     claimantInsurance: p.insuranceType,
