@@ -39,6 +39,7 @@
         <a-form-item label="代办人姓名" name="agentName"><a-input v-model:value="form.agentName" placeholder="请输入" /></a-form-item>
         <a-form-item label="代办人身份证号" name="agentIdNo"><a-input v-model:value="form.agentIdNo" placeholder="请输入18位身份证号" /></a-form-item>
       </template>
+      <a-divider orientation="left">联系及收款信息</a-divider>
       <a-form-item label="联系电话" name="mobile"><a-input v-model:value="form.mobile" placeholder="请输入手机号码" /></a-form-item>
       <a-form-item label="紧急联系人电话" name="emergencyPhone"><a-input v-model:value="form.emergencyPhone" /></a-form-item>
       <a-form-item label="申请日期" name="date"><a-date-picker v-model:value="form.date" value-format="YYYY-MM-DD" style="width:100%" /></a-form-item>
