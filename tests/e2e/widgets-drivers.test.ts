@@ -105,6 +105,21 @@ describe('widget family drivers on real-library fixtures (isolated world)', () =
     }
   }
 
+  it('dates far from today: each family\'s calendar is stepped to the month (no typing into readonly inputs, no Enter)', async () => {
+    for (const f of FAMILIES) {
+      const page = await s.newPage();
+      await openFamily(page, f);
+      const h = await injectWidgets(page);
+      for (const iso of ['2019-03-15', '2024-02-29']) {
+        const res = await inWorld<{ ok: boolean; reason?: string }>(h, `A.fillByLabel('申请日期', { type: 'date', iso: '${iso}' })`);
+        assert.equal(res.ok, true, `${f.name} ${iso}: ${res.reason}`);
+        assert.equal((await familyState(page)).form.date, iso, f.name);
+      }
+      await settled(page);
+      await page.close();
+    }
+  });
+
   it('switching 委托 back to 本人 hides the rows again, and choosing 委托 twice keeps one set (layui form.render)', async () => {
     const f = FAMILIES.find((x) => x.ready === 'layui')!;
     const page = await s.newPage();

@@ -61,7 +61,10 @@ async function scrollTo(dd: Element, candidates: string[], env: DriverEnv): Prom
     holder.scrollTop = top;
     holder.dispatchEvent(new (holder.ownerDocument.defaultView ?? window).Event('scroll', { bubbles: false }));
     if (holder.scrollTop === prev) break; // at the end
-    const found = await waitFor(find, env, 60);
+    // wait for the list to draw the rows of the new position, then look
+    const firstBefore = rendered(dd)[0];
+    await waitFor(() => (rendered(dd)[0] !== firstBefore ? true : null), env, 100);
+    const found = find();
     if (found) return found;
   }
   return null;
