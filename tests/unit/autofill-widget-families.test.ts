@@ -93,6 +93,8 @@ describe('recogniseWidget: Ant and iView', () => {
     const [ant, cas, iv] = findWidgets(document);
     expect(ant).toMatchObject({ kind: 'custom-select', library: 'ant' });
     expect(ant!.parts.search).toBe(document.querySelector('.ant-select-show-search input'));
+    expect(isSkinPart(document.querySelector('.ant-select-show-search input')!)).toBe(true);
+    expect(isSkinPart(document.querySelector('.ivu-select input[type=hidden]')!)).toBe(true);
     expect(cas).toMatchObject({ kind: 'cascader', library: 'ant' });
     expect(iv).toMatchObject({ kind: 'custom-select', library: 'iview' });
     expect(iviewSelectViews(iv!.root)).toEqual({ seen: '上海银行', kept: '上海银行' });

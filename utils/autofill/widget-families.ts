@@ -67,13 +67,14 @@ export function layuiSkinOf(control: Element): HTMLElement | null {
 }
 
 /**
- * True for a native control that a skin stands in for (a layui hidden <select>, radio or checkbox, the
- * title input inside a layui select): the page model must not list it as a field of its own.
+ * True for a native control that belongs to a widget rather than being a field of its own: what a skin
+ * stands in for (a layui hidden <select>, radio or checkbox) and a select's or cascader's own typing box
+ * (layui `lay-search` title input, Ant `show-search` input, iView `filterable` input).
  */
 export function isSkinPart(el: Element): boolean {
   if (layuiSkinOf(el)) return true;
-  if (el.tagName === 'INPUT' && el.closest(LAYUI.select.skin)) return true;
-  return false;
+  if (el.tagName !== 'INPUT') return false;
+  return !!el.closest([LAYUI.select.skin, ANT.select.root, ANT.cascader.root, IVIEW.select.root, IVIEW.cascader.root].join(', '));
 }
 
 /** All radios of a layui group: same name in the same form (layui groups them by name, as the browser does). */
