@@ -120,6 +120,23 @@ describe('widget family drivers on real-library fixtures (isolated world)', () =
     }
   });
 
+  it('Ant virtual list: an option far down is reached by typing into show-search, or — when the box takes no typing (a select without show-search renders it readonly) — by scrolling', async () => {
+    const f = FAMILIES.find((x) => x.ready === 'antdv')!;
+    for (const typing of [true, false]) {
+      const page = await s.newPage();
+      await openFamily(page, f);
+      if (!typing) await page.evaluate(() => document.querySelector('#form_item_bank')!.setAttribute('readonly', ''));
+      const h = await injectWidgets(page);
+      // 上海农商银行 is the 25th of 28: not drawn when the list opens
+      const res = await inWorld<{ ok: boolean; reason?: string }>(h, `A.fillByLabel('开户银行', { type: 'choice', candidates: ['上海农商银行松江支行', '上海农商银行'] })`);
+      assert.equal(res.ok, true, res.reason);
+      assert.equal((await familyState(page)).form.bank, '上海农商银行');
+      assert.equal(await page.$eval('#form_item_bank', (i) => (i as HTMLInputElement).value), '', 'the search box is left empty');
+      await settled(page);
+      await page.close();
+    }
+  });
+
   it('switching 委托 back to 本人 hides the rows again, and choosing 委托 twice keeps one set (layui form.render)', async () => {
     const f = FAMILIES.find((x) => x.ready === 'layui')!;
     const page = await s.newPage();

@@ -1,8 +1,8 @@
 /**
  * Ant Design Vue 4 `a-select` (single). The list is VIRTUAL: only the rows near its scroll position exist
- * in the DOM, so an option far down is found by scrolling the list as a person's wheel does, or — when the
- * select lets you type (`show-search`) — by typing into its own search box, which filters the list. The
- * typing box is part of the select; nothing else is typed. Read back: the selection item a person sees and
+ * in the DOM, so an option far down is found as a person finds it — when the select lets you type
+ * (`show-search`) by typing into its own search box, which filters the list, else by scrolling the list a
+ * screen at a time. The typing box is part of the select; nothing else is typed. Read back: the selection item a person sees and
  * the option the list marks as chosen (`aria-selected`, rendered from Vue's model).
  */
 import { ANT } from '../libraries';
@@ -75,15 +75,15 @@ async function searchFor(root: Element, dd: Element, candidates: string[], env: 
   const input = searchInput(root);
   if (!input || input.readOnly || input.disabled) return null;
   for (const c of candidates) {
+    const before = rendered(dd).map(optionText).join('|');
     focus(input);
     setNativeValue(input, c);
     fireInput(input, c);
-    const found = await waitFor(() => {
-      const items = rendered(dd);
-      const i = chooseOption(items.map(optionText), candidates);
-      return i >= 0 ? items[i]! : null;
-    }, env, 150);
-    if (found) return found;
+    // the list re-draws with the matches, or says it has none
+    await waitFor(() => (rendered(dd).map(optionText).join('|') !== before || dd.querySelector('.ant-select-item-empty') ? true : null), env, 300);
+    const items = rendered(dd);
+    const i = chooseOption(items.map(optionText), candidates);
+    if (i >= 0) return items[i]!;
   }
   // leave the box as it was
   setNativeValue(input, '');
@@ -107,7 +107,10 @@ export const antSelectDriver: Driver = {
       return open(d) && d.querySelector(ANT.select.option) ? d : null;
     }, env);
     if (!dd) return fail(antSelectViews(root).seen, 'the list did not open');
-    const item = (await scrollTo(dd, candidates, env)) ?? (await searchFor(root, dd, candidates, env));
+    // what is drawn first; else type into its search box as a person does; else scroll the list
+    const drawn = rendered(dd);
+    const at = chooseOption(drawn.map(optionText), candidates);
+    const item = (at >= 0 ? drawn[at]! : null) ?? (await searchFor(root, dd, candidates, env)) ?? (await scrollTo(dd, candidates, env));
     if (!item) {
       const input = searchInput(root);
       if (input && open(dd)) fireKey(input, 'keydown', 'Escape');
