@@ -10,6 +10,9 @@ import { cascaderDriver } from './cascader';
 import { judge, type Views } from './both-views';
 import type { Driver } from './types';
 
+/** Ant moves its cascader dropdown to <body> (without an id to find it by): the one each cascader opened. */
+const dropdownOf = new WeakMap<Element, Element>();
+
 const lastPart = (s: string) => s.split(/\s*[/／>]\s*/).filter(Boolean).pop() ?? '';
 
 function activePath(items: Element[]): string {
@@ -38,27 +41,27 @@ export function iviewCascaderViews(root: Element): Views {
   return { seen, kept: active.length === codes.length ? activePath(active) : `${codes.length} level(s) kept, ${active.length} shown active` };
 }
 
-/** Ant moves its cascader dropdown to <body>: remember the one that opened for each cascader. */
-const dropdownOf = new WeakMap<Element, Element>();
-
-function verified(views: (root: Element) => Views, remember?: (root: Element) => void): Driver {
+/**
+ * Run the generic cascader walk, then judge both views. `remember` sees the popups that existed before the
+ * walk, so a family that moves its dropdown to <body> can tell which one this cascader opened.
+ */
+function verified(views: (root: Element) => Views, popup?: { selector: string; remember(root: Element, fresh: Element): void }): Driver {
   return {
     kinds: ['cascader'],
     async fill(field, value, env) {
+      const doc = field.element.ownerDocument;
+      const before = popup ? new Set(doc.querySelectorAll(popup.selector)) : null;
       const res = await cascaderDriver.fill(field, value, env);
-      remember?.(field.element);
+      if (popup && before) {
+        const fresh = Array.from(doc.querySelectorAll(popup.selector)).filter((d) => !before.has(d));
+        // the first open creates it; later opens reuse it (kept in the map from then on)
+        if (fresh.length === 1) popup.remember(field.element, fresh[0]!);
+      }
       if (!res.ok) return res;
-      const wanted = lastPart(res.value);
-      return judge(views(field.element), wanted);
+      return judge(views(field.element), lastPart(res.value));
     },
   };
 }
 
-export const antCascaderDriver = verified(antCascaderViews, (root) => {
-  const doc = root.ownerDocument;
-  const open = Array.from(doc.querySelectorAll('.ant-cascader-dropdown'));
-  // the most recently used one (Ant keeps closed dropdowns in the DOM, hidden)
-  const last = open[open.length - 1];
-  if (last && !dropdownOf.has(root)) dropdownOf.set(root, last.closest(ANT.select.dropdown) ?? last);
-});
+export const antCascaderDriver = verified(antCascaderViews, { selector: '.ant-cascader-dropdown', remember: (root, dd) => dropdownOf.set(root, dd) });
 export const iviewCascaderDriver = verified(iviewCascaderViews);
