@@ -13,6 +13,7 @@ import { layuiRadioViews } from '@/utils/autofill/drivers/layui-radio';
 import { iviewSelectViews } from '@/utils/autofill/drivers/iview-select';
 import { dateDriver } from '@/utils/autofill/drivers/date';
 import { selectDriver } from '@/utils/autofill/drivers/select';
+import type { FillValue } from '@/utils/autofill/types';
 
 const LAYUI_FORM = `
 <div class="top"><input type="text" class="layui-input" placeholder="搜索"></div>
@@ -109,14 +110,30 @@ describe('driverFor(kind, library) and the both-views judgement', () => {
     expect(driverFor('custom-select', 'layui')).not.toBe(selectDriver);
     expect(driverFor('custom-select', 'ant')).not.toBe(driverFor('custom-select', 'iview'));
     expect(driverFor('custom-select', 'element')).toBe(selectDriver);
-    expect(driverFor('custom-select')).toBe(selectDriver);
     expect(driverFor('date', 'native')).toBe(dateDriver);
     expect(driverFor('daterange', 'ant')).toBe(driverFor('daterange'));
+    // by kind only (today's fill.ts): text keeps its synchronous driver; choices route by field.library
+    expect(driverFor('text')?.fillSync).toBeDefined();
+    expect(driverFor('custom-select')).not.toBe(selectDriver);
     expect(familyKinds()).toEqual({
       layui: ['custom-select', 'radio-group', 'checkbox', 'date'],
       ant: ['custom-select', 'radio-group', 'date', 'cascader'],
       iview: ['custom-select', 'radio-group', 'date', 'cascader'],
     });
+  });
+
+  it('asked by kind only, the driver routes an Element field to the plain driver and a layui field to layui\'s', async () => {
+    document.body.innerHTML = LAYUI_FORM;
+    const env = { wait: async () => {}, stats: { waitMs: 0 }, timeoutMs: 5 };
+    const skin = document.querySelector('.layui-form-select') as HTMLElement;
+    const value: FillValue = { type: 'choice', candidates: ['交通银行'] };
+    (document.querySelector('select[name=yh]') as HTMLSelectElement).value = '2';
+    // layui's driver clicks 交通银行's dd; no layui script runs here, so both views still say 上海银行
+    const layui = await driverFor('custom-select')!.fill(widgetField(recogniseWidget(skin)!), value, env);
+    expect(layui).toEqual({ ok: false, value: '上海银行', reason: 'the page did not take the choice' });
+    // the same element claimed to be Element's goes to the plain driver, which waits for a popup (none here)
+    const element = await driverFor('custom-select')!.fill({ ...widgetField(recogniseWidget(skin)!), library: 'element' }, value, env);
+    expect(element).toMatchObject({ ok: false, reason: 'the list did not open' });
   });
 
   it('filled only when what a person sees and what the page keeps both show the value', () => {

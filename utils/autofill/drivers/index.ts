@@ -45,9 +45,28 @@ const FAMILY_DRIVERS: Record<string, Partial<Record<WidgetKind, Driver>>> = {
   iview: { 'custom-select': iviewSelectDriver, 'radio-group': iviewRadioDriver, date: iviewDateDriver, cascader: iviewCascaderDriver },
 };
 
-/** The driver for a widget kind of a library; without a library (or for one with no driver of its own), the kind's. */
+/**
+ * For a caller that asks by kind only (today's fill.ts): the kind's driver, which still hands a field of a
+ * family with its own driver (`field.library`, set by collect) to that family's driver at fill time.
+ */
+const ROUTED: Partial<Record<WidgetKind, Driver>> = Object.fromEntries(
+  (Object.entries(DRIVERS) as Array<[WidgetKind, Driver]>).map(([kind, plain]) => {
+    if (!Object.values(FAMILY_DRIVERS).some((f) => f[kind])) return [kind, plain];
+    const routed: Driver = {
+      kinds: plain.kinds,
+      fill: (field, value, env) => (FAMILY_DRIVERS[field.library]?.[kind] ?? plain).fill(field, value, env),
+    };
+    return [kind, routed];
+  }),
+);
+
+/**
+ * The driver for a widget kind of a library: the family's own driver, else the kind's plain driver. Without
+ * a library, a driver that routes each field by its `library` at fill time (same result, one lookup later).
+ */
 export function driverFor(kind: WidgetKind, library?: string): Driver | null {
-  return (library ? FAMILY_DRIVERS[library]?.[kind] : undefined) ?? DRIVERS[kind] ?? null;
+  if (library === undefined) return ROUTED[kind] ?? null;
+  return FAMILY_DRIVERS[library]?.[kind] ?? DRIVERS[kind] ?? null;
 }
 
 /** Libraries with drivers of their own, and which kinds (for the README and the bench). */
