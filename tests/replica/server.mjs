@@ -5,12 +5,14 @@ import https from 'node:https';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import selfsigned from 'selfsigned';
 
 import * as portal from './pages/portal.mjs';
 import * as elementApp from './pages/element-apply.mjs';
 import * as bootstrapApp from './pages/bootstrap-apply.mjs';
 import * as logistics from './pages/logistics.mjs';
+import * as widgets from './pages/widgets.mjs';
 import { ITEMS, itemById, itemByCodeOrId, BANKS, REGIONS, SH_DISTRICTS, MATERIALS } from './pages/data.mjs';
 import { parseMultipart } from './multipart.mjs';
 
@@ -41,8 +43,18 @@ const MIME = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** A package's folder as Node resolves it from `from` (the Vue 3 set lives in its own small package, tests/replica/vue3). */
+const pkgDir = (name, from = ROOT) => path.dirname(createRequire(path.join(from, 'package.json')).resolve(`${name}/package.json`));
+const VUE3_PKG = path.join(HERE, 'vue3');
+
 // URL prefix -> directory on disk. Only files below the directory are served.
 const VENDOR_DIRS = [
+  // widget-library fixtures (issue 15), each from the library's own npm dist
+  ['/vendor/layui/', path.join(pkgDir('layui'), 'dist')],
+  ['/vendor/view-design/', path.join(pkgDir('view-design'), 'dist')],
+  ['/vendor/ant-design-vue/', path.join(pkgDir('ant-design-vue', VUE3_PKG), 'dist')],
+  ['/vendor/vue3/', path.join(pkgDir('vue', VUE3_PKG), 'dist')],
+  ['/vendor/dayjs/', pkgDir('dayjs', VUE3_PKG)],
   ['/vendor/element-ui/', path.join(NM, 'element-ui', 'lib')],
   ['/vendor/bootstrap/', path.join(NM, 'bootstrap', 'dist')],
   ['/static/', path.join(HERE, 'static')],
@@ -297,6 +309,8 @@ export async function startReplica({ port = 0, configDelayMs = 450, quiet = true
       if (!item) return html(res, portal.notFound(), 404);
       return html(res, elementApp.render({ item, basePath: `/govPortals/apply/${item.id}/`, embedded: url.searchParams.has('embed') }));
     }
+    if (p === '/govPortals/widgets/' || p === '/govPortals/widgets') return html(res, widgets.index());
+    if ((m = /^\/govPortals\/widgets\/(layui|antdv|viewui)\/apply\/?$/.exec(p))) return html(res, widgets[m[1]]());
     if (p === '/govPortals/my/banjian' || p === '/govPortals/my/banjian/') return html(res, logistics.list());
     if (p === '/govPortals/my/banjian/detail') return html(res, logistics.detail(url.searchParams.get('bjbh')));
     return html(res, portal.notFound(), 404);
@@ -384,6 +398,7 @@ export function pageUrls(origin) {
     'iframe 内嵌申请(职保人员)': `${z}/govPortals/apply/embed/${zb.id}`,
     '我的办件': `${z}/govPortals/my/banjian`,
     '办件详情/物流申请': `${z}/govPortals/my/banjian/detail?bjbh=${logistics.CASE_NO}`,
+    ...Object.fromEntries(Object.values(widgets.FAMILIES).map((f) => [`${f.title} 申请(控件测试页)`, `${z}${f.path}`])),
     '其他站点(不得处理)': `${e}/`,
     '其他站点申请页(不得处理)': `${e}/apply`,
   };

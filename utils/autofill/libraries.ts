@@ -22,6 +22,10 @@ export const WIDGETS: readonly WidgetDef[] = [
   { kind: 'custom-select', library: 'element', selector: '.el-select' },
   { kind: 'custom-select', library: 'ant', selector: '.ant-select' },
   { kind: 'custom-select', library: 'iview', selector: '.ivu-select' },
+  // layui 2 (issue 15): the skin drawn after the hidden native <select>; its title input (a typing box with
+  // lay-search) is part of the select, not a field of its own. laydate marks the inputs it runs.
+  { kind: 'custom-select', library: 'layui', selector: '.layui-form-select' },
+  { kind: 'date', library: 'layui', selector: 'input[lay-laydate-id], input[lay-key]' },
   { kind: 'radio-group', library: 'element', selector: '.el-radio-group' },
   { kind: 'radio-group', library: 'ant', selector: '.ant-radio-group' },
   { kind: 'radio-group', library: 'iview', selector: '.ivu-radio-group' },
@@ -132,6 +136,16 @@ export const SELECTS: readonly DropdownDef[] = [
     display: '.ant-select-selection-item',
   },
   {
+    library: 'layui',
+    root: '.layui-form-select',
+    trigger: '.layui-select-title',
+    openEvents: ['mousedown', 'mouseup', 'click'],
+    dropdown: '.layui-form-selected > dl, .layui-select-panel-wrap',
+    item: 'dd[lay-value]:not(.layui-select-tips)',
+    disabledItem: '.layui-disabled, .layui-hide',
+    display: '.layui-select-title input',
+  },
+  {
     library: 'iview',
     root: '.ivu-select',
     trigger: '.ivu-select-selection',
@@ -197,3 +211,108 @@ export const DATE_PANEL_SELECTOR = '.el-picker-panel, .ant-picker-dropdown, .ivu
 
 /** Where pages show a validation message for a form item. */
 export const ERROR_SELECTOR = '.el-form-item__error, .ant-form-item-explain-error, .ivu-form-item-error-tip, .help-block.with-errors, .invalid-feedback, .error-msg, .layui-form-danger';
+
+// ---------------------------------------------------------------------------------------------
+// Skins (issue 15): widgets a library draws over (or instead of) a native control. For each: where the
+// visible state is and where the value the page submits is, so a driver can read back BOTH (what a person
+// sees and what is sent must agree). Read by `widget-families.ts` and the family drivers in `drivers/`.
+
+export const LAYUI = {
+  /** layui draws its skins only inside a `.layui-form` (form.render). */
+  form: '.layui-form',
+  item: '.layui-form-item',
+  label: '.layui-form-label',
+  select: {
+    skin: '.layui-form-select',
+    title: '.layui-select-title',
+    input: '.layui-select-title input',
+    /** The option list: inside the skin, or moved to <body> (`lay-append-to`) in a panel wrap. */
+    panel: 'dl',
+    panelWrap: '.layui-select-panel-wrap',
+    option: 'dd[lay-value]',
+    placeholderOption: '.layui-select-tips',
+    chosen: 'dd.layui-this',
+    /** On the skin while the list is open. */
+    openClass: 'layui-form-selected',
+    disabledClass: 'layui-select-disabled',
+    hiddenOption: '.layui-hide, .layui-disabled',
+  },
+  radio: { skin: '.layui-form-radio', checkedClass: 'layui-form-radioed', disabledClass: 'layui-radio-disabled' },
+  checkbox: { skin: '.layui-form-checkbox, .layui-form-switch', checkedClass: ['layui-form-checked', 'layui-form-onswitch'] },
+  laydate: {
+    input: 'input[lay-laydate-id], input[lay-key]',
+    popup: '.layui-laydate',
+    day: 'td[lay-ymd]',
+    disabledDay: 'laydate-disabled',
+    chosenDay: 'td.layui-this',
+    prevYear: '.laydate-prev-y',
+    nextYear: '.laydate-next-y',
+    prevMonth: '.laydate-prev-m',
+    nextMonth: '.laydate-next-m',
+    confirm: '.laydate-btns-confirm',
+  },
+} as const;
+
+export const ANT = {
+  select: {
+    root: '.ant-select:not(.ant-cascader)',
+    selector: '.ant-select-selector',
+    search: '.ant-select-selection-search-input',
+    item: '.ant-select-selection-item',
+    placeholder: '.ant-select-selection-placeholder',
+    dropdown: '.ant-select-dropdown',
+    hiddenDropdownClass: 'ant-select-dropdown-hidden',
+    option: '.ant-select-item-option',
+    optionContent: '.ant-select-item-option-content',
+    selectedOption: '.ant-select-item-option-selected',
+    disabledOption: '.ant-select-item-option-disabled',
+    /** The scrolling box of the virtual list (only the rows near its scroll position are in the DOM). */
+    virtualHolder: '.rc-virtual-list-holder',
+  },
+  radio: { wrapper: '.ant-radio-wrapper, .ant-radio-button-wrapper', checkedClass: ['ant-radio-wrapper-checked', 'ant-radio-button-wrapper-checked'] },
+  date: {
+    root: '.ant-picker:not(.ant-picker-range)',
+    input: '.ant-picker-input input',
+    dropdown: '.ant-picker-dropdown',
+    hiddenDropdownClass: 'ant-picker-dropdown-hidden',
+    /** Day cells carry the date as `title` (YYYY-MM-DD). */
+    cell: 'td.ant-picker-cell',
+    inView: 'ant-picker-cell-in-view',
+    selectedCell: 'td.ant-picker-cell-selected',
+    disabledCell: 'ant-picker-cell-disabled',
+    cellInner: '.ant-picker-cell-inner',
+    prevMonth: '.ant-picker-header-prev-btn',
+    nextMonth: '.ant-picker-header-next-btn',
+    prevYear: '.ant-picker-header-super-prev-btn',
+    nextYear: '.ant-picker-header-super-next-btn',
+  },
+  cascader: { root: '.ant-cascader', activeItem: '.ant-cascader-menu-item-active', display: '.ant-select-selection-item' },
+} as const;
+
+export const IVIEW = {
+  select: {
+    root: '.ivu-select',
+    /** iView keeps the chosen value (not its label) in a hidden input. */
+    hidden: 'input[type="hidden"]',
+    filterInput: 'input.ivu-select-input',
+    shown: '.ivu-select-selected-value',
+    dropdown: '.ivu-select-dropdown',
+    option: 'li.ivu-select-item',
+    selectedOption: 'li.ivu-select-item-selected',
+    disabledOption: '.ivu-select-item-disabled',
+  },
+  radio: { wrapper: '.ivu-radio-wrapper', checkedClass: ['ivu-radio-wrapper-checked'] },
+  date: {
+    root: '.ivu-date-picker',
+    input: '.ivu-date-picker-rel input, input.ivu-input',
+    panel: '.ivu-picker-panel-body-wrapper',
+    selectedCell: '.ivu-date-picker-cells-cell-selected',
+    headerLabel: '.ivu-date-picker-header-label',
+  },
+  cascader: {
+    root: '.ivu-cascader',
+    hidden: 'input[type="hidden"]',
+    input: '.ivu-cascader-rel input.ivu-input',
+    activeItem: '.ivu-cascader-menu-item-active',
+  },
+} as const;
