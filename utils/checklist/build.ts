@@ -34,6 +34,8 @@ export interface ChecklistLine {
   /** i18n keys */
   label: string;
   note: string;
+  /** When a line that is not needed now would be (i18n key). */
+  onlyWhen?: string;
   /** Needed in this situation (lines that are not needed are still returned, for a complete picture). */
   needed: boolean;
   /** null: not known (no 材料上传 page read yet); else whether the page shows it uploaded. */
@@ -89,6 +91,7 @@ export function buildChecklist(situation: Situation, uploaded: UploadedKinds | n
       kind: m.kind,
       label: variant?.label ?? m.label,
       note: variant?.note ?? m.note,
+      ...(m.onlyWhen ? { onlyWhen: m.onlyWhen } : {}),
       needed: asked !== null,
       done,
       files,

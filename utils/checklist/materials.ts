@@ -19,14 +19,16 @@ export interface MaterialDef {
   /** i18n keys: the line, and what exactly to photograph. */
   label: string;
   note: string;
+  /** i18n key saying when the line is needed, for situations where it is not (委托 only, 住院 only). */
+  onlyWhen?: string;
 }
 
 export const MATERIALS: readonly MaterialDef[] = [
   { id: 'bank-card', kind: 'bank-card', slotName: '银行卡', rule: 'missing-bank-card', label: 'checkBankCard', note: 'checkBankCardNote' },
   { id: 'insurance-card', kind: 'insurance-card', slotName: '社保卡', rule: 'missing-insurance-card', label: 'checkInsuranceCard', note: 'checkInsuranceCardNote' },
   { id: 'id-document', kind: 'id-card', slotName: '身份证', rule: 'missing-id-document', label: 'checkIdCard', note: 'checkIdCardNote' },
-  { id: 'agent-id', kind: 'agent-id', slotName: '被委托人身份证', rule: 'missing-agent-id', label: 'checkAgentId', note: 'checkAgentIdNote' },
-  { id: 'discharge-summary', kind: 'discharge-summary', slotName: '出院小结', rule: 'missing-discharge-summary', label: 'checkDischarge', note: 'checkDischargeNote' },
+  { id: 'agent-id', kind: 'agent-id', slotName: '被委托人身份证', rule: 'missing-agent-id', label: 'checkAgentId', note: 'checkAgentIdNote', onlyWhen: 'checkOnlyDelegated' },
+  { id: 'discharge-summary', kind: 'discharge-summary', slotName: '出院小结', rule: 'missing-discharge-summary', label: 'checkDischarge', note: 'checkDischargeNote', onlyWhen: 'checkOnlyInpatient' },
   { id: 'invoice', kind: 'invoice', slotName: '发票', rule: null, label: 'checkInvoice', note: 'checkInvoiceNote' },
   { id: 'invoice-detail', kind: 'invoice-detail', slotName: '发票明细', rule: 'missing-invoice-detail', label: 'checkInvoiceDetail', note: 'checkInvoiceDetailNote' },
 ];
