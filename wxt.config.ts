@@ -23,6 +23,10 @@ export const PORTAL_MATCHES = ['https://zwdt.sh.gov.cn/*', 'https://ywtb.sh.gov.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
+    // Issue 14: the Firefox-only manifest key stays out of Chromium builds (Chrome lists it as unrecognised).
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox') delete (manifest as { browser_specific_settings?: unknown }).browser_specific_settings;
+    },
     // Compile locales/*.json into the extension's _locales (zh_CN is the default language).
     'build:publicAssets': (_wxt, assets) => {
       const dup = duplicateKeys();
@@ -50,5 +54,18 @@ export default defineConfig({
       { resources: ['panel.html'], matches: PORTAL_MATCHES },
     ],
     action: { default_title: '__MSG_extName__' },
+    // Issue 14: 自动填写 from the keyboard (the background forwards it to the panel of that tab).
+    commands: {
+      autofill: { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_cmdAutofill__' },
+    },
+    // Firefox (`wxt build -b firefox`): a stable add-on id, the Firefox release that has every API used
+    // here (MV2 event page, storage.session), and no data collected. Left out of Chromium builds (hook above).
+    browser_specific_settings: {
+      gecko: {
+        id: 'zwdt-reimburse-helper@songjiang.local',
+        strict_min_version: '115.0',
+        data_collection_permissions: { required: ['none'] }, // AMO requires it for new add-ons
+      },
+    },
   },
 });

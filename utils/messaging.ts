@@ -50,12 +50,16 @@ async function unwrap<Res extends z.ZodType>(def: MessageDef<z.ZodType, Res>, ra
   return def.response.parse(reply.data);
 }
 
-/** Send to the background service worker (or any extension page listening). */
+/**
+ * Send to the background service worker (or any extension page listening); `to` selects the one
+ * extension page whose router registered that address (e.g. the panel of one tab).
+ */
 export async function sendMessage<Req extends z.ZodType, Res extends z.ZodType>(
   def: MessageDef<Req, Res>,
   payload: z.input<Req>,
+  to?: string,
 ): Promise<z.infer<Res>> {
-  const envelope: Envelope = { type: def.type, payload: def.request.parse(payload) };
+  const envelope: Envelope = { type: def.type, payload: def.request.parse(payload), ...(to === undefined ? {} : { to }) };
   return unwrap(def, await browser.runtime.sendMessage(envelope));
 }
 

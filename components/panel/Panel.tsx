@@ -1,21 +1,17 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { createRouter, handle } from '@/utils/messaging';
+import { panelAction } from '@/utils/page-status/messages';
 import { t } from '@/utils/i18n';
 import { connectToPage, type PageConnection } from '@/utils/panel/connection';
 import { getPageInfo, setLayout } from '@/utils/panel/messages';
 import type { PageInfo } from '@/utils/detect/page';
 import { GuideHint } from './GuideHint';
+import { describePage } from './describe-page';
 import { useTheme } from '@/components/ui/theme';
 import { PeopleChooser } from './PeopleChooser';
 import { InvoiceSection } from '@/components/invoice/InvoiceSection'; // issue 6
-
-const STEP_KEYS = { basic: 'panelStepBasic', invoice: 'panelStepInvoice', materials: 'panelStepMaterials', unknown: 'panelStepUnknown' } as const;
-
-function describe(page: PageInfo): string {
-  const item = page.item ? t(page.item === 'employee' ? 'panelItemEmployee' : 'panelItemResident') : t('panelItemUnknown');
-  if (page.kind === 'guide') return t('panelOnGuide', item);
-  if (page.kind === 'logistics') return t('panelOnLogistics', item);
-  return t('panelOnApplication', item, t(STEP_KEYS[page.step]));
-}
+import { LiveChecklist } from './LiveChecklist';
 
 /** Larger text needs a wider panel (the frame's width is set by the page side). */
 const WIDTH_BY_SCALE: Record<number, number> = { 100: 420, 150: 520, 200: 640 };
@@ -31,12 +27,16 @@ export function Panel() {
   // The host page decides the frame's size (it collapses the panel when the user clicks into the
   // form); the panel shows the launcher whenever its frame is launcher-sized.
   const [collapsed, setCollapsed] = useState(() => window.innerHeight < COLLAPSED_MAX_HEIGHT);
+  const collapsedRef = useRef(collapsed);
+  collapsedRef.current = collapsed;
   useEffect(() => {
     const onResize = () => setCollapsed(window.innerHeight < COLLAPSED_MAX_HEIGHT);
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, []);
   const [error, setError] = useState('');
+  /** Set by the people chooser: start 自动填写 as if its button were pressed. */
+  const autofillRef = useRef<(() => 'started' | 'no-people') | null>(null);
   const settings = useTheme();
   const width = WIDTH_BY_SCALE[settings.textScale] ?? 420;
 
@@ -77,8 +77,28 @@ export function Panel() {
     return () => ro.disconnect();
   }, [conn, collapsed, width]);
 
+  // 自动填写 / 打开助手 from the toolbar popup or the keyboard shortcut, for the panel of this tab only.
+  useEffect(() => {
+    if (!conn) return;
+    const listener = createRouter(
+      [
+        handle(panelAction, async ({ action }) => {
+          if (collapsedRef.current) await toggle();
+          if (action === 'expand') return { started: true };
+          const run = autofillRef.current;
+          if (!run) return { started: false, reason: 'not-application' };
+          const result = run();
+          return result === 'started' ? { started: true } : { started: false, reason: result };
+        }),
+      ],
+      { address: () => String(conn.tabId) },
+    ) as Parameters<typeof browser.runtime.onMessage.addListener>[0];
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }, [conn]);
+
   async function toggle() {
-    const next = !collapsed;
+    const next = !collapsedRef.current;
     setCollapsed(next);
     await new Promise((r) => setTimeout(r, 0)); // render the next view before measuring it
     const height = next ? undefined : contentHeight();
@@ -104,10 +124,11 @@ export function Panel() {
           </button>
         </header>
         {error && <p class="error">{error}</p>}
-        {page && <p class="where" data-testid="panel-page">{describe(page)}</p>}
+        {page && <p class="where" data-testid="panel-page">{describePage(page)}</p>}
         {page?.kind === 'guide' && <GuideHint item={page.item} />}
-        {conn && page && page.kind !== 'guide' && <PeopleChooser page={conn} item={page.item} />}
+        {conn && page && page.kind !== 'guide' && <PeopleChooser page={conn} item={page.item} autofillRef={page.kind === 'application' ? autofillRef : undefined} />}
         {conn && page?.kind === 'application' && (page.step === 'invoice' || page.step === 'unknown') && <InvoiceSection page={conn} item={page.item} />}
+        {conn && page?.kind === 'application' && <LiveChecklist page={conn} />}
         {page?.kind === 'logistics' && <p class="note">{t('panelLogisticsNote')}</p>}
         <footer class="privacy">{t('privacyNote')}</footer>
       </main>

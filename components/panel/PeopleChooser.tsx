@@ -15,13 +15,15 @@ interface Props {
   item: ItemKind | null;
   /** Told the chosen claimant, so the invoice section can compare 交款人. */
   onClaimant?: (profile: Profile | null) => void;
+  /** Filled in with a way to start 自动填写 from outside (the popup, the keyboard shortcut). */
+  autofillRef?: { current: (() => 'started' | 'no-people') | null };
 }
 
 /**
  * 报销人 (the person on the invoice) and 委托人 (the account holder, when someone files for them),
  * then one button that fills the starred fields. The list of people never leaves this frame.
  */
-export function PeopleChooser({ page, item, onClaimant }: Props) {
+export function PeopleChooser({ page, item, onClaimant, autofillRef }: Props) {
   const [profiles, setProfiles] = useState<ProfileSummary[] | null>(null);
   const [lock, setLock] = useState<LockState | null>(null);
   const [claimantId, setClaimantId] = useState('');
@@ -91,6 +93,14 @@ export function PeopleChooser({ page, item, onClaimant }: Props) {
     } finally {
       setBusy(false);
     }
+  }
+
+  if (autofillRef) {
+    autofillRef.current = () => {
+      if (!claimantId || lock?.locked) return 'no-people';
+      if (!busy) void fill();
+      return 'started';
+    };
   }
 
   async function doUnlock(ev: Event) {

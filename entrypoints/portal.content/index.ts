@@ -4,6 +4,7 @@ import { createRouter } from '@/utils/messaging';
 import { HOST_TAG, mountPanel, panelDocument } from './panel-host';
 import { portalHandlers, type PortalState } from './handlers';
 import { createGuardFeature } from './guard-feature';
+import { pageStatusListener } from './page-status-handler'; // issue 14: the popup asks what the page shows
 
 /**
  * The portal content script (all frames of zwdt.sh.gov.cn / ywtb.sh.gov.cn): it only decides
@@ -30,6 +31,11 @@ export default defineContentScript({
     const listener = createRouter(portalHandlers(state), { address: () => state.panel?.token });
     browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener as Parameters<typeof browser.runtime.onMessage.removeListener>[0]));
+
+    type Listener = Parameters<typeof browser.runtime.onMessage.addListener>[0];
+    const statusListener = pageStatusListener(state) as Listener; // issue 14
+    browser.runtime.onMessage.addListener(statusListener);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(statusListener));
 
     // Pre-submission warnings (issue 7) on the application and 物流申请 pages.
     const guard = createGuardFeature(state);

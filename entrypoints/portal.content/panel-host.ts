@@ -2,10 +2,9 @@
  * Mounts the helper's panel: an extension-origin iframe (web-accessible `panel.html`) inside a
  * closed shadow root. The page and its scripts can see that a frame exists, but not what is in
  * it — the list of people stays in the extension's origin; only filled values enter the page.
+ * Expanded, the panel is docked beside the page and pushes it aside (./dock.ts, issue 14).
  */
-const expanded = (height?: number, width = 420) =>
-  `width:min(${width}px,calc(100vw - 32px));height:${height ? `min(86vh,${height}px)` : 'min(86vh,760px)'};`;
-const COLLAPSED = 'width:176px;height:64px;';
+import { createDock } from './dock';
 
 export interface PanelHost {
   token: string;
@@ -35,39 +34,25 @@ export const HOST_TAG = 'zwdt-reimburse-helper';
 export function mountPanel(panelUrl: string, doc: Document = panelDocument()): PanelHost {
   const token = crypto.randomUUID();
   const host = doc.createElement(HOST_TAG);
-  host.style.cssText = 'all:initial;position:fixed;right:16px;bottom:16px;z-index:2147483646;display:block;';
   const shadow = host.attachShadow({ mode: 'closed' });
   const frame = doc.createElement('iframe');
   frame.src = `${panelUrl}#${token}`;
   frame.title = '零星报销助手';
   frame.setAttribute('allow', '');
-  const base = 'border:0;border-radius:12px;box-shadow:0 6px 28px rgba(0,0,0,.28);background:#fff;display:block;color-scheme:light;';
-  frame.style.cssText = base + expanded();
   shadow.append(frame);
   (doc.body ?? doc.documentElement).append(host);
-  let lastHeight: number | undefined;
-  let lastWidth: number | undefined;
-  let collapsed = false;
-  const apply = () => {
-    frame.style.cssText = base + (collapsed ? COLLAPSED : expanded(lastHeight, lastWidth));
-  };
-  // The user starts working in the form (a real click outside the panel): step out of the way.
-  const onPointerDown = (e: PointerEvent) => {
-    if (!e.isTrusted || collapsed || e.composedPath().includes(host)) return;
-    collapsed = true;
-    apply();
-  };
-  doc.addEventListener('pointerdown', onPointerDown, true);
+  const dock = createDock(doc, host, frame); // issue 14: expanded = a column pushing the page aside
+  let lastWidth = 420;
+  dock.expand(lastWidth);
   return {
     token,
-    setLayout(nextCollapsed, height, width) {
-      collapsed = nextCollapsed;
-      if (height) lastHeight = height;
+    setLayout(nextCollapsed, _height, width) {
       if (width) lastWidth = width;
-      apply();
+      if (nextCollapsed) dock.collapse();
+      else dock.expand(lastWidth);
     },
     remove() {
-      doc.removeEventListener('pointerdown', onPointerDown, true);
+      dock.dispose();
       host.remove();
     },
   };

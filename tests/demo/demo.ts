@@ -3,10 +3,10 @@
  * replica at the real host names and open Chromium with the extension loaded.
  *
  * With a display: a real window on the 职保 guide page; the demo people are imported; walk the
- * flow yourself (立即办理 → the helper's panel on the right). Without one (DISPLAY unset): the
+ * flow yourself (立即办理 → the helper docked on the left). Without one (DISPLAY unset): the
  * same browser headless walks the flow and saves a screenshot per step under demo-output/.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
@@ -14,6 +14,10 @@ import { launch, helperFrame, importProfiles, ITEM, ROOT, sleep, type Session } 
 import { generateOne } from '../invoice-gen/generate';
 
 const OUT = join(ROOT, 'demo-output');
+/** Screenshots README shows (docs/screenshots/<name>.png), refreshed by `npm run demo -- --readme`. */
+const README_SHOTS = join(ROOT, 'docs/screenshots');
+const README_NAMES = new Set(['guide-eligibility', 'checklist-printable', 'popup-on-application', 'materials-checklist', 'basic-after-fill']);
+const refreshReadme = process.argv.includes('--readme');
 const headless = !process.env.DISPLAY;
 const shots: string[] = [];
 
@@ -21,6 +25,10 @@ async function shot(page: Page, name: string) {
   const file = join(OUT, `${String(shots.length + 1).padStart(2, '0')}-${name}.png`);
   await page.screenshot({ path: file });
   shots.push(file);
+  if (refreshReadme && README_NAMES.has(name)) {
+    mkdirSync(README_SHOTS, { recursive: true });
+    copyFileSync(file, join(README_SHOTS, `${name}.png`));
+  }
   console.log(`  📸 ${file}`);
 }
 
@@ -37,6 +45,14 @@ async function openApplicationFromGuide(s: Session): Promise<Page> {
   await helperFrame(guide);
   await sleep(400);
   await shot(guide, 'guide-page-hint');
+  // 能不能报？ — four answers in the guide page's panel lead to this item
+  const panel = await helperFrame(guide);
+  for (const [q, v] of [['songjiang', 'yes'], ['where', 'away'], ['visitAway', 'emergency'], ['insurance', 'employee']]) {
+    await panel.click(`[data-testid="guide-hint"] [data-testid="elig-${q}-${v}"]`);
+  }
+  await panel.waitForSelector('[data-testid="eligibility-result"]');
+  await panel.$eval('[data-testid="eligibility-result"]', (el) => el.scrollIntoView({ block: 'center' }));
+  await shot(guide, 'guide-eligibility');
   const [btn] = await guide.$$('xpath/.//button[contains(., "立即办理")]');
   await btn!.click();
   await guide.waitForSelector('#bwptBtn', { visible: true });
@@ -61,6 +77,29 @@ async function fillBasicInformation(app: Page, panel: Frame) {
   const summary = await panel.$eval('[data-testid="autofill-summary"]', (el) => (el as HTMLElement).innerText);
   console.log(`  ✍️  ${summary.split('\n')[0]}`);
   await shot(app, 'basic-after-fill');
+}
+
+/** The toolbar popup over the application: item, step, the starred fields still empty, warnings, actions. */
+async function popupOver(s: Session, app: Page, name: string) {
+  await app.bringToFront();
+  const worker = await (await s.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'))).worker();
+  await worker!.evaluate('chrome.action.openPopup()');
+  const popup = (await (await s.browser.waitForTarget((t) => t.type() === 'page' && t.url().endsWith('/popup.html'))).asPage())!;
+  await popup.waitForSelector('[data-testid="popup"][aria-busy="false"]');
+  await popup.setViewport({ width: 460, height: 760 });
+  await sleep(300);
+  await shot(popup, name);
+  await popup.close();
+}
+
+/** The printable checklist (guidance.html) for a family member filing for a parent with an inpatient invoice. */
+async function printableChecklist(s: Session) {
+  const page = await s.newPage(s.extensionUrl('guidance.html?delegated=1&minor=0&deceased=0&inpatient=1'));
+  await page.setViewport({ width: 1200, height: 900 });
+  await page.waitForSelector('[data-testid="checklist"]');
+  await sleep(300);
+  await shot(page, 'checklist-printable');
+  await page.close();
 }
 
 async function clickButton(page: Page, text: string) {
@@ -116,6 +155,12 @@ async function submitWithMissingMaterials(app: Page, photo: string) {
     await (input as unknown as { uploadFile(...f: string[]): Promise<void> }).uploadFile(photo);
     await sleep(150);
   }
+  // the panel's checklist ticks off what the page now shows uploaded
+  const panel = await helperFrame(app);
+  await panel.waitForSelector('[data-testid="panel"] [data-testid="checklist-line"][data-id="bank-card"][data-state="done"]', { timeout: 30_000 });
+  await panel.$eval('[data-testid="panel"] [data-testid="checklist"]', (el) => el.scrollIntoView({ block: 'start' }));
+  await sleep(300);
+  await shot(app, 'materials-checklist');
   await clickButton(app, '提交');
   await app.waitForSelector('[data-zwdt-guard="modal"] >>> [data-testid="submit-warnings"]', { timeout: 30_000 });
   await sleep(400);
@@ -146,6 +191,9 @@ async function main() {
     const panel = await helperFrame(app);
     await shot(app, 'application-with-helper');
     await fillBasicInformation(app, panel);
+    await popupOver(s, app, 'popup-on-application');
+    await printableChecklist(s);
+    await app.bringToFront();
     const work = mkdtempSync(join(tmpdir(), 'zwdt-demo-'));
     try {
       const invoice = await generateOne({ template: 'sh-inpatient', seed: 7, outDir: work, pdf: true });

@@ -55,6 +55,7 @@ describe('foundation', () => {
     // the page's own 立即办理 stays reachable: the element at its centre is the page's button, not our panel
     const free = await page.evaluate(() => {
       const btn = [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('立即办理'))!;
+      btn.scrollIntoView({ block: 'center', inline: 'center' }); // the docked helper pushes a wide page sideways (issue 14)
       const r = btn.getBoundingClientRect();
       return btn.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
     });

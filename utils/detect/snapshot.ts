@@ -18,6 +18,9 @@ const ACTIVE_STEP_SELECTORS = [
   '.progress-step.active',
   '.current-step',
   'li.current',
+  // Bootstrap 3 wizards drawn as pills or tabs (the server-rendered application era)
+  '.nav-pills > li.active',
+  '.nav-tabs > li.active',
 ];
 
 const MAX_TEXT = 20_000;

@@ -1,0 +1,3 @@
+export * from './build';
+export * from './materials';
+export * from './situation';
