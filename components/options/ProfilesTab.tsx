@@ -19,6 +19,7 @@ import {
   type ProfileSummary,
 } from '@/utils/profiles/messages';
 import type { Profile, ProfileInput } from '@/utils/profiles/schema';
+import { importSummary, readProfilesFileText } from '@/utils/profiles/import-export';
 import { ProfileForm } from './ProfileForm';
 import { EndSession } from './EndSession';
 
@@ -110,7 +111,7 @@ export function ProfilesTab({ profiles, volunteerMode, reload }: ProfilesTabProp
     try {
       const r = await sendMessage(importProfiles, { text, choices, defaultChoice });
       setPendingImport(null);
-      setStatus(t('profilesImported', r.added, r.replaced));
+      setStatus(importSummary(r));
       await reload();
     } catch (e) {
       setPendingImport(null);
@@ -125,7 +126,7 @@ export function ProfilesTab({ profiles, volunteerMode, reload }: ProfilesTabProp
     setStatus(null);
     if (!file) return;
     try {
-      const text = await file.text();
+      const text = await readProfilesFileText(file);
       const preview = await sendMessage(previewImport, { text });
       if (preview.conflicts.length) setPendingImport({ text, ...preview });
       else await finishImport(text, {});

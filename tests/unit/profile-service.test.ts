@@ -102,7 +102,7 @@ describe('import / export', () => {
     const first = (await service.exportText()).text;
     await resetDbForTests();
     service = makeService();
-    expect(await service.import(first)).toEqual({ added: 2, replaced: 0 });
+    expect(await service.import(first)).toEqual({ added: 2, replaced: 0, ignoredKeys: [] });
     expect((await service.exportText()).text).toBe(first);
     expect(first.endsWith('}\n')).toBe(true);
     expect(JSON.parse(first).profiles.map((p: { id: string }) => p.id)).toEqual(['id-1', 'id-2']);
@@ -137,17 +137,18 @@ describe('import / export', () => {
     ]);
     const preview = await service.previewImport(file);
     expect(preview.count).toBe(2);
+    expect(preview.ignoredKeys).toEqual([]);
     expect(preview.conflicts).toEqual([{ index: 0, name: '王建国', maskedIdNumber: '310117********0045', existingId: existing.id, existingName: '王建国' }]);
     expect((await errorOf(service.import(file))).code).toBe('import-invalid');
     expect((await service.list()).profiles).toHaveLength(1);
 
-    expect(await service.import(file, { '0': 'replace' })).toEqual({ added: 1, replaced: 1 });
+    expect(await service.import(file, { '0': 'replace' })).toEqual({ added: 1, replaced: 1, ignoredKeys: [] });
     let list = (await service.list()).profiles;
     expect(list.map((p) => p.id).sort()).toEqual(['from-file', 'new-one']);
     expect((await service.get('from-file')).phone).toBe('13911112222');
 
     // Same file again, keep both: duplicates get fresh ids where the id is taken.
-    expect(await service.import(file, {}, 'keep-both')).toEqual({ added: 2, replaced: 0 });
+    expect(await service.import(file, {}, 'keep-both')).toEqual({ added: 2, replaced: 0, ignoredKeys: [] });
     list = (await service.list()).profiles;
     expect(list).toHaveLength(4);
   });

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { defineMessage } from '@/utils/messaging';
 import { insuranceTypeSchema, profileInputSchema, profileSchema } from './schema';
+import { MAX_FILE_CHARS } from './import-export';
 
 export const profileSummarySchema = z.object({
   id: z.string(),
@@ -61,11 +62,17 @@ export const importConflictSchema = z.object({
 });
 export type ImportConflict = z.infer<typeof importConflictSchema>;
 
-/** Validate a file without storing anything; lists profiles whose idNumber already exists. */
+/** The text of a profiles file (never longer than the import reads). */
+const fileText = z.string().max(MAX_FILE_CHARS);
+
+/**
+ * Validate a file without storing anything; lists profiles whose idNumber already exists.
+ * `ignoredKeys`: keys of the file the helper does not use (to be named to the user).
+ */
 export const previewImport = defineMessage(
   'profiles/import-preview',
-  z.object({ text: z.string() }),
-  z.object({ count: z.number(), conflicts: z.array(importConflictSchema) }),
+  z.object({ text: fileText }),
+  z.object({ count: z.number(), conflicts: z.array(importConflictSchema), ignoredKeys: z.array(z.string()).default([]) }),
 );
 
 export const conflictChoiceSchema = z.enum(['replace', 'keep-both']);
@@ -78,11 +85,11 @@ export type ConflictChoice = z.infer<typeof conflictChoiceSchema>;
 export const importProfiles = defineMessage(
   'profiles/import',
   z.object({
-    text: z.string(),
+    text: fileText,
     choices: z.record(z.string(), conflictChoiceSchema).optional(),
     defaultChoice: conflictChoiceSchema.optional(),
   }),
-  z.object({ added: z.number(), replaced: z.number() }),
+  z.object({ added: z.number(), replaced: z.number(), ignoredKeys: z.array(z.string()).default([]) }),
 );
 
 /** The export file text (see docs/profiles.md) and a suggested file name. */

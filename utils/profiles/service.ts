@@ -13,7 +13,7 @@ import { MessageError } from '@/utils/messaging';
 import { t } from '@/utils/i18n';
 import { loadSettings, type Settings } from '@/utils/settings';
 import { maskIdNumber, migrateProfile, profileInputSchema, profileSchema, PROFILE_SCHEMA_VERSION, type Profile, type ProfileInput } from './schema';
-import { exportFilename, fieldLabel, ImportError, parseProfilesFile, serializeProfiles } from './import-export';
+import { exportFilename, fieldLabel, ImportError, parseProfilesFile, serializeProfiles, type ParsedProfilesFile } from './import-export';
 import type { ConflictChoice, ImportConflict, LockState, ProfileSummary } from './messages';
 
 export const LOCK_META_KEY = 'lock';
@@ -280,9 +280,9 @@ export class ProfileService {
     return { text: serializeProfiles(await this.all()), filename: exportFilename(new Date(this.now())) };
   }
 
-  private parse(text: string): Profile[] {
+  private parse(text: string): ParsedProfilesFile {
     try {
-      return parseProfilesFile(text);
+      return parseProfilesFile(text, { now: this.now, newId: this.newId });
     } catch (e) {
       if (e instanceof ImportError) throw new MessageError('import-invalid', e.message);
       throw e;
@@ -300,14 +300,14 @@ export class ProfileService {
     return conflicts;
   }
 
-  async previewImport(text: string): Promise<{ count: number; conflicts: ImportConflict[] }> {
-    const incoming = this.parse(text);
-    return { count: incoming.length, conflicts: this.findConflicts(incoming, await this.all()) };
+  async previewImport(text: string): Promise<{ count: number; conflicts: ImportConflict[]; ignoredKeys: string[] }> {
+    const { profiles: incoming, ignoredKeys } = this.parse(text);
+    return { count: incoming.length, conflicts: this.findConflicts(incoming, await this.all()), ignoredKeys };
   }
 
   /** All or nothing. Conflicts (same idNumber, or same id) are decided by `choices[index]` or `defaultChoice`. */
-  async import(text: string, choices: Record<string, ConflictChoice> = {}, defaultChoice?: ConflictChoice): Promise<{ added: number; replaced: number }> {
-    const incoming = this.parse(text);
+  async import(text: string, choices: Record<string, ConflictChoice> = {}, defaultChoice?: ConflictChoice): Promise<{ added: number; replaced: number; ignoredKeys: string[] }> {
+    const { profiles: incoming, ignoredKeys } = this.parse(text);
     const key = await this.writeKey();
     const stored = await this.all();
     const conflicts = this.findConflicts(incoming, stored);
@@ -342,7 +342,7 @@ export class ProfileService {
     const tx = db.transaction('profiles', 'readwrite');
     const putIds = new Set(records.map((r) => r.id));
     await Promise.all([...[...toDelete].filter((id) => !putIds.has(id)).map((id) => tx.store.delete(id)), ...records.map((r) => tx.store.put(r)), tx.done]);
-    return { added, replaced };
+    return { added, replaced, ignoredKeys };
   }
 
   // -------------------------------------------------------------------------------------------
