@@ -37,6 +37,8 @@ export function Panel() {
     return () => window.removeEventListener('resize', onResize);
   }, []);
   const [error, setError] = useState('');
+  /** The 报销人 chosen (profile id): the invoices are kept in this person's draft of the application. */
+  const [claimant, setClaimant] = useState<string | null>(null);
   const settings = useTheme();
   const width = WIDTH_BY_SCALE[settings.textScale] ?? 420;
 
@@ -106,8 +108,8 @@ export function Panel() {
         {error && <p class="error">{error}</p>}
         {page && <p class="where" data-testid="panel-page">{describe(page)}</p>}
         {page?.kind === 'guide' && <GuideHint item={page.item} />}
-        {conn && page && page.kind !== 'guide' && <PeopleChooser page={conn} item={page.item} />}
-        {conn && page?.kind === 'application' && (page.step === 'invoice' || page.step === 'unknown') && <InvoiceSection page={conn} item={page.item} />}
+        {conn && page && page.kind !== 'guide' && <PeopleChooser page={conn} item={page.item} onClaimant={(p) => setClaimant(p?.id ?? '')} />}
+        {conn && page?.kind === 'application' && (page.step === 'invoice' || page.step === 'unknown') && <InvoiceSection page={conn} item={page.item} claimant={claimant} />}
         {page?.kind === 'logistics' && <p class="note">{t('panelLogisticsNote')}</p>}
         <footer class="privacy">{t('privacyNote')}</footer>
       </main>

@@ -4,6 +4,7 @@ import { createRouter } from '@/utils/messaging';
 import { HOST_TAG, mountPanel, panelDocument } from './panel-host';
 import { portalHandlers, type PortalState } from './handlers';
 import { createGuardFeature } from './guard-feature';
+import { onSessionEnded } from '@/utils/drafts/session-end';
 
 /**
  * The portal content script (all frames of zwdt.sh.gov.cn / ywtb.sh.gov.cn): it only decides
@@ -30,6 +31,14 @@ export default defineContentScript({
     const listener = createRouter(portalHandlers(state), { address: () => state.panel?.token });
     browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener as Parameters<typeof browser.runtime.onMessage.removeListener>[0]));
+
+    // 结束本次服务: drop the claimant's values held for the guard (issue 10 item 13).
+    ctx.onInvalidated(
+      onSessionEnded(() => {
+        state.claimContext = null;
+        state.claimInvoices = [];
+      }),
+    );
 
     // Pre-submission warnings (issue 7) on the application and 物流申请 pages.
     const guard = createGuardFeature(state);

@@ -20,8 +20,10 @@ export const settingsSchema = z.object({
   volunteerMode: z.boolean().catch(false).default(false),
   /** Lock the passphrase-protected profiles after this many idle minutes (0 = only at browser restart). */
   autoLockMinutes: z.number().int().min(0).max(24 * 60).catch(15).default(15),
-  /** Keep invoice pictures after an application is done. */
+  /** Keep invoice pictures (off: pictures are never stored, only read). */
   keepInvoiceImages: z.boolean().catch(false).default(false),
+  /** Days an unfinished application's draft (typed values, invoices read) is kept. */
+  draftDays: z.number().int().min(1).max(30).catch(7).default(7),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -32,6 +34,7 @@ export const settingsPatchSchema = z
     volunteerMode: z.boolean(),
     autoLockMinutes: z.number().int().min(0).max(24 * 60),
     keepInvoiceImages: z.boolean(),
+    draftDays: z.number().int().min(1).max(30),
   })
   .partial();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
