@@ -1,10 +1,9 @@
 import { createRouter } from '@/utils/messaging';
-import { createProfileService, profileHandlers, registerAutoLock } from '@/utils/profiles/handlers';
-import { settingsHandlers } from '@/utils/settings/messages';
+import { createProfileService, registerAutoLock } from '@/utils/profiles/handlers';
 import { loadSettings, mirrorSettings } from '@/utils/settings';
-import { historyHandlers } from '@/utils/guard/history';
 import { DraftService, sessionTabDrafts } from '@/utils/drafts/service';
-import { draftHandlers, endDraftsOnConfirmedSubmission, registerDraftExpiry } from '@/utils/drafts/handlers';
+import { registerDraftExpiry } from '@/utils/drafts/handlers';
+import { backgroundHandlers } from '@/utils/background/handlers';
 
 export default defineBackground(() => {
   // The background owns the store (profiles, drafts, settings); extension pages ask through typed messages.
@@ -14,13 +13,5 @@ export default defineBackground(() => {
   registerAutoLock(profiles);
   registerDraftExpiry(drafts);
   void loadSettings().then(mirrorSettings);
-  browser.runtime.onMessage.addListener(
-    createRouter([
-      ...profileHandlers(profiles),
-      ...settingsHandlers(() => profiles.touch()),
-      ...draftHandlers(drafts),
-      // A submission the portal confirmed ends that tab's drafts.
-      ...endDraftsOnConfirmedSubmission(historyHandlers(), drafts),
-    ]),
-  );
+  browser.runtime.onMessage.addListener(createRouter(backgroundHandlers(profiles, drafts)));
 });

@@ -47,10 +47,10 @@ function ProgressRow({ view }: { view: ItemView }) {
 }
 
 /**
- * `claimant`: the profile id chosen as 报销人 in the panel (null until the people are known): with the item
- * and the application number the page shows, it decides which draft the invoices are kept in.
+ * `claimant`: the profile id chosen as 报销人 in the panel ('' while none is): with the item and the
+ * application number the page shows, it decides which draft the invoices are kept in.
  */
-export function InvoiceSection({ page, item: itemKind, claimant = null, store = invoiceStore }: { page: PageConnection; item: string | null; claimant?: string | null; store?: InvoiceStore }) {
+export function InvoiceSection({ page, item: itemKind, claimant = '', store = invoiceStore }: { page: PageConnection; item: string | null; claimant?: string; store?: InvoiceStore }) {
   const views = useStore(store);
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -61,7 +61,6 @@ export function InvoiceSection({ page, item: itemKind, claimant = null, store = 
 
   // This application's draft: item + claimant + the application number the page shows (restored unconfirmed).
   useEffect(() => {
-    if (claimant === null) return;
     let stop = false;
     void (async () => {
       const { application } = await page.call(getApplicationId, {}).catch(() => ({ application: '' }));
@@ -148,7 +147,7 @@ export function InvoiceSection({ page, item: itemKind, claimant = null, store = 
 
   const fileName = (id: string) => views.find((v) => v.item.id === id)?.item.file ?? id;
   return (
-    <section class="card invoice-section" data-testid="invoice-section" aria-labelledby="invoice-title">
+    <section class="card invoice-section" data-testid="invoice-section" data-draft-loaded={String(store.draftLoaded)} aria-labelledby="invoice-title">
       <h2 id="invoice-title">{t('invoiceUiTitle')}</h2>
       <p class="hint">{t('invoiceUiIntro')}</p>
       <div

@@ -37,8 +37,8 @@ export function Panel() {
     return () => window.removeEventListener('resize', onResize);
   }, []);
   const [error, setError] = useState('');
-  /** The 报销人 chosen (profile id): the invoices are kept in this person's draft of the application. */
-  const [claimant, setClaimant] = useState<string | null>(null);
+  /** The 报销人 chosen (profile id; '' while none is): the invoices are kept in this person's draft of the application. */
+  const [claimant, setClaimant] = useState('');
   const settings = useTheme();
   const width = WIDTH_BY_SCALE[settings.textScale] ?? 420;
 

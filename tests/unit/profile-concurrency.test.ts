@@ -1,7 +1,7 @@
 // Issue 10 item 2, as a property: whatever the interleaving of save / import / delete / set / change /
-// remove passphrase / lock / unlock (fast-check's scheduler decides the order in which every awaited step of
-// the store resolves), afterwards — with a lock, every record is sealed and opens with it; without one,
-// none is sealed — and the list still works.
+// remove passphrase / lock / unlock / a draft saved / 结束本次服务 (fast-check's scheduler decides the order in
+// which every awaited step of the store resolves), afterwards — with a lock, every record (people and
+// drafts) is sealed and opens with it; without one, none is sealed — and the list still works.
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { serializeProfiles } from '@/utils/profiles/import-export';
 import { readStoredProfile, type Profile } from '@/utils/profiles/schema';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { MessageError } from '@/utils/messaging';
+import { DraftService } from '@/utils/drafts/service';
 
 const PEOPLE = [
   { name: '王建国', idNumber: '310117195505050045', insuranceType: 'employee' },
@@ -34,7 +35,9 @@ type Op =
   | { kind: 'change'; from: number; to: number }
   | { kind: 'remove'; from: number }
   | { kind: 'lock' }
-  | { kind: 'unlock'; from: number };
+  | { kind: 'unlock'; from: number }
+  | { kind: 'draft'; who: number }
+  | { kind: 'end' };
 
 const who = fc.integer({ min: 0, max: PEOPLE.length - 1 });
 const pass = fc.integer({ min: 0, max: PASSPHRASES.length - 1 });
@@ -47,9 +50,11 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('remove' as const), from: pass }),
   fc.record({ kind: fc.constant('lock' as const) }),
   fc.record({ kind: fc.constant('unlock' as const), from: pass }),
+  fc.record({ kind: fc.constant('draft' as const), who }),
+  fc.record({ kind: fc.constant('end' as const) }),
 );
 
-function run(service: ProfileService, op: Op): Promise<unknown> {
+function run(service: ProfileService, drafts: DraftService, op: Op): Promise<unknown> {
   switch (op.kind) {
     case 'save':
       return service.save({ ...profile(op.who, `p${op.who}`) });
@@ -68,6 +73,12 @@ function run(service: ProfileService, op: Op): Promise<unknown> {
       return service.lock();
     case 'unlock':
       return service.unlock(PASSPHRASES[op.from]!);
+    case 'draft': {
+      const key = { item: 'employee' as const, claimant: `p${op.who}`, application: '' };
+      return drafts.load(key).then((d) => drafts.saveForm(key, d.session, { 'claimant.name': PEOPLE[op.who]!.name }));
+    }
+    case 'end':
+      return service.endSession();
   }
 }
 
@@ -77,11 +88,11 @@ const EXPECTED = new Set(['wrong-passphrase', 'locked', 'no-passphrase', 'not-fo
 async function checkInvariant(): Promise<void> {
   const db = await getDb();
   const meta = (await db.get('meta', LOCK_META_KEY)) as LockMeta | undefined;
-  const records = await db.getAll('profiles');
+  const records = [...(await db.getAll('profiles')), ...(await db.getAll('drafts'))];
   if (!meta) {
     for (const r of records) {
       expect(r.sealed, `${r.id} sealed without a lock`).toBeUndefined();
-      expect(() => readStoredProfile(r.plain, r.v)).not.toThrow();
+      if ('v' in r) expect(() => readStoredProfile(r.plain, r.v)).not.toThrow();
     }
     return;
   }
@@ -92,7 +103,7 @@ async function checkInvariant(): Promise<void> {
     expect(r.plain, `${r.id} in plain text under the lock`).toBeUndefined();
     expect(r.sealed, `${r.id} not sealed`).toBeDefined();
     const raw = await open(key!, r.sealed!, r.id); // throws when sealed with a discarded key
-    expect(() => readStoredProfile(raw, r.v)).not.toThrow();
+    if ('v' in r) expect(() => readStoredProfile(raw, r.v)).not.toThrow();
   }
 }
 
@@ -124,8 +135,9 @@ describe('profile store under concurrent operations (property)', () => {
           iterations: 1000,
           minIterations: 1000,
         });
+        const drafts = new DraftService({ vault: service.vault, settings: s.scheduleFunction(async () => DEFAULT_SETTINGS) });
         const outcomes = ops.map((op) =>
-          run(service, op).then(
+          run(service, drafts, op).then(
             () => null,
             (e: unknown) => (e instanceof MessageError && EXPECTED.has(e.code) ? null : e),
           ),

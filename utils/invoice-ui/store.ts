@@ -96,6 +96,7 @@ export class InvoiceStore {
   private key: DraftKey | null = null;
   private tabId: number | undefined;
   private session: string | null = null;
+  private loaded = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private pendingSave = false;
   /** Key changes and saves, one after another. */
@@ -137,6 +138,11 @@ export class InvoiceStore {
   /** The draft the store keeps its invoices in (null: none yet). */
   get draftKey(): DraftKey | null {
     return this.key;
+  }
+
+  /** The draft of `draftKey` was read (and what it held restored): end-to-end tests wait on it. */
+  get draftLoaded(): boolean {
+    return this.loaded;
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -281,6 +287,7 @@ export class InvoiceStore {
     this.files.clear();
     this.key = null;
     this.session = null;
+    this.loaded = false;
     this.emit();
     this.onInvoicesChanged?.([]);
   }
@@ -357,6 +364,7 @@ export class InvoiceStore {
       this.views = moving;
       this.key = key;
       this.session = null;
+      this.loaded = false;
       this.emit();
       if (!key || !this.drafts) return;
       let loaded: Awaited<ReturnType<DraftClient['load']>>;
@@ -372,6 +380,7 @@ export class InvoiceStore {
         .filter((s) => !known.has(s.id))
         .map((s) => ({ item: restoreItem(s), batchIndex: 0, batchCount: 1, preview: null, phase: 'done', restored: true }));
       this.views = [...restored, ...this.views];
+      this.loaded = true;
       this.emit();
       this.onInvoicesChanged?.(this.items);
       // What was read here is now kept with this draft (and its pictures, when they are kept).

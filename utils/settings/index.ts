@@ -11,6 +11,8 @@ export const textScaleSchema = z.union([z.literal(100), z.literal(150), z.litera
 export type TextScale = z.infer<typeof textScaleSchema>;
 
 export const AUTOLOCK_CHOICES = [0, 5, 15, 30, 60] as const;
+/** Days an unfinished application's draft may be kept (the settings page offers these). */
+export const DRAFT_DAY_CHOICES = [1, 3, 7, 14, 30] as const;
 
 export const settingsSchema = z.object({
   /** Percent of the large-text base size (18 px). */
