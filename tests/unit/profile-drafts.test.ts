@@ -2,7 +2,7 @@
 // claimant + application, sealed while a lock is set, expiring, ended by a confirmed submission and by
 // 结束本次服务 (a save of the ended session never brings a draft back), pictures only with 「保留发票图片」.
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getDb, resetDbForTests } from '@/utils/db';
 import { memoryKeyHolder } from '@/utils/crypto/key-holder';
@@ -173,5 +173,32 @@ describe('结束本次服务 with a panel open (item 13)', () => {
     const fresh = await drafts.load(KEY);
     expect(fresh.session).not.toBe(session);
     expect(fresh.invoices).toEqual([]);
+  });
+});
+
+describe('the end of the session, announced (item 13)', () => {
+  it('reaches extension pages and the portal tabs; only the extension itself can announce it', async () => {
+    const { announceSessionEnded, isSessionEnded } = await import('@/utils/drafts/session-end');
+    const { browser } = await import('wxt/browser');
+    const notice = { type: 'session/ended' };
+    expect(isSessionEnded(notice, { id: browser.runtime.id })).toBe(true); // the service worker
+    expect(isSessionEnded(notice, { id: browser.runtime.id, tab: { id: 3 }, url: browser.runtime.getURL('/panel.html') })).toBe(true); // a panel
+    expect(isSessionEnded(notice, { id: browser.runtime.id, tab: { id: 3 }, url: 'https://zwdt.sh.gov.cn/govPortals/apply/x/basic' })).toBe(false); // a content script
+    expect(isSessionEnded(notice, { id: 'another-extension' })).toBe(false);
+    expect(isSessionEnded({ type: 'session/ended-ish' }, { id: browser.runtime.id })).toBe(false);
+
+    const sentToPages: unknown[] = [];
+    const sentToTabs: Array<[number, unknown]> = [];
+    const portalTab = await browser.tabs.create({ url: 'https://zwdt.sh.gov.cn/govPortals/apply/x/basic' });
+    const spyRuntime = vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(async (m: unknown) => void sentToPages.push(m));
+    const spyQuery = vi.spyOn(browser.tabs, 'query').mockImplementation(async () => [portalTab]);
+    const spyTabs = vi.spyOn(browser.tabs, 'sendMessage').mockImplementation(async (id: number, m: unknown) => void sentToTabs.push([id, m]));
+    await announceSessionEnded();
+    expect(sentToPages).toEqual([notice]);
+    expect(sentToTabs).toEqual([[portalTab.id, notice]]);
+    expect(spyQuery).toHaveBeenCalledWith({ url: ['https://zwdt.sh.gov.cn/*', 'https://ywtb.sh.gov.cn/*'] });
+    spyRuntime.mockRestore();
+    spyQuery.mockRestore();
+    spyTabs.mockRestore();
   });
 });

@@ -21,17 +21,17 @@ export async function announceSessionEnded(): Promise<void> {
 }
 
 /**
- * Is this message the background's notice? Only this extension's own pages and service worker count (a
- * content script can message extension pages too: its sender URL is the portal's).
+ * Is this message the background's notice? Only this extension's service worker and pages count, never a
+ * content script (it can message extension pages too: it is sent from a tab, with the portal's URL).
  */
-export function isSessionEnded(raw: unknown, sender: { id?: string; url?: string } | undefined): boolean {
-  if (!noticeSchema.safeParse(raw).success) return false;
-  return sender?.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
+export function isSessionEnded(raw: unknown, sender: { id?: string; url?: string; tab?: unknown } | undefined): boolean {
+  if (!noticeSchema.safeParse(raw).success || sender?.id !== browser.runtime.id) return false;
+  return !sender.tab || !!sender.url?.startsWith(browser.runtime.getURL('/'));
 }
 
 /** Listen for the notice; returns the function that stops listening. */
 export function onSessionEnded(fn: () => void): () => void {
-  const listener = (raw: unknown, sender: { id?: string; url?: string }) => {
+  const listener = (raw: unknown, sender: { id?: string; url?: string; tab?: unknown }) => {
     if (isSessionEnded(raw, sender)) fn();
     return undefined;
   };
