@@ -1,15 +1,19 @@
 import { createRouter } from '@/utils/messaging';
-import { createProfileService, profileHandlers, registerAutoLock } from '@/utils/profiles/handlers';
-import { settingsHandlers } from '@/utils/settings/messages';
+import { createProfileService, registerAutoLock } from '@/utils/profiles/handlers';
 import { loadSettings, mirrorSettings } from '@/utils/settings';
-import { historyHandlers } from '@/utils/guard/history';
 import { registerShortcuts } from '@/utils/page-status/shortcuts';
+import { DraftService, sessionTabDrafts } from '@/utils/drafts/service';
+import { registerDraftExpiry } from '@/utils/drafts/handlers';
+import { backgroundHandlers } from '@/utils/background/handlers';
 
 export default defineBackground(() => {
-  // Profiles + settings: the background owns the store; extension pages ask through typed messages.
+  // The background owns the store (profiles, drafts, settings); extension pages ask through typed messages.
   const profiles = createProfileService();
+  // Drafts share the profiles' lock and its one queue.
+  const drafts = new DraftService({ vault: profiles.vault, tabs: sessionTabDrafts() });
   registerAutoLock(profiles);
+  registerDraftExpiry(drafts);
   void loadSettings().then(mirrorSettings);
-  browser.runtime.onMessage.addListener(createRouter([...profileHandlers(profiles), ...settingsHandlers(() => profiles.touch()), ...historyHandlers()]));
+  browser.runtime.onMessage.addListener(createRouter(backgroundHandlers(profiles, drafts)));
   registerShortcuts(); // issue 14: 自动填写 from the keyboard (manifest.commands)
 });

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { FieldName } from '@/utils/invoice/types';
 import { canConfirm, firstToCheck, INSURANCE_TYPES, isLowConfidence, reviewOrder, sourceOf, VISIT_TYPES, type ReviewItem } from '@/utils/invoice-ui/review';
-import type { InvoiceStore, ItemView } from './store';
+import type { InvoiceStore, ItemView } from '@/utils/invoice-ui/store';
 
 const fieldLabel = (f: FieldName) => t(`invoiceField${f[0]!.toUpperCase()}${f.slice(1)}`);
 const SOURCE_KEY = { qr: 'invoiceUiSourceQr', pdf: 'invoiceUiSourcePdf', ocr: 'invoiceUiSourceOcr', user: 'invoiceUiSourceUser' } as const;
@@ -173,7 +173,11 @@ export function InvoiceReview({ view, store, duplicate, onLarge }: { view: ItemV
         {t('invoiceUiConfirm')}
       </label>
       {!confirmable && <p class="hint">{t('invoiceUiConfirmBlocked')}</p>}
-      {item.filled && duplicate === 'page' && <p class="ok" data-testid="invoice-filled">✔ {t('invoiceUiFilled')}</p>}
+      {item.filled && (
+        <p class="ok" data-testid="invoice-filled">
+          ✔ {t(duplicate === 'page' ? 'invoiceUiFilled' : 'invoiceUiFilledBefore')}
+        </p>
+      )}
       <button type="button" class="link" onClick={() => store.remove(item.id)}>
         {t('invoiceUiRemove')}
       </button>

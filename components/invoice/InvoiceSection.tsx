@@ -6,11 +6,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { PageConnection } from '@/utils/panel/connection';
-import { fillInvoiceRows, listInvoiceRows, setClaimInvoices, type InvoiceRowOutcome } from '@/utils/panel/invoice-messages';
+import { listInvoiceRows, setClaimInvoices, type InvoiceRowOutcome } from '@/utils/panel/invoice-messages';
 import { setLayout } from '@/utils/panel/messages';
-import { duplicateIds, progressWords, rowsToFill, toClaimInvoices, toRowValues } from '@/utils/invoice-ui/review';
-import { loadSettings } from '@/utils/settings';
-import { invoiceStore, type InvoiceStore, type ItemView } from './store';
+import { duplicateIds, progressWords, rowsToFill, toClaimInvoices } from '@/utils/invoice-ui/review';
+import { invoiceStore, type InvoiceStore, type ItemView } from '@/utils/invoice-ui/store';
+import { getApplicationId } from '@/utils/drafts/messages';
+import { itemKindSchema } from '@/utils/panel/messages';
 import { InvoiceReview } from './InvoiceReview';
 import './invoice.css';
 
@@ -45,7 +46,11 @@ function ProgressRow({ view }: { view: ItemView }) {
   );
 }
 
-export function InvoiceSection({ page, item: itemKind, store = invoiceStore }: { page: PageConnection; item: string | null; store?: InvoiceStore }) {
+/**
+ * `claimant`: the profile id chosen as 报销人 in the panel ('' while none is): with the item and the
+ * application number the page shows, it decides which draft the invoices are kept in.
+ */
+export function InvoiceSection({ page, item: itemKind, claimant = '', store = invoiceStore }: { page: PageConnection; item: string | null; claimant?: string; store?: InvoiceStore }) {
   const views = useStore(store);
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -53,11 +58,20 @@ export function InvoiceSection({ page, item: itemKind, store = invoiceStore }: {
   const [filling, setFilling] = useState(false);
   const [outcome, setOutcome] = useState<InvoiceRowOutcome[] | null>(null);
   const [message, setMessage] = useState('');
-  const [forgot, setForgot] = useState(false);
 
-  // Restore this application's invoices; keep the page's guard told; stop reading when the section closes.
+  // This application's draft: item + claimant + the application number the page shows (restored unconfirmed).
   useEffect(() => {
-    void store.load(`application:${itemKind ?? 'unknown'}`);
+    let stop = false;
+    void (async () => {
+      const { application } = await page.call(getApplicationId, {}).catch(() => ({ application: '' }));
+      const item = itemKindSchema.safeParse(itemKind);
+      if (!stop) await store.setKey({ item: item.success ? item.data : null, claimant, application }, page.tabId);
+    })();
+    return () => void (stop = true);
+  }, [store, page, itemKind, claimant]);
+
+  // Keep the page's guard told; stop reading when the section closes.
+  useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     store.onInvoicesChanged = (items) => {
       clearTimeout(timer);
@@ -71,7 +85,7 @@ export function InvoiceSection({ page, item: itemKind, store = invoiceStore }: {
       window.removeEventListener('pagehide', unload);
       store.onInvoicesChanged = null;
     };
-  }, [store, page, itemKind]);
+  }, [store, page]);
 
   // The rows already on the page (duplicates by 票据号码).
   useEffect(() => {
@@ -110,27 +124,11 @@ export function InvoiceSection({ page, item: itemKind, store = invoiceStore }: {
     setFilling(true);
     setMessage('');
     setOutcome(null);
-    setForgot(false);
     try {
-      const rows = await page.call(listInvoiceRows, {});
-      setPageRows(rows.rows);
-      if (!rows.canAdd) {
-        setMessage(t('invoiceUiNotHere'));
-        return;
-      }
-      const batch = rowsToFill(store.items, rows.rows);
-      if (!batch.length) return;
-      const { results } = await page.call(fillInvoiceRows, { invoices: batch.map((i) => ({ id: i.id, values: toRowValues(i) })) });
-      const added = results.filter((r) => r.status === 'added').map((r) => r.id);
-      store.markFilled(added);
-      setOutcome(results);
-      // Pictures are not kept after they served, unless the user asked to keep them.
-      const settings = await loadSettings().catch(() => null);
-      if (added.length && !settings?.keepInvoiceImages) {
-        await store.forgetImages(added);
-        setForgot(true);
-      }
-      setPageRows((await page.call(listInvoiceRows, {})).rows);
+      const r = await store.fill(page);
+      setPageRows(r.rows);
+      setMessage(r.message);
+      setOutcome(r.outcome);
     } catch {
       setMessage(t('invoiceUiPageGone'));
     } finally {
@@ -149,7 +147,7 @@ export function InvoiceSection({ page, item: itemKind, store = invoiceStore }: {
 
   const fileName = (id: string) => views.find((v) => v.item.id === id)?.item.file ?? id;
   return (
-    <section class="card invoice-section" data-testid="invoice-section" aria-labelledby="invoice-title">
+    <section class="card invoice-section" data-testid="invoice-section" data-draft-loaded={String(store.draftLoaded)} aria-labelledby="invoice-title">
       <h2 id="invoice-title">{t('invoiceUiTitle')}</h2>
       <p class="hint">{t('invoiceUiIntro')}</p>
       <div
@@ -232,7 +230,6 @@ export function InvoiceSection({ page, item: itemKind, store = invoiceStore }: {
                 </li>
               ))}
           </ul>
-          {forgot && <p class="hint">{t('invoiceUiImagesForgotten')}</p>}
         </div>
       )}
     </section>

@@ -15,7 +15,7 @@ export function EndSession({ temporaryCount, onDone }: { temporaryCount: number 
     setError(null);
     try {
       const r = await sendMessage(endSession, {});
-      setResult(t('profilesEndSessionDone', r.profiles, r.drafts, r.invoiceImages));
+      setResult(`${t('profilesEndSessionDone', r.profiles, r.drafts, r.invoiceImages)} ${t('profilesEndSessionDownloads')}`);
       await onDone();
     } catch (e) {
       setError(e instanceof MessageError || e instanceof Error ? e.message : String(e));
@@ -53,6 +53,7 @@ export function EndSession({ temporaryCount, onDone }: { temporaryCount: number 
           }
         >
           <p>{temporaryCount === null ? t('profilesEndSessionTextLocked') : t('profilesEndSessionText', temporaryCount)}</p>
+          <p class="zh-warning" data-testid="end-session-downloads">{t('profilesEndSessionDownloads')}</p>
         </Dialog>
       ) : null}
     </div>

@@ -9,7 +9,7 @@ import { useTheme } from '@/components/ui/theme';
 import { Button } from '@/components/ui/Button';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { getSettings } from '@/utils/settings/messages';
-import { getLockState, listProfiles, lockNow, touchActivity, type LockState, type ProfileSummary } from '@/utils/profiles/messages';
+import { getLockState, listProfiles, lockNow, touchActivity, type LockState, type ProfileSummary, type UnreadableRecord } from '@/utils/profiles/messages';
 import { FieldMappings } from './FieldMappings';
 import { ProfilesTab } from './ProfilesTab';
 import { SettingsTab } from './SettingsTab';
@@ -35,6 +35,7 @@ export function OptionsApp() {
   const [tab, setTab] = useState<TabId>(initialTab);
   const [lock, setLock] = useState<LockState>({ enabled: false, locked: false, autoLockMinutes: DEFAULT_SETTINGS.autoLockMinutes });
   const [profiles, setProfiles] = useState<ProfileSummary[]>([]);
+  const [unreadable, setUnreadable] = useState<UnreadableRecord[]>([]);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [loaded, setLoaded] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -45,6 +46,7 @@ export function OptionsApp() {
       const [list, s] = await Promise.all([sendMessage(listProfiles, {}), sendMessage(getSettings, {})]);
       setLock(list.lock);
       setProfiles(list.profiles);
+      setUnreadable(list.unreadable);
       setSettings(s);
       setLoadError(null);
     } catch (e) {
@@ -151,7 +153,7 @@ export function OptionsApp() {
               {settings.volunteerMode ? <EndSession temporaryCount={null} onDone={reload} /> : null}
             </>
           ) : (
-            <ProfilesTab profiles={profiles} volunteerMode={settings.volunteerMode} reload={reload} />
+            <ProfilesTab profiles={profiles} unreadable={unreadable} volunteerMode={settings.volunteerMode} reload={reload} />
           )
         ) : tab === 'settings' ? (
           <SettingsTab settings={settings} lock={lock} onSettings={setSettings} onLock={(l) => (setLock(l), void reload())} />

@@ -17,8 +17,10 @@ import {
   type ConflictChoice,
   type ImportConflict,
   type ProfileSummary,
+  type UnreadableRecord,
 } from '@/utils/profiles/messages';
 import type { Profile, ProfileInput } from '@/utils/profiles/schema';
+import { importSummary, readProfilesFileText } from '@/utils/profiles/import-export';
 import { ProfileForm } from './ProfileForm';
 import { EndSession } from './EndSession';
 
@@ -26,13 +28,15 @@ const errText = (e: unknown) => (e instanceof MessageError || e instanceof Error
 
 export interface ProfilesTabProps {
   profiles: ProfileSummary[];
+  /** Records that cannot be read, set aside (the others work as usual). */
+  unreadable?: UnreadableRecord[];
   volunteerMode: boolean;
   reload: () => Promise<void>;
 }
 
 type Editing = { mode: 'new' } | { mode: 'edit'; profile: Profile } | null;
 
-export function ProfilesTab({ profiles, volunteerMode, reload }: ProfilesTabProps) {
+export function ProfilesTab({ profiles, unreadable = [], volunteerMode, reload }: ProfilesTabProps) {
   const [editing, setEditing] = useState<Editing>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -94,13 +98,13 @@ export function ProfilesTab({ profiles, volunteerMode, reload }: ProfilesTabProp
   const doExport = async () => {
     setError(null);
     try {
-      const { text, filename } = await sendMessage(exportProfiles, {});
+      const { text, filename, unreadable: skipped } = await sendMessage(exportProfiles, {});
       if (exported) URL.revokeObjectURL(exported.url);
       const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
       setExported({ text, filename, url });
       // Let the link render, then start the download.
       setTimeout(() => downloadLink.current?.click(), 0);
-      setStatus(t('profilesExported', profiles.length));
+      setStatus(skipped ? t('profilesExportedSkipped', profiles.length, skipped) : t('profilesExported', profiles.length));
     } catch (e) {
       setError(errText(e));
     }
@@ -110,7 +114,7 @@ export function ProfilesTab({ profiles, volunteerMode, reload }: ProfilesTabProp
     try {
       const r = await sendMessage(importProfiles, { text, choices, defaultChoice });
       setPendingImport(null);
-      setStatus(t('profilesImported', r.added, r.replaced));
+      setStatus(importSummary(r));
       await reload();
     } catch (e) {
       setPendingImport(null);
@@ -125,7 +129,7 @@ export function ProfilesTab({ profiles, volunteerMode, reload }: ProfilesTabProp
     setStatus(null);
     if (!file) return;
     try {
-      const text = await file.text();
+      const text = await readProfilesFileText(file);
       const preview = await sendMessage(previewImport, { text });
       if (preview.conflicts.length) setPendingImport({ text, ...preview });
       else await finishImport(text, {});
@@ -205,6 +209,22 @@ export function ProfilesTab({ profiles, volunteerMode, reload }: ProfilesTabProp
         </ul>
       )}
 
+      {unreadable.length ? (
+        <div class="zh-banner" role="region" aria-label={t('profilesUnreadableTitle', unreadable.length)} data-testid="profiles-unreadable">
+          <strong>{t('profilesUnreadableTitle', unreadable.length)}</strong>
+          <ul>
+            {unreadable.map((u) => (
+              <li key={u.id} data-testid="profile-unreadable" data-profile-id={u.id}>
+                {u.message}{' '}
+                <Button variant="danger" onClick={() => setConfirmDelete(unreadableSummary(u))} testId="profile-unreadable-delete">
+                  {t('profilesDelete')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
       <h3>{t('profilesImportExportTitle')}</h3>
       <p class="zh-note">{t('profilesImportExportNote')}</p>
       <div class="zh-actions">
@@ -254,6 +274,17 @@ export function ProfilesTab({ profiles, volunteerMode, reload }: ProfilesTabProp
     </section>
   );
 }
+
+/** A record set aside, as the delete confirmation names it. */
+const unreadableSummary = (u: UnreadableRecord): ProfileSummary => ({
+  id: u.id,
+  name: t('profilesUnreadableName'),
+  insuranceType: 'employee',
+  isSelf: false,
+  temporary: false,
+  deceased: false,
+  maskedIdNumber: '',
+});
 
 function ConflictDialog({
   pending,

@@ -4,7 +4,7 @@ import { t } from '@/utils/i18n';
 import { sendMessage, MessageError } from '@/utils/messaging';
 import { Button } from '@/components/ui/Button';
 import { Field } from '@/components/ui/Field';
-import { AUTOLOCK_CHOICES, type Settings, type SettingsPatch, type TextScale } from '@/utils/settings';
+import { AUTOLOCK_CHOICES, DRAFT_DAY_CHOICES, type Settings, type SettingsPatch, type TextScale } from '@/utils/settings';
 import { updateSettings } from '@/utils/settings/messages';
 import { removePassphrase, setPassphrase, type LockState } from '@/utils/profiles/messages';
 
@@ -71,6 +71,21 @@ export function SettingsTab({ settings, lock, onSettings, onLock }: SettingsTabP
           {t('settingsKeepInvoiceImages')}
         </label>
         <p class="zh-note">{t('settingsKeepInvoiceImagesHint')}</p>
+      </fieldset>
+
+      <fieldset class="zh-fieldset">
+        <legend>{t('settingsDraftsLegend')}</legend>
+        <label for="settings-draft-days" class="zh-field__label">
+          {t('settingsDraftDays')}
+        </label>
+        <select id="settings-draft-days" data-testid="settings-draft-days" value={String(settings.draftDays)} onChange={(e) => change({ draftDays: Number((e.currentTarget as HTMLSelectElement).value) })}>
+          {[...new Set<number>([...DRAFT_DAY_CHOICES, settings.draftDays])].sort((a, b) => a - b).map((d) => (
+            <option key={d} value={String(d)}>
+              {t('settingsDraftDaysN', d)}
+            </option>
+          ))}
+        </select>
+        <p class="zh-note">{t('settingsDraftsHint')}</p>
       </fieldset>
 
       <PassphraseSection lock={lock} settings={settings} onLock={onLock} onAutoLock={(m) => change({ autoLockMinutes: m })} />

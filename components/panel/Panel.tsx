@@ -37,6 +37,8 @@ export function Panel() {
   const [error, setError] = useState('');
   /** Set by the people chooser: start 自动填写 as if its button were pressed. */
   const autofillRef = useRef<(() => 'started' | 'no-people') | null>(null);
+  /** The 报销人 chosen (profile id; '' while none is): the invoices are kept in this person's draft of the application. */
+  const [claimant, setClaimant] = useState('');
   const settings = useTheme();
   const width = WIDTH_BY_SCALE[settings.textScale] ?? 420;
 
@@ -126,8 +128,10 @@ export function Panel() {
         {error && <p class="error">{error}</p>}
         {page && <p class="where" data-testid="panel-page">{describePage(page)}</p>}
         {page?.kind === 'guide' && <GuideHint item={page.item} />}
-        {conn && page && page.kind !== 'guide' && <PeopleChooser page={conn} item={page.item} autofillRef={page.kind === 'application' ? autofillRef : undefined} />}
-        {conn && page?.kind === 'application' && (page.step === 'invoice' || page.step === 'unknown') && <InvoiceSection page={conn} item={page.item} />}
+        {conn && page && page.kind !== 'guide' && (
+          <PeopleChooser page={conn} item={page.item} autofillRef={page.kind === 'application' ? autofillRef : undefined} onClaimant={(p) => setClaimant(p?.id ?? '')} />
+        )}
+        {conn && page?.kind === 'application' && (page.step === 'invoice' || page.step === 'unknown') && <InvoiceSection page={conn} item={page.item} claimant={claimant} />}
         {conn && page?.kind === 'application' && <LiveChecklist page={conn} />}
         {page?.kind === 'logistics' && <p class="note">{t('panelLogisticsNote')}</p>}
         <footer class="privacy">{t('privacyNote')}</footer>

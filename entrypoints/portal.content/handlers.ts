@@ -4,6 +4,8 @@ import { getPageInfo, runAutofill, setClaimContext, setLayout, type ClaimContext
 import { runAutofill as fillPage, isTaughtMeaning, type TaughtMapping } from '@/utils/autofill';
 import type { PanelHost } from './panel-host';
 import { invoiceHandlers } from './invoice-handlers'; // invoice rows (issue 6)
+import { getApplicationId } from '@/utils/drafts/messages'; // drafts keyed by the application (issue 10)
+import { applicationIdOf } from '@/utils/page/application-id';
 
 export interface PortalState {
   page: PageInfo | null;
@@ -39,5 +41,13 @@ export function portalHandlers(state: PortalState) {
       return { ok: true };
     }),
     ...invoiceHandlers(state), // invoice rows (issue 6)
+    // The application's number, where the page shows one (until the page model hands it over).
+    handle(getApplicationId, () => ({
+      application: applicationIdOf({
+        url: location.href,
+        texts: (document.body?.innerText ?? '').split('\n').slice(0, 3000),
+        attributes: [...document.querySelectorAll<HTMLInputElement>('input[type=hidden][name]')].map((e) => ({ name: e.name, value: e.value })),
+      }),
+    })),
   ];
 }

@@ -5,6 +5,7 @@ import { HOST_TAG, mountPanel, panelDocument } from './panel-host';
 import { portalHandlers, type PortalState } from './handlers';
 import { createGuardFeature } from './guard-feature';
 import { pageStatusListener } from './page-status-handler'; // issue 14: the popup asks what the page shows
+import { onSessionEnded } from '@/utils/drafts/session-end';
 
 /**
  * The portal content script (all frames of zwdt.sh.gov.cn / ywtb.sh.gov.cn): it only decides
@@ -36,6 +37,13 @@ export default defineContentScript({
     const statusListener = pageStatusListener(state) as Listener; // issue 14
     browser.runtime.onMessage.addListener(statusListener);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(statusListener));
+    // 结束本次服务: drop the claimant's values held for the guard (issue 10 item 13).
+    ctx.onInvalidated(
+      onSessionEnded(() => {
+        state.claimContext = null;
+        state.claimInvoices = [];
+      }),
+    );
 
     // Pre-submission warnings (issue 7) on the application and 物流申请 pages.
     const guard = createGuardFeature(state);

@@ -315,15 +315,28 @@ describe('invoices through the extension (offline)', () => {
     await page.close();
   });
 
-  it('Bootstrap: the confirmed invoices of the draft and a photo read by OCR alone are filled into the jQuery form', async () => {
+  it('Bootstrap: the draft\'s invoices come back unconfirmed and, already filled, are not filled again; a photo read by OCR alone is filled into the jQuery form', async () => {
     const { page, panel } = await openPanel(s, BOOTSTRAP_URL);
     await bootstrapToInvoiceStep(page);
-    // The review is kept with the application draft: the confirmed invoices come back without reading again,
-    // but their pictures were forgotten after they were filled (keepInvoiceImages is off).
+    // The review is kept with the application draft (same item and person, no application number shown):
+    // the invoices come back without reading again, UNconfirmed, marked as filled before (issue 10 item 4);
+    // their pictures were never stored (「保留发票图片」 is off).
     await reviews(panel, 2);
     const rPhoto = await reviewFor(panel, photo.file.split('/').pop()!);
-    assert.ok(await panel.$(`${rPhoto} .invoice-nopreview`), 'the picture was not kept after filling');
+    assert.ok(await panel.$(`${rPhoto} .invoice-nopreview`), 'the picture was not kept');
     assert.equal(await valueOf(panel, rPhoto, 'hospital'), `${photo.truth.hospital}（门诊部）`);
+    assert.equal(await panel.$$eval('[data-testid="invoice-confirm"]:checked', (els) => els.length), 0, 'restored unconfirmed');
+    assert.equal(await panel.$$eval('[data-testid="invoice-filled"]', (els) => els.length), 2, 'marked as filled before');
+    // The PDF's row is wanted again (the earlier application's rows are not on this page): removed from
+    // the review (both copies: it was chosen twice) and read again, it is a new invoice to fill.
+    const rPdfOld = await reviewFor(panel, pdf.file.split('/').pop()!);
+    await panel.$$eval(`${rPdfOld} button.link`, (bs) => bs.forEach((b) => (b as HTMLButtonElement).click())); // 移除
+    await panel.waitForFunction((sel) => !document.querySelector(sel), {}, rPdfOld);
+    const input0 = await panel.waitForSelector('input[type=file][data-testid="invoice-file-input"]');
+    await input0!.uploadFile(pdf.file);
+    const rPdf = await reviewFor(panel, pdf.file.split('/').pop()!);
+    await correct(panel, rPdf, pdf.truth);
+    await confirm(panel, rPdf);
 
     // A photo without QR: OCR only. The user corrects what was misread (logged), then confirms.
     const input = await panel.waitForSelector('input[type=file][data-testid="invoice-file-input"]');
@@ -336,18 +349,17 @@ describe('invoices through the extension (offline)', () => {
 
     const report = await fillRows(panel);
     console.log(`  fill report: ${report.replace(/\n+/g, ' | ')}`);
-    assert.match(report, /已新增 3 条/);
+    assert.match(report, /已新增 2 条/);
     const { invoices } = await replicaState(page);
-    assert.equal(invoices.length, 3);
-    expectRow(invoices, { ...photo.truth, hospital: `${photo.truth.hospital}（门诊部）` });
+    assert.equal(invoices.length, 2, 'the photo filled before was not added again');
     expectRow(invoices, pdf.truth);
     expectRow(invoices, ocrOnly.truth);
     const hidden = await page.$$eval('#tbFp input[type=hidden]', (els) => els.map((e) => (e as HTMLInputElement).value));
     assert.ok(hidden.includes(pdf.truth.invoiceNumber!), 'the posted hidden fields hold the number');
     assert.ok(hidden.includes(pdf.truth.hospitalizationPeriod![0]) && hidden.includes(pdf.truth.hospitalizationPeriod![1]), '入院 / 出院 each in its own field');
-    // Nothing left to add: every confirmed 票据号码 is on the page.
+    // Nothing left to add: the photo filled before stays unfilled, the rest is on the page.
     await panel.waitForSelector('[data-testid="invoice-fill-button"][disabled]', { timeout: 10_000 });
-    assert.equal((await replicaState(page)).invoices.length, 3);
+    assert.equal((await replicaState(page)).invoices.length, 2);
     assert.deepEqual(s.replica.submissions, []);
     assert.deepEqual(foreign(s.requests), []);
     await page.close();

@@ -10,7 +10,11 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launch, helperFrame, ITEM, sleep, type Session } from './harness';
+import { launch, helperFrame, ITEM, ROOT, sleep, type Session } from './harness';
+
+const FIXTURES = join(ROOT, 'tests/fixtures/profiles');
+/** A real e-invoice PDF (read from its text, no OCR). */
+const PDF = join(ROOT, 'tests/unit/fixtures/invoice/sh-outpatient-einvoice.pdf');
 
 /** Written by hand in the documented format (docs/profiles.md): the export must give back these bytes. */
 const FILE = `{
@@ -273,5 +277,86 @@ describe('profiles (options page)', () => {
     assert.deepEqual(await listedIds(), [...IDS].sort());
     const result = await page.$eval('[data-testid="end-session-result"]', (el) => (el as HTMLElement).innerText);
     assert.match(result, /删除了 1 个临时资料/);
+  });
+
+  it('files people really have import — written by hand, from a spreadsheet, from an older version; unknown keys are named', async () => {
+    const before = (await listedIds()).length;
+    const status = () => page.$eval('[data-testid="profiles-status"]', (el) => (el as HTMLElement).innerText);
+    await importFile(join(FIXTURES, 'hand-written.json'));
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="profile-item"]').length === n, {}, before + 2);
+    assert.match(await status(), /新增 2 人/);
+    assert.match(await status(), /「微信」、「age」/, 'the keys the helper does not use are named');
+    await importFile(join(FIXTURES, 'spreadsheet.json'));
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="profile-item"]').length === n, {}, before + 4);
+    assert.match(await status(), /「序号」/);
+    await importFile(join(FIXTURES, 'older-version.json'));
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="profile-item"]').length === n, {}, before + 6);
+    const all = await page.$eval('.zh-profile-list', (el) => (el as HTMLElement).innerText);
+    for (const name of ['赵国庆', '钱秀珍', '孙立新', '孙德明', '李桂英', '周建华']) assert.match(all, new RegExp(name));
+    assert.equal(await page.$('[data-testid="profile-import-error"]'), null);
+  });
+
+  it('结束本次服务 with a panel open: the panel resets, drafts and pictures are gone, nothing comes back', async () => {
+    // Keep pictures, so there is a picture to wipe.
+    await tab('settings');
+    await page.click('[data-testid="settings-keep-images"]');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="settings-keep-images"]') as HTMLInputElement | null)?.checked === true);
+    await tab('profiles');
+    const count = (store: string) =>
+      page.evaluate(
+        (name) =>
+          new Promise<number>((resolve, reject) => {
+            const req = indexedDB.open('zwdt-reimburse-helper');
+            req.onerror = () => reject(req.error);
+            req.onsuccess = () => {
+              const c = req.result.transaction(name).objectStore(name).count();
+              c.onsuccess = () => (req.result.close(), resolve(c.result));
+              c.onerror = () => reject(c.error);
+            };
+          }),
+        store,
+      );
+    const until = async (what: string, fn: () => Promise<boolean>) => {
+      for (let i = 0; i < 300; i++) if (await fn()) return;
+      assert.fail(`never: ${what}`);
+    };
+
+    const portal = await s.newPage(`https://zwdt.sh.gov.cn/govPortals/apply/${ITEM.employee}/basic`);
+    await portal.bringToFront();
+    await portal.waitForSelector('.el-form-item', { visible: true });
+    await portal.evaluate(() => (window as unknown as { __replica: { vm: { go(i: number): void } } }).__replica.vm.go(1));
+    let panel = await helperFrame(portal);
+    await panel.waitForSelector('[data-testid="invoice-section"][data-draft-loaded="true"]');
+    const input = await panel.waitForSelector('input[type=file][data-testid="invoice-file-input"]');
+    await input!.uploadFile(PDF);
+    await panel.waitForSelector('[data-testid="invoice-review"]', { timeout: 60_000 });
+    await until('the draft and its picture are kept', async () => (await count('drafts')) === 1 && (await count('invoiceImages')) === 1);
+
+    await page.bringToFront(); // a page in the background gets no animation frames (puppeteer's default polling)
+    await page.click('[data-testid="end-session"]');
+    await page.waitForSelector('[data-testid="confirm-end-session"] [data-testid="end-session-downloads"]');
+    await page.click('[data-testid="confirm-end-session"] [data-testid="confirm-ok"]');
+    await page.waitForFunction(() => /下载/.test(document.querySelector('[data-testid="end-session-result"]')?.textContent ?? ''));
+    assert.match(await page.$eval('[data-testid="end-session-result"]', (el) => (el as HTMLElement).innerText), /导出的资料文件.*不会被删除/);
+
+    // The open panel was told: it starts afresh, empty.
+    await portal.bringToFront();
+    await until('the panel reset', async () => {
+      const f = portal.frames().find((x) => x.url().includes('/panel.html'));
+      return !!f && (await f.$('[data-testid="invoice-section"][data-draft-loaded="true"]').catch(() => null)) !== null && (await f.$$('[data-testid="invoice-review"]').catch(() => [1])).length === 0;
+    });
+    assert.equal(await count('drafts'), 0);
+    assert.equal(await count('invoiceImages'), 0);
+
+    // Opened again: nothing comes back.
+    await portal.reload({ waitUntil: 'load' });
+    await portal.waitForSelector('.el-form-item', { visible: true });
+    await portal.evaluate(() => (window as unknown as { __replica: { vm: { go(i: number): void } } }).__replica.vm.go(1));
+    panel = await helperFrame(portal);
+    await panel.waitForSelector('[data-testid="invoice-section"][data-draft-loaded="true"]');
+    assert.equal((await panel.$$('[data-testid="invoice-review"]')).length, 0);
+    assert.equal(await count('drafts'), 0);
+    assert.equal(await count('invoiceImages'), 0);
+    await portal.close();
   });
 });

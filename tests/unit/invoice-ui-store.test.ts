@@ -1,7 +1,8 @@
-// The panel's reading queue (components/invoice/store.ts) with a fake engine: one file at a time, progress,
-// a clear error when the OCR worker cannot start, 停止识别 terminates the worker and the next file gets a new one.
+// The panel's reading queue (utils/invoice-ui/store.ts) with a fake engine: one file at a time, progress,
+// a clear error when the OCR worker cannot start, 停止识别 terminates the worker and the next file gets a new one,
+// a file that cannot be read ends in a plain message and the next one goes on.
 import { describe, expect, it } from 'vitest';
-import { InvoiceStore } from '@/components/invoice/store';
+import { InvoiceStore } from '@/utils/invoice-ui/store';
 import type { BrowserReader } from '@/utils/invoice/extension';
 import { emptyFields, fieldRecord, type InvoiceResult } from '@/utils/invoice/types';
 import { t } from '@/utils/i18n';
@@ -86,5 +87,31 @@ describe('InvoiceStore', () => {
     expect(store.items[0]!.confirmed).toBe(false);
     store.remove(id);
     expect(store.items).toHaveLength(0);
+  });
+
+  it('a file that cannot be read (moved, locked) ends in a plain message, never stuck on 正在读取; the next file goes on', async () => {
+    const { log, make } = fakeReader(async (n) => res(n));
+    const store = new InvoiceStore(make);
+    const gone = file('gone.png');
+    Object.defineProperty(gone, 'arrayBuffer', { value: () => Promise.reject(new DOMException('The requested file could not be read', 'NotReadableError')) });
+    store.addFiles([gone, file('next.png')]);
+    await until(() => store.items.every((i) => i.status !== 'queued' && i.status !== 'reading'));
+    const bad = store.items.find((i) => i.file === 'gone.png')!;
+    expect(bad.status).toBe('error');
+    expect(bad.error).toMatch(/读不出来/);
+    expect(store.items.find((i) => i.file === 'next.png')!.status).toBe('done');
+    expect(log.reads).toEqual(['next.png']);
+  });
+
+  it('an engine that throws ends that file in a plain message; a fresh engine reads the next', async () => {
+    const { log, make } = fakeReader(async (n) => {
+      if (n === 'boom.png') throw new Error('wasm memory');
+      return res(n);
+    });
+    const store = new InvoiceStore(make);
+    store.addFiles([file('boom.png'), file('ok.png')]);
+    await until(() => store.items.every((i) => i.status === 'done' || i.status === 'error'));
+    expect(store.items.map((i) => i.status)).toEqual(['error', 'done']);
+    expect(log.created).toBe(2);
   });
 });

@@ -9,6 +9,8 @@ import { profileHandlers, registerAutoLock, sessionAttemptStore } from '@/utils/
 import { AUTOLOCK_ALARM } from '@/utils/crypto/key-holder';
 import { settingsHandlers } from '@/utils/settings/messages';
 import * as m from '@/utils/profiles/messages';
+import { backgroundHandlers } from '@/utils/background/handlers';
+import { DraftService } from '@/utils/drafts/service';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -34,6 +36,26 @@ describe('profile handlers', () => {
     expect(reply).toMatchObject({ ok: true, data: { textScale: 100, highContrast: false, keepInvoiceImages: false } });
     const write = await router({ type: 'settings/update', payload: { textScale: 200 } }, contentScriptSender);
     expect(write).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
+describe('every background handler', () => {
+  it('refuses a content-script sender unless it opted in (and the opted-in ones are exactly these)', async () => {
+    const service = new ProfileService({ keys: memoryKeyHolder(), iterations: 1000, minIterations: 1000 });
+    const handlers = backgroundHandlers(service, new DraftService({ vault: service.vault }));
+    const router = createRouter(handlers);
+    const open = handlers.filter((h) => h.allowContentScripts).map((h) => h.type).sort();
+    // Non-personal settings, invoice numbers for the guard, and the form drafts of the page the user types in.
+    expect(open).toEqual(['drafts/form-delete', 'drafts/form-load', 'drafts/form-save', 'history/confirm', 'history/list', 'history/pending', 'settings/get']);
+    const closed = handlers.filter((h) => !h.allowContentScripts);
+    expect(closed.length).toBeGreaterThan(20);
+    for (const h of closed) {
+      for (const sender of [contentScriptSender, { ...contentScriptSender, frameId: 5, url: 'https://ywtb.sh.gov.cn:18018/ac-product-net/netapply/apply.do' }, { id: 'another-extension', url: 'chrome-extension://another-extension/page.html' }]) {
+        const reply = await router({ type: h.type, payload: {} }, sender);
+        expect(reply, `${h.type} from ${sender.url}`).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+      }
+    }
+    expect(new Set(handlers.map((h) => h.type)).size).toBe(handlers.length); // no type answered twice
   });
 });
 

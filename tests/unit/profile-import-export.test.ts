@@ -17,9 +17,11 @@ const p = (over: Partial<Profile> = {}): Profile =>
     ...over,
   });
 
+const ctx = { now: () => '2026-05-06T07:08:09.000Z', newId: () => 'fresh-id' };
+
 function importError(text: string): ImportError {
   try {
-    parseProfilesFile(text);
+    parseProfilesFile(text, ctx);
   } catch (e) {
     if (e instanceof ImportError) return e;
     throw e;
@@ -38,12 +40,12 @@ describe('profiles file', () => {
     const parsed = JSON.parse(text);
     expect(parsed.profiles.map((x: Profile) => x.id)).toEqual(['a', 'b', 'c']);
     expect(Object.keys(parsed.profiles[1])).toEqual(['id', 'displayName', 'name', 'idNumber', 'phone', 'mailingAddress', 'insuranceType', 'bankName', 'bankAccount', 'isSelf', 'createdAt', 'updatedAt']);
-    expect(serializeProfiles(parseProfilesFile(text))).toBe(text);
+    expect(serializeProfiles(parseProfilesFile(text, ctx).profiles)).toBe(text);
   });
 
   it('accepts a BOM and keeps ids', () => {
     const text = serializeProfiles([p({ id: 'keep-me' })]);
-    expect(parseProfilesFile('\uFEFF' + text)[0]!.id).toBe('keep-me');
+    expect(parseProfilesFile('\uFEFF' + text, ctx).profiles[0]!.id).toBe('keep-me');
   });
 
   it('lists every problem, naming person and field, up to five, then how many more', () => {
@@ -62,20 +64,23 @@ describe('profiles file', () => {
     expect(lines.at(-1)).toMatch(/没有导入任何内容/);
 
     const many = JSON.parse(serializeProfiles(Array.from({ length: 8 }, (_, i) => p({ id: `x${i}` }))));
-    for (const x of many.profiles) x.insuranceType = '职保';
+    for (const x of many.profiles) x.insuranceType = '商业保险';
     const manyErr = importError(JSON.stringify(many));
     expect(manyErr.message).toContain('另外还有 3 处问题');
     expect(manyErr.message).toContain('「医保类型」有问题：内容不对');
   });
 
-  it('refuses duplicate ids, two 我自己, a non-object person, a missing list', () => {
+  it('gives a repeated id a new one; refuses two 我自己, a non-object person, a missing list', () => {
     const one = JSON.parse(serializeProfiles([p()]));
-    expect(importError(JSON.stringify({ ...one, profiles: [one.profiles[0], one.profiles[0]] })).code).toBe('duplicate-id');
+    expect(parseProfilesFile(JSON.stringify({ ...one, profiles: [one.profiles[0], one.profiles[0]] }), ctx).profiles.map((x) => x.id)).toEqual(['p1', 'fresh-id']);
     expect(importError(JSON.stringify({ ...one, profiles: [{ ...one.profiles[0], isSelf: true }, { ...one.profiles[0], id: 'z', isSelf: true }] })).code).toBe('self');
     expect(importError(JSON.stringify({ ...one, profiles: ['王建国'] })).message).toMatch(/第 1 个人的资料格式不对/);
     expect(importError(JSON.stringify({ format: EXPORT_FORMAT, version: 1 })).code).toBe('shape');
-    expect(importError('[1,2]').code).toBe('format');
+    expect(importError('[1,2]').message).toMatch(/^第 1 个人的资料格式不对\n第 2 个人的资料格式不对/);
+    expect(importError('"text"').code).toBe('format');
+    expect(importError(JSON.stringify({ people: [] })).code).toBe('format');
     expect(importError('   ').code).toBe('empty');
-    expect(importError(JSON.stringify({ ...one, version: '1' })).code).toBe('version');
+    expect(importError(JSON.stringify({ ...one, version: '2' })).code).toBe('version');
+    expect(importError(JSON.stringify({ ...one, version: 'one' })).code).toBe('version');
   });
 });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getDb, resetDbForTests, putDraft, putInvoiceImage, listDrafts, recordFiledInvoices, findFiledInvoice } from '@/utils/db';
+import { getDb, resetDbForTests, recordFiledInvoices, findFiledInvoice } from '@/utils/db';
 import { memoryKeyHolder } from '@/utils/crypto/key-holder';
 import { ProfileService } from '@/utils/profiles/service';
 import { serializeProfiles } from '@/utils/profiles/import-export';
@@ -102,7 +102,7 @@ describe('import / export', () => {
     const first = (await service.exportText()).text;
     await resetDbForTests();
     service = makeService();
-    expect(await service.import(first)).toEqual({ added: 2, replaced: 0 });
+    expect(await service.import(first)).toEqual({ added: 2, replaced: 0, ignoredKeys: [] });
     expect((await service.exportText()).text).toBe(first);
     expect(first.endsWith('}\n')).toBe(true);
     expect(JSON.parse(first).profiles.map((p: { id: string }) => p.id)).toEqual(['id-1', 'id-2']);
@@ -137,17 +137,18 @@ describe('import / export', () => {
     ]);
     const preview = await service.previewImport(file);
     expect(preview.count).toBe(2);
+    expect(preview.ignoredKeys).toEqual([]);
     expect(preview.conflicts).toEqual([{ index: 0, name: '王建国', maskedIdNumber: '310117********0045', existingId: existing.id, existingName: '王建国' }]);
     expect((await errorOf(service.import(file))).code).toBe('import-invalid');
     expect((await service.list()).profiles).toHaveLength(1);
 
-    expect(await service.import(file, { '0': 'replace' })).toEqual({ added: 1, replaced: 1 });
+    expect(await service.import(file, { '0': 'replace' })).toEqual({ added: 1, replaced: 1, ignoredKeys: [] });
     let list = (await service.list()).profiles;
     expect(list.map((p) => p.id).sort()).toEqual(['from-file', 'new-one']);
     expect((await service.get('from-file')).phone).toBe('13911112222');
 
     // Same file again, keep both: duplicates get fresh ids where the id is taken.
-    expect(await service.import(file, {}, 'keep-both')).toEqual({ added: 2, replaced: 0 });
+    expect(await service.import(file, {}, 'keep-both')).toEqual({ added: 2, replaced: 0, ignoredKeys: [] });
     list = (await service.list()).profiles;
     expect(list).toHaveLength(4);
   });
@@ -244,8 +245,10 @@ describe('volunteer wipe', () => {
     settings.volunteerMode = true;
     await service.save(person({ name: '居民甲', idNumber: '310117196001011231' }));
     await service.save(person({ name: '居民乙', idNumber: '310117196208080066' }));
-    await putDraft({ id: 'd1', values: { name: '居民甲' }, invoices: [] });
-    await putInvoiceImage({ id: 'i1', draftId: 'd1', name: 'a.jpg', type: 'image/jpeg', data: new ArrayBuffer(4), createdAt: new Date().toISOString() });
+    const db = await getDb();
+    const now = new Date().toISOString();
+    await db.put('drafts', { id: 'd1', item: 'employee', claimant: 'id-2', application: '', createdAt: now, updatedAt: now, expiresAt: now, plain: { form: { name: '居民甲' }, invoices: [] } });
+    await db.put('invoiceImages', { id: 'i1', draftId: 'd1', createdAt: now, plain: { name: 'a.jpg', type: 'image/jpeg', data: new ArrayBuffer(4) } });
     await recordFiledInvoices([{ invoiceNumber: '0012345678', invoiceCode: '31160121' }]);
     await service.setPassphrase(undefined, 'volunteer passphrase');
     await service.lock(); // works while locked: the temporary flag is readable
@@ -254,7 +257,7 @@ describe('volunteer wipe', () => {
     service = new ProfileService({ keys, settings: async () => settings, iterations: 1000, minIterations: 1000, clearSessionState: async () => void cleared.push('session') });
     expect(await service.endSession()).toEqual({ profiles: 2, drafts: 1, invoiceImages: 1 });
     expect(cleared).toEqual(['session']);
-    expect(await listDrafts()).toEqual([]);
+    expect(await (await getDb()).count('drafts')).toBe(0);
     expect(await (await getDb()).count('invoiceImages')).toBe(0);
     expect(await rawRecords()).toHaveLength(1);
     expect(await findFiledInvoice('0012345678')).toHaveLength(1);

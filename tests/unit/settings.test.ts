@@ -12,7 +12,7 @@ beforeEach(async () => {
 
 describe('settings', () => {
   it('defaults: normal size, no contrast, images not kept, 15-minute auto-lock', async () => {
-    expect(await loadSettings()).toEqual({ textScale: 100, highContrast: false, volunteerMode: false, autoLockMinutes: 15, keepInvoiceImages: false });
+    expect(await loadSettings()).toEqual({ textScale: 100, highContrast: false, volunteerMode: false, autoLockMinutes: 15, keepInvoiceImages: false, draftDays: 7 });
   });
 
   it('saves a validated patch and mirrors it to storage.local', async () => {

@@ -275,10 +275,14 @@ export function toRowValues(item: ReviewItem): RowValues {
   };
 }
 
-/** Confirmed, readable, not a duplicate: what "填入发票信息" adds. */
+/**
+ * Confirmed, readable, not a duplicate, never filled before: what "填入发票信息" adds. An invoice already
+ * added as a row is not added again, even when the page's rows cannot be read back (an edit of it is a new
+ * invoice to the user: it clears `filled`).
+ */
 export function rowsToFill(items: ReviewItem[], pageRows: Array<{ number: string; code?: string | null }> = []): ReviewItem[] {
   const dup = duplicateIds(items, pageRows);
-  return items.filter((i) => i.confirmed && canConfirm(i) && !dup.has(i.id));
+  return items.filter((i) => i.confirmed && !i.filled && canConfirm(i) && !dup.has(i.id));
 }
 
 /** Back to the engine's typed fields (for the draft in the db). */

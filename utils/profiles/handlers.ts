@@ -22,6 +22,7 @@ import {
   unlock,
 } from './messages';
 import { ProfileService, type AttemptStore, type Attempts } from './service';
+import { announceSessionEnded } from '@/utils/drafts/session-end';
 
 const SESSION_ATTEMPTS = 'profiles.unlockAttempts';
 
@@ -71,7 +72,12 @@ export function profileHandlers(service: ProfileService) {
     handle(lockNow, () => service.lock()),
     handle(setPassphrase, ({ current, next }) => service.setPassphrase(current, next)),
     handle(removePassphrase, ({ current }) => service.removePassphrase(current)),
-    handle(endSession, () => active(service.endSession())),
+    handle(endSession, async () => {
+      const result = await active(service.endSession());
+      // Panels reset, content scripts drop the claimant's values: nothing of the session comes back.
+      await announceSessionEnded();
+      return result;
+    }),
     handle(touchActivity, async () => {
       await service.touch();
       return { locked: (await service.lockState()).locked };

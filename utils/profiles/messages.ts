@@ -5,11 +5,12 @@
  *
  * Errors arrive as `MessageError` with a stable `code`:
  * `locked` (unlock first), `not-found`, `invalid-profile`, `import-invalid`, `wrong-passphrase`,
- * `weak-passphrase`, `no-passphrase`, `too-many-attempts`, `damaged`.
+ * `weak-passphrase`, `no-passphrase`, `too-many-attempts`, `damaged`, `lock-changed` (try again).
  */
 import { z } from 'zod';
 import { defineMessage } from '@/utils/messaging';
 import { insuranceTypeSchema, profileInputSchema, profileSchema } from './schema';
+import { MAX_FILE_CHARS } from './import-export';
 
 export const profileSummarySchema = z.object({
   id: z.string(),
@@ -36,11 +37,18 @@ export type LockState = z.infer<typeof lockStateSchema>;
 
 const empty = z.object({}).optional();
 
-/** List everyone (summaries, sorted: 我自己 first, then by name). Empty `profiles` while locked. */
+/** A stored record that cannot be read (damaged, incomplete): set aside, named with a plain message. */
+export const unreadableRecordSchema = z.object({ id: z.string(), message: z.string() });
+export type UnreadableRecord = z.infer<typeof unreadableRecordSchema>;
+
+/**
+ * List everyone (summaries, sorted: 我自己 first, then by name). Empty `profiles` while locked.
+ * `unreadable`: records set aside (the others are listed as usual); `deleteProfile` removes one.
+ */
 export const listProfiles = defineMessage(
   'profiles/list',
   empty,
-  z.object({ lock: lockStateSchema, profiles: z.array(profileSummarySchema) }),
+  z.object({ lock: lockStateSchema, profiles: z.array(profileSummarySchema), unreadable: z.array(unreadableRecordSchema).default([]) }),
 );
 
 /** One profile's full values (extension pages only). */
@@ -61,11 +69,17 @@ export const importConflictSchema = z.object({
 });
 export type ImportConflict = z.infer<typeof importConflictSchema>;
 
-/** Validate a file without storing anything; lists profiles whose idNumber already exists. */
+/** The text of a profiles file (never longer than the import reads). */
+const fileText = z.string().max(MAX_FILE_CHARS);
+
+/**
+ * Validate a file without storing anything; lists profiles whose idNumber already exists.
+ * `ignoredKeys`: keys of the file the helper does not use (to be named to the user).
+ */
 export const previewImport = defineMessage(
   'profiles/import-preview',
-  z.object({ text: z.string() }),
-  z.object({ count: z.number(), conflicts: z.array(importConflictSchema) }),
+  z.object({ text: fileText }),
+  z.object({ count: z.number(), conflicts: z.array(importConflictSchema), ignoredKeys: z.array(z.string()).default([]) }),
 );
 
 export const conflictChoiceSchema = z.enum(['replace', 'keep-both']);
@@ -78,15 +92,15 @@ export type ConflictChoice = z.infer<typeof conflictChoiceSchema>;
 export const importProfiles = defineMessage(
   'profiles/import',
   z.object({
-    text: z.string(),
+    text: fileText,
     choices: z.record(z.string(), conflictChoiceSchema).optional(),
     defaultChoice: conflictChoiceSchema.optional(),
   }),
-  z.object({ added: z.number(), replaced: z.number() }),
+  z.object({ added: z.number(), replaced: z.number(), ignoredKeys: z.array(z.string()).default([]) }),
 );
 
-/** The export file text (see docs/profiles.md) and a suggested file name. */
-export const exportProfiles = defineMessage('profiles/export', empty, z.object({ text: z.string(), filename: z.string() }));
+/** The export file text (see docs/profiles.md) and a suggested file name; `unreadable` records set aside are not in it. */
+export const exportProfiles = defineMessage('profiles/export', empty, z.object({ text: z.string(), filename: z.string(), unreadable: z.number().default(0) }));
 
 export const getLockState = defineMessage('profiles/lock-state', empty, lockStateSchema);
 

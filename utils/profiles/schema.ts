@@ -195,6 +195,40 @@ export const defaultMigrationContext: MigrationContext = {
   newId: () => crypto.randomUUID(),
 };
 
+/**
+ * A stored profile as it is read back: the shape only, no validators. The values were validated when
+ * they were saved; validating them again on every read would let today's date (an ID's birth date "in the
+ * future" on a PC whose clock is wrong), or a rule changed in a later version, make stored people vanish.
+ */
+export const storedProfileSchema = z.object({
+  id: z.string().min(1),
+  displayName: z.string().optional(),
+  name: z.string().min(1),
+  idNumber: z.string().min(1),
+  phone: z.string(),
+  mailingAddress: z.string(),
+  insuranceType: insuranceTypeSchema,
+  bankName: z.string(),
+  bankAccount: z.string(),
+  bankAccountName: z.string().optional(),
+  deceased: z.boolean().optional(),
+  relation: z.string().optional(),
+  postcode: z.string().optional(),
+  notes: z.string().optional(),
+  isSelf: z.boolean().optional(),
+  temporary: z.boolean().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+/** Read a stored record's content (of schema version `fromVersion`) leniently: migrated, shape-checked (throws ZodError). */
+export function readStoredProfile(raw: unknown, fromVersion: number, ctx: MigrationContext = defaultMigrationContext): Profile {
+  let value: unknown = raw;
+  if (Number.isInteger(fromVersion) && fromVersion >= 0) for (let v = fromVersion; v < PROFILE_SCHEMA_VERSION; v++) value = migrations[v]!(value, ctx);
+  // Same keys and value types as `Profile` (whose optional texts are `string | undefined` after their transforms).
+  return storedProfileSchema.parse(value) as Profile;
+}
+
 /** Upgrade a raw profile of `fromVersion` to the current version and validate it (throws ZodError). */
 export function migrateProfile(raw: unknown, fromVersion: number, ctx: MigrationContext = defaultMigrationContext): Profile {
   if (!Number.isInteger(fromVersion) || fromVersion < 0 || fromVersion > PROFILE_SCHEMA_VERSION) {

@@ -11,6 +11,8 @@ export const textScaleSchema = z.union([z.literal(100), z.literal(150), z.litera
 export type TextScale = z.infer<typeof textScaleSchema>;
 
 export const AUTOLOCK_CHOICES = [0, 5, 15, 30, 60] as const;
+/** Days an unfinished application's draft may be kept (the settings page offers these). */
+export const DRAFT_DAY_CHOICES = [1, 3, 7, 14, 30] as const;
 
 export const settingsSchema = z.object({
   /** Percent of the large-text base size (18 px). */
@@ -20,8 +22,10 @@ export const settingsSchema = z.object({
   volunteerMode: z.boolean().catch(false).default(false),
   /** Lock the passphrase-protected profiles after this many idle minutes (0 = only at browser restart). */
   autoLockMinutes: z.number().int().min(0).max(24 * 60).catch(15).default(15),
-  /** Keep invoice pictures after an application is done. */
+  /** Keep invoice pictures (off: pictures are never stored, only read). */
   keepInvoiceImages: z.boolean().catch(false).default(false),
+  /** Days an unfinished application's draft (typed values, invoices read) is kept. */
+  draftDays: z.number().int().min(1).max(30).catch(7).default(7),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -32,6 +36,7 @@ export const settingsPatchSchema = z
     volunteerMode: z.boolean(),
     autoLockMinutes: z.number().int().min(0).max(24 * 60),
     keepInvoiceImages: z.boolean(),
+    draftDays: z.number().int().min(1).max(30),
   })
   .partial();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
