@@ -43,12 +43,12 @@ describe('read-page: Element UI application (材料上传 step)', () => {
   it('reads upload slots by the 材料名称 column and file names from .el-upload-list__item-name', () => {
     load('element-apply.html');
     expect(readUploads(document)).toEqual([
-      { slotLabel: '*银行卡', files: ['bank.jpg'] },
-      { slotLabel: '*社保卡（无社保卡可上传医保卡）', files: [] },
-      { slotLabel: '*身份证', files: ['户口本本人页.jpg'] },
-      { slotLabel: '*被委托人身份证', files: [] },
-      { slotLabel: '*出院小结', files: [] },
-      { slotLabel: '发票明细', files: ['明细1.pdf'] },
+      { slotLabel: '*银行卡', kind: 'bank-card', accepts: [], files: ['bank.jpg'] },
+      { slotLabel: '*社保卡（无社保卡可上传医保卡）', kind: 'insurance-card', accepts: [], files: [] },
+      { slotLabel: '*身份证', kind: 'id-card', accepts: [], files: ['户口本本人页.jpg'] },
+      { slotLabel: '*被委托人身份证', kind: 'agent-id', accepts: [], files: [] },
+      { slotLabel: '*出院小结', kind: 'discharge-summary', accepts: [], files: [] },
+      { slotLabel: '发票明细', kind: 'invoice-detail', accepts: [], files: ['明细1.pdf'] },
     ]);
   });
 
@@ -126,10 +126,10 @@ describe('read-page: plain markup', () => {
     load('plain-lists.html');
     const s = readPage(document, { now: NOW, deceased: true });
     expect(s.uploads).toEqual([
-      { slotLabel: '银行卡', files: ['IMG_0001.JPG'] },
-      { slotLabel: '社保卡', files: [] },
-      { slotLabel: '身份证', files: [] },
-      { slotLabel: '其他材料', files: ['死亡证明.pdf', '发票明细-1.jpg'] },
+      { slotLabel: '银行卡', kind: 'bank-card', accepts: [], files: ['IMG_0001.JPG'] },
+      { slotLabel: '社保卡', kind: 'insurance-card', accepts: [], files: [] },
+      { slotLabel: '身份证', kind: 'id-card', accepts: [], files: [] },
+      { slotLabel: '其他材料', kind: null, accepts: [], files: ['死亡证明.pdf', '发票明细-1.jpg'] },
     ]);
     expect(s.item).toBe('employee');
     expect(s.claimant.name).toBe('赵德明');
@@ -142,7 +142,7 @@ describe('read-page: plain markup', () => {
     const input = document.getElementById('x') as HTMLInputElement;
     const file = new File(['x'], '出院小结.png', { type: 'image/png' });
     Object.defineProperty(input, 'files', { value: [file] });
-    expect(readUploads(document)).toEqual([{ slotLabel: '出院小结', files: ['出院小结.png'] }]);
+    expect(readUploads(document)).toEqual([{ slotLabel: '出院小结', kind: 'discharge-summary', accepts: [], files: ['出院小结.png'] }]);
   });
 
   it('keeps values of steps an SPA dropped (previous state) and falls back to the context', () => {
