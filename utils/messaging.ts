@@ -83,7 +83,7 @@ export interface Sender {
   fromExtensionPage: boolean;
 }
 
-type Handler = {
+export type Handler = {
   type: string;
   run: (payload: unknown, sender: Sender) => Promise<unknown>;
   /** Content scripts may only call handlers that opt in: they run in pages we do not control. */

@@ -8,7 +8,8 @@ import { t } from '@/utils/i18n';
 import type { PageConnection } from '@/utils/panel/connection';
 import { fillInvoiceRows, listInvoiceRows, setClaimInvoices, type InvoiceRowOutcome } from '@/utils/panel/invoice-messages';
 import { setLayout } from '@/utils/panel/messages';
-import { duplicateIds, progressWords, rowsToFill, toClaimInvoices, toRowValues } from '@/utils/invoice-ui/review';
+import { duplicateIds, FIELD_OF_MEANING, pageRequiredFields, progressWords, rowsToFill, toClaimInvoices, toRowValues } from '@/utils/invoice-ui/review';
+import type { FieldName } from '@/utils/invoice/types';
 import { loadSettings } from '@/utils/settings';
 import { invoiceStore, type InvoiceStore, type ItemView } from './store';
 import { InvoiceReview } from './InvoiceReview';
@@ -50,6 +51,8 @@ export function InvoiceSection({ page, item: itemKind, store = invoiceStore }: {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const [pageRows, setPageRows] = useState<Array<{ number: string; code: string | null }>>([]);
+  // what the page's row dialog requires (page model): an invoice lacking one of these cannot be confirmed
+  const [required, setRequired] = useState<FieldName[]>([]);
   const [filling, setFilling] = useState(false);
   const [outcome, setOutcome] = useState<InvoiceRowOutcome[] | null>(null);
   const [message, setMessage] = useState('');
@@ -79,7 +82,13 @@ export function InvoiceSection({ page, item: itemKind, store = invoiceStore }: {
     const refresh = async () => {
       try {
         const r = await page.call(listInvoiceRows, {});
-        if (!stop) setPageRows(r.rows);
+        if (!stop) {
+          setPageRows(r.rows);
+          setRequired((old) => {
+            const next = pageRequiredFields(r.required);
+            return old.join() === next.join() ? old : next;
+          });
+        }
       } catch {
         /* navigating */
       }
@@ -94,7 +103,7 @@ export function InvoiceSection({ page, item: itemKind, store = invoiceStore }: {
 
   const items = views.map((v) => v.item);
   const dup = duplicateIds(items, pageRows);
-  const toFill = rowsToFill(items, pageRows);
+  const toFill = rowsToFill(items, pageRows, required);
   const reviews = views.filter((v) => v.item.status === 'done');
   const progress = views.filter((v) => v.item.status !== 'done');
 
@@ -114,11 +123,13 @@ export function InvoiceSection({ page, item: itemKind, store = invoiceStore }: {
     try {
       const rows = await page.call(listInvoiceRows, {});
       setPageRows(rows.rows);
+      const needs = pageRequiredFields(rows.required);
+      setRequired(needs);
       if (!rows.canAdd) {
         setMessage(t('invoiceUiNotHere'));
         return;
       }
-      const batch = rowsToFill(store.items, rows.rows);
+      const batch = rowsToFill(store.items, rows.rows, needs);
       if (!batch.length) return;
       const { results } = await page.call(fillInvoiceRows, { invoices: batch.map((i) => ({ id: i.id, values: toRowValues(i) })) });
       const added = results.filter((r) => r.status === 'added').map((r) => r.id);
@@ -148,6 +159,15 @@ export function InvoiceSection({ page, item: itemKind, store = invoiceStore }: {
   }
 
   const fileName = (id: string) => views.find((v) => v.item.id === id)?.item.file ?? id;
+  /** The fields the page refused for one invoice, with its words (shown on the field). */
+  const refusedFor = (id: string): Partial<Record<FieldName, string>> => {
+    const out: Partial<Record<FieldName, string>> = {};
+    for (const f of outcome?.find((o) => o.id === id && o.status === 'failed')?.failed ?? []) {
+      const name = f.meaning ? FIELD_OF_MEANING[f.meaning] : undefined;
+      if (name) out[name] = f.reason;
+    }
+    return out;
+  };
   return (
     <section class="card invoice-section" data-testid="invoice-section" aria-labelledby="invoice-title">
       <h2 id="invoice-title">{t('invoiceUiTitle')}</h2>
@@ -191,7 +211,7 @@ export function InvoiceSection({ page, item: itemKind, store = invoiceStore }: {
         </button>
       )}
       {reviews.map((v) => (
-        <InvoiceReview key={v.item.id} view={v} store={store} duplicate={dup.get(v.item.id)} onLarge={onLarge} />
+        <InvoiceReview key={v.item.id} view={v} store={store} duplicate={dup.get(v.item.id)} onLarge={onLarge} pageRequired={required} refused={refusedFor(v.item.id)} />
       ))}
       {reviews.length > 0 && (
         <>

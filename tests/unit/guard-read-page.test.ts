@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readPage, readUploads, readInvoiceTables, readMode } from '@/utils/guard/read-page';
 import { evaluate } from '@/utils/guard/evaluate';
+import { installAddressNotes } from '@/utils/guard/live-address';
 
 const FIX = join(import.meta.dirname, 'fixtures/guard');
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -113,6 +114,16 @@ describe('read-page: 物流申请', () => {
     expect(s.page).toBe('logistics');
     expect(s.pickupAddress).toBe('青浦区赵巷镇嘉松中路5号');
     expect(evaluate(s).map((f) => f.code)).toEqual(['address-outside-songjiang']);
+  });
+
+  it('the live note sits under the pick-up address (a 取件地址 select whose placeholder says 区, + 详细地址)', () => {
+    load('logistics.html');
+    const notes = installAddressNotes(document);
+    notes.refresh();
+    const note = document.querySelector('[data-testid="guard-address-note"]');
+    expect(note?.getAttribute('data-field')).toBe('pickup');
+    expect(note?.getAttribute('data-verdict')).toBe('outside');
+    notes.dispose();
   });
 
   it('the page detector may say so too', () => {

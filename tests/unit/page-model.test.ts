@@ -160,14 +160,14 @@ describe('rows the page will accept', () => {
     document.body.innerHTML = `<table><thead><tr><th>序号</th><th>票据代码</th><th>票据号码</th><th>医疗机构名称</th><th>金额(元)</th><th>操作</th></tr></thead><tbody></tbody></table>`;
     expect(readPageModel(document, { page: null }).rowRequirements).toEqual({ source: 'columns', meanings: ['invoice.code', 'invoice.number', 'invoice.hospital', 'invoice.amount'] });
   });
-  it('the row dialog’s starred fields, when the dialog is in the page (even closed)', () => {
+  it('and the row dialog’s starred fields, when the dialog is in the page (even closed)', () => {
     document.body.innerHTML = `<table><thead><tr><th>票据号码</th></tr></thead></table>
       <div role="dialog" style="display:none">
         <div class="form-group"><label class="required">票据号码</label><input></div>
         <div class="form-group"><label><span class="red">*</span>医疗机构</label><input></div>
         <div class="form-group"><label>备注</label><input></div>
         <div class="form-group"><label>金额</label><input></div></div>`;
-    expect(readPageModel(document, { page: null }).rowRequirements).toEqual({ source: 'dialog', meanings: ['invoice.number', 'invoice.hospital'] });
+    expect(readPageModel(document, { page: null }).rowRequirements).toEqual({ source: 'dialog+columns', meanings: ['invoice.number', 'invoice.hospital'] });
   });
 });
 

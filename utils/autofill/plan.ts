@@ -14,7 +14,7 @@
  */
 import { districtOfAddress, findPlaces } from '@/utils/address';
 import { t } from '@/utils/i18n';
-import { idFacts } from '@/utils/schemas';
+import { idFacts } from '@/utils/id-facts';
 import { OPTION_ALIASES, BANK_ALIASES } from '@/utils/page/vocabulary';
 import { normalizeLabel } from '@/utils/page/text';
 import { rolesIn, sectionRole } from '@/utils/page/meaning';

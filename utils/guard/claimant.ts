@@ -2,7 +2,7 @@
  * Facts about the claimant (报销人) the rules need: age from the ID number (parsed once, in
  * utils/schemas `idFacts`: the shared validator decides; old 15-digit numbers are read too).
  */
-import { idFacts } from '@/utils/schemas';
+import { idFacts } from '@/utils/id-facts';
 import type { ApplicationState } from './state';
 
 export function ageOn(idNumber: string | undefined, now: Date): number | null {

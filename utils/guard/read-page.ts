@@ -50,15 +50,15 @@ export interface LabelledValue {
 function labelledValues(fields: readonly PageField[]): LabelledValue[] {
   const out: LabelledValue[] = [];
   const parts = new Map(addressParts(fields).map((p) => [p.ref, p]));
-  const groups = new Map<PageField, string>();
-  for (const a of composeAddresses([...parts.values()])) for (const p of a.parts) groups.set(p.ref, a.group);
+  // each address is announced by its first part (the live note switches between 邮寄 and 取件 on it)
+  const heads = new Map<PageField, FieldMeaning>();
+  for (const a of composeAddresses([...parts.values()])) if (a.parts[0]) heads.set(a.parts[0].ref, a.group === 'pickup' ? 'pickupAddress' : 'mailingAddress');
   for (const f of fields) {
     if (f.field.dialog === 'closed') continue;
     const base = { label: f.field.label, value: f.field.value, control: f.field.element };
     const part = parts.get(f);
     if (part) {
-      const meaning: FieldMeaning =
-        part.meaning === 'address.full' ? (groups.get(f) === 'pickup' ? 'pickupAddress' : 'mailingAddress') : part.meaning === 'address.district' ? 'region' : 'addressDetail';
+      const meaning: FieldMeaning = heads.get(f) ?? (part.meaning === 'address.district' || part.meaning === 'address.full' ? 'region' : 'addressDetail');
       out.push({ ...base, meaning, part });
     } else if (f.meaning === 'claimant.name') out.push({ ...base, meaning: 'claimantName' });
     else if (f.meaning === 'claimant.idNumber') out.push({ ...base, meaning: 'claimantId' });

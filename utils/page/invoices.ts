@@ -115,20 +115,21 @@ export const ROW_MEANINGS: readonly InvoiceMeaning[] = [
 export interface RowRequirements {
   /** Values a row must have for the page to accept it. */
   meanings: InvoiceMeaning[];
-  /** Where that was read: the row dialog's starred fields, or (dialog not in the page yet) the table's columns. */
-  source: 'dialog' | 'columns' | 'none';
+  /** Where that was read: the row dialog's starred fields and / or the table's columns. */
+  source: 'dialog' | 'columns' | 'dialog+columns' | 'none';
 }
+
+const fillable = (m: string | null | undefined): m is InvoiceMeaning => !!m && (ROW_MEANINGS as readonly string[]).includes(m);
 
 /**
  * What the page's row dialog requires: its starred invoice fields when the dialog is in the page (open or
- * closed); else the table's columns — a value the table shows is one the dialog asks for.
+ * closed — Element renders it only once opened), and the values the table shows for every row (a column is a
+ * value the dialog asks for).
  */
 export function rowRequirements(fields: readonly PageField[], tables: readonly InvoiceTable[]): RowRequirements {
-  const inDialog = fields.filter((f) => f.field.dialog !== null && f.meaning && (ROW_MEANINGS as readonly string[]).includes(f.meaning));
-  if (inDialog.length) {
-    const meanings = [...new Set(inDialog.filter((f) => f.field.starred).map((f) => f.meaning as InvoiceMeaning))];
-    return { meanings, source: 'dialog' };
-  }
-  const cols = tables.flatMap((t) => t.columns.map((c) => c.meaning)).filter((m): m is InvoiceMeaning => !!m && (ROW_MEANINGS as readonly string[]).includes(m));
-  return cols.length ? { meanings: [...new Set(cols)], source: 'columns' } : { meanings: [], source: 'none' };
+  const starred = fields.filter((f) => f.field.dialog !== null && f.field.starred && fillable(f.meaning)).map((f) => f.meaning as InvoiceMeaning);
+  const cols = tables.flatMap((t) => t.columns.map((c) => c.meaning)).filter(fillable);
+  const meanings = [...new Set([...starred, ...cols])];
+  const source = starred.length && cols.length ? 'dialog+columns' : starred.length ? 'dialog' : cols.length ? 'columns' : 'none';
+  return { meanings: ROW_MEANINGS.filter((m) => meanings.includes(m)), source };
 }

@@ -54,7 +54,7 @@ export interface PageSummary {
   fields: FieldSummary[];
   uploads: UploadSummary[];
   invoiceTables: Array<{ columns: Array<{ header: string; meaning: InvoiceMeaning | null }>; rows: number }>;
-  rowRequirements: { meanings: InvoiceMeaning[]; source: 'dialog' | 'columns' | 'none' };
+  rowRequirements: { meanings: InvoiceMeaning[]; source: 'dialog' | 'columns' | 'dialog+columns' | 'none' };
   /** Which fields make up each address (ids), and whether it holds text. */
   addresses: Array<{ group: AddressGroup; fields: string[]; filled: boolean }>;
 }

@@ -65,3 +65,22 @@ export const runAutofill = defineMessage(
   }),
   fillReportSchema,
 );
+
+/**
+ * What the page shows now (the page model's `pageStatus`): item and step, starred fields filled / missing,
+ * invoice rows, upload slots, and the warnings that would fire if the user went on now. For the panel and
+ * (through its own addressing) the popup.
+ */
+export const pageStatusSchema = z.object({
+  pageKind: z.nullable(z.enum(['guide', 'application', 'logistics'])),
+  item: z.nullable(itemKindSchema),
+  step: stepSchema,
+  mode: z.nullable(z.enum(['self', 'delegated'])),
+  starred: z.object({ filled: z.array(z.string()), missing: z.array(z.string()) }),
+  invoiceRows: z.number(),
+  uploads: z.array(z.object({ label: z.string(), kind: z.nullable(z.string()), accepts: z.array(z.string()), starred: z.boolean(), files: z.number() })),
+  warnings: z.array(z.string()),
+});
+export type PageStatusWire = z.infer<typeof pageStatusSchema>;
+
+export const getPageStatus = defineMessage('page/status', z.object({}), pageStatusSchema);

@@ -1,6 +1,6 @@
 import type { Profile } from '@/utils/profiles/schema';
 import type { ClaimContext, PersonValues } from '@/utils/schemas';
-import { idFacts } from '@/utils/schemas';
+import { idFacts } from '@/utils/id-facts';
 
 /** Only the values a form may receive from a profile. */
 export function toPersonValues(p: Profile): PersonValues {
