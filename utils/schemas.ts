@@ -6,10 +6,6 @@
  */
 import * as z from 'zod/mini';
 
-// ------------------------------------------------------------------------------------------------ portal
-
-export { PORTAL_HOSTS, PORTAL_MATCHES, isPortalUrl } from './hosts';
-
 // ------------------------------------------------------------------------------------------------ items
 
 /** 职保 (employee insurance) or 居保 (resident insurance): which item, and which insurance a person has. */

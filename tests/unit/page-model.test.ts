@@ -46,6 +46,18 @@ describe('upload slots: the main words decide, notes name substitutes', () => {
     expect(codes()).toEqual(['missing-id-document']);
   });
 
+  it('slots that are items of one list: each item is read by its own name, not the item before it', () => {
+    document.body.innerHTML = `<ul class="mats">
+      <li><span class="mat-name">银行卡（报销人本人的借记卡）</span><input type="file"><div class="picked"><span>yhk.png</span></div></li>
+      <li><span class="mat-name">身份证（可用户口本本人页、死亡证明代替）</span><input type="file"><div class="picked"></div></li>
+      <li><span class="mat-name">发票明细（费用清单）</span><input type="file"><div class="picked"></div></li></ul>`;
+    expect(readPageModel(document, { page: null }).uploads.map((u) => [u.label, u.kind, u.files])).toEqual([
+      ['银行卡（报销人本人的借记卡）', 'bank-card', ['yhk.png']],
+      ['身份证（可用户口本本人页、死亡证明代替）', 'id-card', []],
+      ['发票明细（费用清单）', 'invoice-detail', []],
+    ]);
+  });
+
   it('a file named for what it is counts in a slot whose notes say it takes it', () => {
     document.body.innerHTML = `
       <div class="upload-item"><h4>银行卡</h4><input type="file"><ul><li>a.jpg</li></ul></div>
@@ -146,6 +158,18 @@ describe('one vocabulary for fields, tables and slots', () => {
       <div class="upload-item"><h4>出院小结</h4><input type="file"><ul></ul></div>`;
     expect(codes({ claimantName: '张三' })).toEqual(['missing-discharge-summary']);
     expect(codes({ claimantName: '李四' })).toEqual(['missing-discharge-summary', 'payer-name-mismatch']);
+  });
+
+  it('a person column of an invoice table is the payer, not a field to fill with the claimant; an empty select cell is empty', () => {
+    document.body.innerHTML = `<table class="form"><tr><td>姓名</td><td><input name="n" value="王秀英"></td></tr><tr><td colspan="2">
+      <table><thead><tr><th>票据号码</th><th>门诊/住院</th><th>患者姓名</th></tr></thead><tbody>
+        <tr><td><input value="0055667788"></td><td><select><option value=""></option><option selected>门诊</option><option>住院</option></select></td><td><input value="赵六"></td></tr>
+        <tr><td><input></td><td><select><option value=""></option><option>门诊</option><option>住院</option></select></td><td><input></td></tr></tbody></table></td></tr></table>`;
+    document.querySelectorAll('option[selected]').forEach((o) => ((o.parentElement as HTMLSelectElement).value = (o as HTMLOptionElement).value || (o as HTMLOptionElement).text));
+    const model = readPageModel(document, { page: null });
+    expect(model.fields.filter((f) => f.meaning === 'claimant.name').map((f) => f.field.value)).toEqual(['王秀英']);
+    expect(model.fields.filter((f) => f.meaning === 'invoice.payerName')).toHaveLength(2);
+    expect(model.invoiceTables[0]!.rows.map((r) => r.values)).toEqual([{ 'invoice.number': '0055667788', 'invoice.visitType': '门诊', 'invoice.payerName': '赵六' }]);
   });
 
   it('file names and slot labels are read with the same words', () => {

@@ -61,7 +61,7 @@ function refusedFields(dialog: Element): Problem[] {
   const out: Problem[] = [];
   const fields = readFields(dialog, { includeHidden: true });
   // after a refused 确定 any help text showing in the dialog is the page's reason (a bare Bootstrap .help-block too)
-  for (const e of Array.from(dialog.querySelectorAll(`${ERROR_SELECTOR}, .help-block`))) {
+  for (const e of Array.from(dialog.querySelectorAll(`${ERROR_SELECTOR}, .help-block, [role="alert"]`))) {
     const says = textOf(e);
     if (!says || !isVisible(e) || out.some((o) => o.reason === says)) continue;
     // the field whose item holds the message, else the item right before it

@@ -4,7 +4,8 @@
  * plausible pages (we have never seen the live, logged-in application).
  */
 import { ITEMS, LOGISTICS_MARKERS, PROCEDURE_MARKERS, STEP_NAMES } from './items';
-import { isPortalUrl, type ItemKind, type Step } from '@/utils/schemas';
+import { isPortalUrl } from '@/utils/hosts';
+import type { ItemKind, Step } from '@/utils/schemas';
 
 export interface PageSnapshot {
   url: string;

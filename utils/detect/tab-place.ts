@@ -1,5 +1,5 @@
 /** What the popup can tell from the active tab's URL alone (it sees URLs only on the portal hosts). */
-import { isPortalUrl } from '@/utils/schemas';
+import { isPortalUrl } from '@/utils/hosts';
 
 export type TabPlace = 'portal' | 'other';
 

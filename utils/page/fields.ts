@@ -181,13 +181,12 @@ function tableEvidence(el: Element, ev: LabelEvidence[], els: Map<LabelEvidence,
     }
   }
   // the header above (tables of rows: 票据号码 | 金额 …)
-  const row = cell.parentElement as HTMLTableRowElement | null;
+  const row = cell.parentElement;
   const table = cell.closest('table');
   if (!row || !table) return;
-  const headerRow = table.tHead?.rows[0] ?? (table.rows[0] !== row ? table.rows[0] : undefined);
-  if (!headerRow || headerRow === row) return;
-  const idx = cell.cellIndex;
-  const h = headerRow.cells[idx];
+  const headerRow = table.querySelector('thead tr') ?? table.querySelector('tr');
+  if (!headerRow || headerRow === row || headerRow.closest('table') !== table) return;
+  const h = headerRow.children[Array.prototype.indexOf.call(row.children, cell)];
   if (h && !containsControl(h)) push(ev, els, textOf(h), 'table-header', 0.85, h);
 }
 

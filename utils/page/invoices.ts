@@ -40,9 +40,9 @@ const isKeyColumn = (c: InvoiceColumn) => c.meaning === 'invoice.number' || c.me
 
 function cellValue(cell: Element): string {
   const control = cell.querySelector('input, select, textarea') as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null;
+  // a cell holding a control shows what the control holds (an empty select is empty, not its option list)
   if (control && !(control instanceof HTMLInputElement && control.type === 'hidden')) {
-    const v = control.tagName === 'SELECT' ? selectedOptionText(control as HTMLSelectElement) : control.value.trim();
-    if (v) return v;
+    return control.tagName === 'SELECT' ? selectedOptionText(control as HTMLSelectElement) : control.value.trim();
   }
   return textOf(cell.querySelector('.cell') ?? cell);
 }
@@ -79,7 +79,9 @@ export function readInvoiceTables(root: Document | Element): InvoiceTable[] {
     let headers: Element[];
     let bodyRows: Element[];
     if (el.tagName === 'TABLE') {
-      const headRow = el.querySelector('thead tr') ?? el.querySelector('tr');
+      // this table's own header row (a form laid out in a table may hold the invoice table in a cell)
+      const own = Array.from(el.querySelectorAll('tr')).filter((tr) => tr.closest('table') === el);
+      const headRow = own.find((tr) => tr.parentElement?.tagName === 'THEAD') ?? own[0];
       if (!headRow) continue;
       headers = Array.from(headRow.children);
       bodyRows = Array.from(el.querySelectorAll('tr')).filter((tr) => tr !== headRow && tr.closest('table') === el && !tr.closest('thead'));
@@ -97,6 +99,20 @@ export function readInvoiceTables(root: Document | Element): InvoiceTable[] {
     out.push({ element: el, columns, rows: rowsFrom(columns, bodyRows) });
   }
   return out;
+}
+
+/**
+ * Fields typed into an invoice table's cells are invoice data: a person column there (患者姓名, 就诊人) is the
+ * invoice's payer, never the claimant's name to fill from a profile; other person meanings there mean nothing.
+ */
+export function inInvoiceTables(fields: PageField[], tables: readonly InvoiceTable[]): PageField[] {
+  if (!tables.length) return fields;
+  return fields.map((f) => {
+    const m = f.meaning;
+    if (!m || isInvoiceMeaning(m) || !tables.some((t) => t.element.contains(f.field.element))) return f;
+    const payer = m === 'claimant.name' || m === 'agent.name';
+    return { ...f, meaning: payer ? 'invoice.payerName' : null, reason: `${f.reason} (in an invoice table)` };
+  });
 }
 
 /** The row meanings a helper can fill (the rest — 医保类型, 交款人 — are only read). */

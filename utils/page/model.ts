@@ -7,7 +7,7 @@
 import { composeAddresses, type AddressPart, type ComposedAddress } from './address';
 import { isVisible } from './dom';
 import { collectFields } from './fields';
-import { readInvoiceTables, rowRequirements, type InvoiceTable, type RowRequirements } from './invoices';
+import { inInvoiceTables, readInvoiceTables, rowRequirements, type InvoiceTable, type RowRequirements } from './invoices';
 import { matchFields, type MatchOptions } from './meaning';
 import { readUploads, type UploadSlot } from './uploads';
 import { MODE_WORDS } from './vocabulary';
@@ -22,8 +22,10 @@ export type ApplyMode = 'self' | 'delegated';
 export interface ReadFieldsOptions extends CollectOptions, MatchOptions {}
 
 /** Fields with their meanings (collect + match): the part of the model autofill re-reads between rounds. */
-export function readFields(root: Document | Element | ShadowRoot, options: ReadFieldsOptions = {}): PageField[] {
-  return matchFields(collectFields(root, options), options);
+export function readFields(root: Document | Element | ShadowRoot, options: ReadFieldsOptions = {}, tables?: readonly InvoiceTable[]): PageField[] {
+  const fields = matchFields(collectFields(root, options), options);
+  const inTables = tables ?? (root.nodeType === 11 ? [] : readInvoiceTables(root as Document | Element));
+  return inInvoiceTables(fields, inTables);
 }
 
 export interface PageModel {
@@ -104,8 +106,8 @@ export function readPageModel(root: Document | Element, options: ReadPageOptions
   const doc = root.nodeType === 9 ? (root as Document) : (root as Element).ownerDocument;
   const url = options.url ?? doc.location?.href ?? '';
   const page = options.page !== undefined ? options.page : detectPage(takeSnapshot(doc, url));
-  const fields = readFields(root, { ...options, includeHidden: true });
   const tables = readInvoiceTables(root);
+  const fields = readFields(root, { ...options, includeHidden: true }, tables);
   const item = (page && page.item) || itemShown(doc, url);
   return {
     page,

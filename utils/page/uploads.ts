@@ -93,6 +93,13 @@ function fileNamesIn(container: Element): string[] {
       push(m ?? t);
     }
   }
+  if (names.length === 0) {
+    // any list of chosen files: small elements whose text is a file name
+    for (const el of Array.from(container.querySelectorAll('span, div, em, a, p, small'))) {
+      const t = textOf(el);
+      if (el.children.length === 0 && FILE_NAME.test(t)) push(t);
+    }
+  }
   for (const input of Array.from(container.querySelectorAll<HTMLInputElement>(FILE_ANCHOR))) {
     for (const f of Array.from(input.files ?? [])) push(f.name);
   }
@@ -122,17 +129,20 @@ function slotLabel(container: Element): { text: string; el: Element | null } {
   }
   const candidates: Array<{ text: string; el: Element }> = [];
   for (const el of Array.from(container.querySelectorAll(`${LABELISH}, h1, h2, h3, h4, h5, h6, .title, [class*="title"], [class*="label"], [class*="name"], span, div, p`))) {
-    if (el.closest('.el-upload-list, ul, ol') || el.querySelector(FILE_ANCHOR) || el.matches('.el-upload-list__item-name')) continue;
+    // skip the list of chosen files inside the slot (not a list the slot itself sits in)
+    const list = el.closest('.el-upload-list, ul, ol');
+    if ((list && list !== container && container.contains(list)) || el.querySelector(FILE_ANCHOR) || el.matches('.el-upload-list__item-name')) continue;
     const t = textOf(el);
-    if (t && t.length <= 40) candidates.push({ text: t, el });
+    // a file's name listed under the slot is not its label
+    if (t && t.length <= 40 && !FILE_NAME.test(t)) candidates.push({ text: t, el });
   }
   const named = candidates.filter((c) => documentKind(c.text) !== null && !/^\d+$/.test(squash(c.text)));
   named.sort((a, b) => squash(a.text).length - squash(b.text).length);
   if (named[0]) return named[0];
   const plain = candidates.find((c) => !/^\d+$/.test(squash(c.text)));
   if (plain) return plain;
-  // nothing inside: a label just before the container (heading of a card, previous cell)
-  const prev = container.previousElementSibling;
+  // nothing inside: a label just before the container (heading of a card) — not the previous slot of a list
+  const prev = container.matches('li, tr') ? null : container.previousElementSibling;
   return prev && textOf(prev).length <= 40 ? { text: textOf(prev), el: prev } : { text: '', el: null };
 }
 
