@@ -4,9 +4,8 @@
  * what `readPageModel` saw; what the page cannot show (deceased, OCR'd 医保类型 / 交款人, earlier filings)
  * comes from the `GuardContext`.
  */
-import { readPageModel, type PageModel } from '@/utils/page/model';
+import { addressParts, readPageModel, type PageModel } from '@/utils/page/model';
 import { composeAddresses, type AddressPart } from '@/utils/page/address';
-import { addressParts } from '@/utils/page/model';
 import type { PageField } from '@/utils/page/types';
 import type { ClaimInvoice } from '@/utils/schemas';
 import { normalizeNumber } from './invoices';
