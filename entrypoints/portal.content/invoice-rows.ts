@@ -5,7 +5,7 @@
 import { handle } from '@/utils/messaging';
 import { findButtonByText, findInvoiceRows } from '@/utils/autofill';
 import { ADD_TEXTS, addInvoiceRow } from '@/utils/autofill/invoice-rows';
-import { readPageModel } from '@/utils/page/model';
+import { readRowRequirements } from '@/utils/page/model';
 import { t } from '@/utils/i18n';
 import { fillInvoiceRows, listInvoiceRows, type InvoiceRowOutcome } from '@/utils/panel/invoice-messages';
 import type { Feature } from '@/utils/content/features';
@@ -17,7 +17,7 @@ export function invoiceRowHandlers(doc: Document) {
     handle(listInvoiceRows, () => ({
       rows: findInvoiceRows(doc).map((r) => ({ number: r.number, code: r.code })),
       canAdd: !!findButtonByText(doc, ADD_TEXTS),
-      required: readPageModel(doc, { page: null }).rowRequirements.meanings,
+      required: readRowRequirements(doc).meanings,
     })),
     handle(fillInvoiceRows, async ({ invoices }) => {
       if (busy) return { results: invoices.map((i) => ({ id: i.id, status: 'failed' as const, failed: [], message: t('invoiceUiRowBusy') })) };

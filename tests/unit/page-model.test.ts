@@ -4,7 +4,7 @@
  * disagreed with itself produced.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readPageModel, summarise, pageStatus, slotMeaning, readFields, columnMeaning, documentKind } from '@/utils/page';
+import { readPageModel, readRowRequirements, summarise, pageStatus, slotMeaning, readFields, columnMeaning, documentKind } from '@/utils/page';
 import { readValue } from '@/utils/page/value';
 import { readPage } from '@/utils/guard/read-page';
 import { evaluate } from '@/utils/guard/evaluate';
@@ -192,6 +192,7 @@ describe('rows the page will accept', () => {
         <div class="form-group"><label>备注</label><input></div>
         <div class="form-group"><label>金额</label><input></div></div>`;
     expect(readPageModel(document, { page: null }).rowRequirements).toEqual({ source: 'dialog+columns', meanings: ['invoice.number', 'invoice.hospital'] });
+    expect(readRowRequirements(document)).toEqual(readPageModel(document, { page: null }).rowRequirements);
   });
 });
 

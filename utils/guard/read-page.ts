@@ -4,7 +4,7 @@
  * what `readPageModel` saw; what the page cannot show (deceased, OCR'd 医保类型 / 交款人, earlier filings)
  * comes from the `GuardContext`.
  */
-import { addressParts, readPageModel, type PageModel } from '@/utils/page/model';
+import { addressParts, readFields as readPageFields, readPageModel, type PageModel } from '@/utils/page/model';
 import { composeAddresses, type AddressPart } from '@/utils/page/address';
 import type { PageField } from '@/utils/page/types';
 import type { ClaimInvoice } from '@/utils/schemas';
@@ -67,7 +67,7 @@ function labelledValues(fields: readonly PageField[]): LabelledValue[] {
 
 /** Every field with a meaning for the guard, in document order (hidden step panes included). */
 export function readFields(root: Document | Element): LabelledValue[] {
-  return labelledValues(readPageModel(root, { page: null }).fields);
+  return labelledValues(readPageFields(root, { includeHidden: true }));
 }
 
 /** The addresses among these fields, composed (district select / cascader + detail). */

@@ -8,7 +8,7 @@
  */
 export * from './types';
 export * from './meanings';
-export { readPageModel, readFields, addressParts, modeOf, type PageModel, type ReadPageOptions, type ReadFieldsOptions, type ApplyMode } from './model';
+export { readPageModel, readFields, readRowRequirements, addressParts, modeOf, type PageModel, type ReadPageOptions, type ReadFieldsOptions, type ApplyMode } from './model';
 export { summarise, pageStatus, fieldId, type PageSummary, type FieldSummary, type UploadSummary, type PageStatus } from './summary';
 export { collectFields, sectionOf } from './fields';
 export { matchFields, analyseLabel, rolesIn, trapIn, sectionRole, THRESHOLD, type LabelAnalysis, type MatchOptions } from './meaning';

@@ -5,7 +5,7 @@
  * walks the DOM looking for labels.
  */
 import { composeAddresses, type AddressPart, type ComposedAddress } from './address';
-import { isVisible } from './dom';
+import { DIALOG_SELECTOR, isVisible } from './dom';
 import { collectFields } from './fields';
 import { inInvoiceTables, readInvoiceTables, rowRequirements, type InvoiceTable, type RowRequirements } from './invoices';
 import { matchFields, type MatchOptions } from './meaning';
@@ -99,6 +99,18 @@ function readMode(root: Document | Element, fields: readonly PageField[]): Apply
     if (hit) return hit.mode;
   }
   return null;
+}
+
+/**
+ * Only what a new invoice row needs (the panel asks every few seconds): the invoice tables and the fields of
+ * the dialogs in the page — cheaper than reading the whole page.
+ */
+export function readRowRequirements(root: Document | Element): RowRequirements {
+  const tables = readInvoiceTables(root);
+  const all = Array.from(root.querySelectorAll(DIALOG_SELECTOR));
+  const dialogs = all.filter((d) => !all.some((o) => o !== d && o.contains(d)));
+  const fields = dialogs.flatMap((d) => readFields(d, { includeHidden: true, frames: false }, tables));
+  return rowRequirements(fields, tables);
 }
 
 /** Read the page once. */
