@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { toChromeMessages, duplicateKeys } from './locales';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { PORTAL_MATCHES } from './utils/hosts';
 
 // Runtime files of the invoice engine (issue 6), copied into the build so nothing is fetched from a CDN.
 // Loaded only by extension pages (the panel frame): not web-accessible, the portal page never sees them.
@@ -17,8 +18,11 @@ export const INVOICE_ASSETS: Array<{ absoluteSrc: string; relativeDest: string }
   { absoluteSrc: join(pkgDir('pdfjs-dist'), 'build/pdf.worker.min.mjs'), relativeDest: 'ocr/pdf.worker.min.mjs' },
 ];
 
-// The portal hosts. Match patterns ignore the port, so `ywtb.sh.gov.cn:18018` is covered.
-export const PORTAL_MATCHES = ['https://zwdt.sh.gov.cn/*', 'https://ywtb.sh.gov.cn/*'];
+// The portal hosts: utils/hosts.ts (declared once).
+export { PORTAL_MATCHES };
+// The content script runs in every frame of the portal: it is built without the source catalog of messages
+// (chrome.i18n answers there), see `vite:build:extendConfig` below.
+const CATALOG = join(dirname(new URL(import.meta.url).pathname), 'locales/index.ts');
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -36,6 +40,13 @@ export default defineConfig({
       }
       assets.push(...INVOICE_ASSETS); // invoice engine runtime (issue 6)
     },
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'content-script' || e.type === 'unlisted-script')) return;
+      config.plugins = [
+        ...(config.plugins ?? []),
+        { name: 'zwdt:content-script-without-catalog', enforce: 'pre', load: (id: string) => (id === CATALOG ? 'export const catalog = {};' : null) },
+      ];
+    },
   },
   vite: () => ({
     plugins: [preact()],
@@ -45,7 +56,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'alarms'],
+    // scripting: the background injects the page features only into frames that show the application
+    permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: PORTAL_MATCHES,
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",

@@ -14,7 +14,7 @@ import type { Page } from 'puppeteer-core';
 import type { BenchTable } from './table';
 import type { EngineHandle } from './autofill.bench';
 import { BENCH_AGENT, BENCH_CLAIMANT, inWorld, injectEngine, runEngine } from './autofill.bench';
-import { OPTION_ALIASES } from '../utils/autofill/synonyms';
+import { OPTION_ALIASES } from '../utils/page/vocabulary';
 import { addressDetail, bankCandidates, localToday } from '../utils/autofill/plan';
 import type { FillValue, PersonValues } from '../utils/autofill';
 

@@ -6,16 +6,21 @@
  * register `handle(def, fn)` in a router. Both ends validate: a malformed message from a
  * compromised or outdated context is refused with a clear error instead of reaching storage.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import type * as core from 'zod/v4/core';
+import { $ZodError, prettifyError } from 'zod/v4/core';
 import { browser } from 'wxt/browser';
 
-export interface MessageDef<Req extends z.ZodType, Res extends z.ZodType> {
+/** Any zod schema: classic `zod` or `zod/mini` (the content script's messages use mini: it stays small). */
+type Schema = core.$ZodType;
+
+export interface MessageDef<Req extends Schema, Res extends Schema> {
   type: string;
   request: Req;
   response: Res;
 }
 
-export function defineMessage<Req extends z.ZodType, Res extends z.ZodType>(
+export function defineMessage<Req extends Schema, Res extends Schema>(
   type: string,
   request: Req,
   response: Res,
@@ -24,7 +29,7 @@ export function defineMessage<Req extends z.ZodType, Res extends z.ZodType>(
 }
 
 /** What travels on the wire. `to` addresses one frame's content script (see `portal.content`). */
-const envelopeSchema = z.object({ type: z.string(), payload: z.unknown(), to: z.string().optional() });
+const envelopeSchema = z.object({ type: z.string(), payload: z.unknown(), to: z.optional(z.string()) });
 export type Envelope = z.infer<typeof envelopeSchema>;
 
 const replySchema = z.union([
@@ -43,34 +48,34 @@ export class MessageError extends Error {
   }
 }
 
-async function unwrap<Res extends z.ZodType>(def: MessageDef<z.ZodType, Res>, raw: unknown): Promise<z.infer<Res>> {
+async function unwrap<Res extends Schema>(def: MessageDef<Schema, Res>, raw: unknown): Promise<core.output<Res>> {
   if (raw === undefined) throw new MessageError('no-receiver', `No receiver answered "${def.type}"`);
-  const reply = replySchema.parse(raw);
+  const reply = z.parse(replySchema, raw);
   if (!reply.ok) throw new MessageError(reply.error.code, reply.error.message);
-  return def.response.parse(reply.data);
+  return z.parse(def.response, reply.data);
 }
 
 /**
  * Send to the background service worker (or any extension page listening); `to` selects the one
  * extension page whose router registered that address (e.g. the panel of one tab).
  */
-export async function sendMessage<Req extends z.ZodType, Res extends z.ZodType>(
+export async function sendMessage<Req extends Schema, Res extends Schema>(
   def: MessageDef<Req, Res>,
-  payload: z.input<Req>,
+  payload: core.input<Req>,
   to?: string,
-): Promise<z.infer<Res>> {
-  const envelope: Envelope = { type: def.type, payload: def.request.parse(payload), ...(to === undefined ? {} : { to }) };
+): Promise<core.output<Res>> {
+  const envelope: Envelope = { type: def.type, payload: z.parse(def.request, payload), ...(to === undefined ? {} : { to }) };
   return unwrap(def, await browser.runtime.sendMessage(envelope));
 }
 
 /** Send to the content script of one tab; `to` selects the frame that registered that address. */
-export async function sendToTab<Req extends z.ZodType, Res extends z.ZodType>(
+export async function sendToTab<Req extends Schema, Res extends Schema>(
   tabId: number,
   def: MessageDef<Req, Res>,
-  payload: z.input<Req>,
+  payload: core.input<Req>,
   to?: string,
-): Promise<z.infer<Res>> {
-  const envelope: Envelope = { type: def.type, payload: def.request.parse(payload), to };
+): Promise<core.output<Res>> {
+  const envelope: Envelope = { type: def.type, payload: z.parse(def.request, payload), to };
   return unwrap(def, await browser.tabs.sendMessage(tabId, envelope));
 }
 
@@ -89,21 +94,21 @@ export type Handler = {
   allowContentScripts: boolean;
 };
 
-export function handle<Req extends z.ZodType, Res extends z.ZodType>(
+export function handle<Req extends Schema, Res extends Schema>(
   def: MessageDef<Req, Res>,
-  fn: (payload: z.infer<Req>, sender: Sender) => Promise<z.input<Res>> | z.input<Res>,
+  fn: (payload: core.output<Req>, sender: Sender) => Promise<core.input<Res>> | core.input<Res>,
   options: { allowContentScripts?: boolean } = {},
 ): Handler {
   return {
     type: def.type,
     allowContentScripts: options.allowContentScripts ?? false,
-    run: async (payload, sender) => def.response.parse(await fn(def.request.parse(payload), sender)),
+    run: async (payload, sender) => z.parse(def.response, await fn(z.parse(def.request, payload), sender)),
   };
 }
 
 function errorReply(err: unknown): Reply {
   if (err instanceof MessageError) return { ok: false, error: { code: err.code, message: err.message } };
-  if (err instanceof z.ZodError) return { ok: false, error: { code: 'invalid-message', message: z.prettifyError(err) } };
+  if (err instanceof $ZodError) return { ok: false, error: { code: 'invalid-message', message: prettifyError(err) } };
   return { ok: false, error: { code: 'failed', message: err instanceof Error ? err.message : String(err) } };
 }
 
@@ -115,7 +120,7 @@ function errorReply(err: unknown): Reply {
 export function createRouter(handlers: Handler[], options: { address?: () => string | undefined } = {}) {
   const byType = new Map(handlers.map((h) => [h.type, h]));
   return (raw: unknown, rawSender: { tab?: { id?: number }; frameId?: number; url?: string; id?: string }): Promise<Reply> | undefined => {
-    const parsed = envelopeSchema.safeParse(raw);
+    const parsed = z.safeParse(envelopeSchema, raw);
     if (!parsed.success) return undefined;
     const { type, payload, to } = parsed.data;
     const handler = byType.get(type);

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { FieldName } from '@/utils/invoice/types';
-import { canConfirm, firstToCheck, INSURANCE_TYPES, isLowConfidence, reviewOrder, sourceOf, VISIT_TYPES, type ReviewItem } from '@/utils/invoice-ui/review';
+import { canConfirm, firstToCheck, INSURANCE_TYPES, isLowConfidence, missingForPage, reviewOrder, sourceOf, VISIT_TYPES, type ReviewItem } from '@/utils/invoice-ui/review';
 import type { InvoiceStore, ItemView } from '@/utils/invoice-ui/store';
 
 const fieldLabel = (f: FieldName) => t(`invoiceField${f[0]!.toUpperCase()}${f.slice(1)}`);
@@ -50,10 +50,28 @@ function Picture({ view, active, large, onToggle }: { view: ItemView; active: Fi
   );
 }
 
-function FieldInput({ item, f, store, onFocus, inputRef }: { item: ReviewItem; f: FieldName; store: InvoiceStore; onFocus: (f: FieldName | null) => void; inputRef?: (el: HTMLElement | null) => void }) {
+function FieldInput({
+  item,
+  f,
+  store,
+  onFocus,
+  inputRef,
+  pageNeeds,
+  pageSays,
+}: {
+  item: ReviewItem;
+  f: FieldName;
+  store: InvoiceStore;
+  onFocus: (f: FieldName | null) => void;
+  inputRef?: (el: HTMLElement | null) => void;
+  /** The page's row dialog requires this value and it is empty. */
+  pageNeeds: boolean;
+  /** What the page said when it refused this value (plain words), if it did. */
+  pageSays?: string;
+}) {
   const id = `${item.id}-${f}`;
-  const err = item.errors[f];
-  const showErr = err && (item.values[f] || item.edited.includes(f) || err === 'invoiceUiErrRequired' || err === 'invoiceUiErrPeriodRequired');
+  const err = item.errors[f] ?? (pageNeeds ? 'invoiceUiErrPageRequires' : undefined);
+  const showErr = err && (item.values[f] || item.edited.includes(f) || err === 'invoiceUiErrRequired' || err === 'invoiceUiErrPeriodRequired' || err === 'invoiceUiErrPageRequires');
   const low = isLowConfidence(item, f);
   const src = sourceOf(item, f);
   const common = {
@@ -94,14 +112,30 @@ function FieldInput({ item, f, store, onFocus, inputRef }: { item: ReviewItem; f
           onInput={(e) => store.edit(item.id, f, (e.target as HTMLInputElement).value)}
         />
       )}
-      <p id={`${id}-msg`} class="error" role={showErr ? 'alert' : undefined}>
-        {showErr ? `✖ ${t(err!)}` : ''}
+      <p id={`${id}-msg`} class="error" role={showErr || pageSays ? 'alert' : undefined} data-testid={showErr || pageSays ? 'invoice-field-error' : undefined}>
+        {showErr ? `✖ ${t(err!)}` : pageSays ? `✖ ${t('invoiceUiRowFieldMissing')}（${pageSays}）` : ''}
       </p>
     </div>
   );
 }
 
-export function InvoiceReview({ view, store, duplicate, onLarge }: { view: ItemView; store: InvoiceStore; duplicate: 'page' | 'list' | undefined; onLarge?: (open: boolean) => void }) {
+export function InvoiceReview({
+  view,
+  store,
+  duplicate,
+  onLarge,
+  pageRequired = [],
+  refused = {},
+}: {
+  view: ItemView;
+  store: InvoiceStore;
+  duplicate: 'page' | 'list' | undefined;
+  onLarge?: (open: boolean) => void;
+  /** Values the page's row dialog requires (from the page model): the invoice cannot be confirmed without them. */
+  pageRequired?: FieldName[];
+  /** Fields the page refused when this invoice was filled, with the page's words. */
+  refused?: Partial<Record<FieldName, string>>;
+}) {
   const { item } = view;
   const [active, setActive] = useState<FieldName | null>(null);
   const [large, setLargeState] = useState(false);
@@ -129,7 +163,8 @@ export function InvoiceReview({ view, store, duplicate, onLarge }: { view: ItemV
     return () => window.removeEventListener('keydown', onKey);
   }, [large]);
 
-  const confirmable = canConfirm(item);
+  const missing = missingForPage(item, pageRequired);
+  const confirmable = canConfirm(item, pageRequired);
   return (
     <section class={`card invoice-review${item.confirmed ? ' confirmed' : ''}`} data-testid="invoice-review" data-file={item.file} data-item={item.id}>
       <h3>{item.file}</h3>
@@ -159,20 +194,29 @@ export function InvoiceReview({ view, store, duplicate, onLarge }: { view: ItemV
       )}
       <div class="invoice-fields">
         {order.map((f) => (
-          <FieldInput key={f} item={item} f={f} store={store} onFocus={setActive} inputRef={f === first ? (el) => (firstRef.current = el) : undefined} />
+          <FieldInput
+            key={f}
+            item={item}
+            f={f}
+            store={store}
+            onFocus={setActive}
+            inputRef={f === first ? (el) => (firstRef.current = el) : undefined}
+            pageNeeds={missing.includes(f)}
+            pageSays={refused[f]}
+          />
         ))}
       </div>
       <label class="check invoice-confirm">
         <input
           type="checkbox"
           data-testid="invoice-confirm"
-          checked={item.confirmed}
+          checked={item.confirmed && confirmable}
           disabled={!confirmable}
           onChange={(e) => store.confirm(item.id, (e.target as HTMLInputElement).checked)}
         />
         {t('invoiceUiConfirm')}
       </label>
-      {!confirmable && <p class="hint">{t('invoiceUiConfirmBlocked')}</p>}
+      {!confirmable && <p class="hint" data-testid="invoice-confirm-blocked">{t('invoiceUiConfirmBlocked')}</p>}
       {item.filled && (
         <p class="ok" data-testid="invoice-filled">
           ✔ {t(duplicate === 'page' ? 'invoiceUiFilled' : 'invoiceUiFilledBefore')}

@@ -8,7 +8,8 @@ import { t } from '@/utils/i18n';
 import type { PageConnection } from '@/utils/panel/connection';
 import { listInvoiceRows, setClaimInvoices, type InvoiceRowOutcome } from '@/utils/panel/invoice-messages';
 import { setLayout } from '@/utils/panel/messages';
-import { duplicateIds, progressWords, rowsToFill, toClaimInvoices } from '@/utils/invoice-ui/review';
+import { duplicateIds, FIELD_OF_MEANING, pageRequiredFields, progressWords, rowsToFill, toClaimInvoices } from '@/utils/invoice-ui/review';
+import type { FieldName } from '@/utils/invoice/types';
 import { invoiceStore, type InvoiceStore, type ItemView } from '@/utils/invoice-ui/store';
 import { getApplicationId } from '@/utils/drafts/messages';
 import { itemKindSchema } from '@/utils/panel/messages';
@@ -55,6 +56,8 @@ export function InvoiceSection({ page, item: itemKind, claimant = '', store = in
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const [pageRows, setPageRows] = useState<Array<{ number: string; code: string | null }>>([]);
+  // what the page's row dialog requires (page model): an invoice lacking one of these cannot be confirmed
+  const [required, setRequired] = useState<FieldName[]>([]);
   const [filling, setFilling] = useState(false);
   const [outcome, setOutcome] = useState<InvoiceRowOutcome[] | null>(null);
   const [message, setMessage] = useState('');
@@ -93,7 +96,13 @@ export function InvoiceSection({ page, item: itemKind, claimant = '', store = in
     const refresh = async () => {
       try {
         const r = await page.call(listInvoiceRows, {});
-        if (!stop) setPageRows(r.rows);
+        if (!stop) {
+          setPageRows(r.rows);
+          setRequired((old) => {
+            const next = pageRequiredFields(r.required);
+            return old.join() === next.join() ? old : next;
+          });
+        }
       } catch {
         /* navigating */
       }
@@ -108,7 +117,7 @@ export function InvoiceSection({ page, item: itemKind, claimant = '', store = in
 
   const items = views.map((v) => v.item);
   const dup = duplicateIds(items, pageRows);
-  const toFill = rowsToFill(items, pageRows);
+  const toFill = rowsToFill(items, pageRows, required);
   const reviews = views.filter((v) => v.item.status === 'done');
   const progress = views.filter((v) => v.item.status !== 'done');
 
@@ -127,6 +136,7 @@ export function InvoiceSection({ page, item: itemKind, claimant = '', store = in
     try {
       const r = await store.fill(page);
       setPageRows(r.rows);
+      setRequired((old) => (old.join() === r.required.join() ? old : r.required));
       setMessage(r.message);
       setOutcome(r.outcome);
     } catch {
@@ -146,6 +156,15 @@ export function InvoiceSection({ page, item: itemKind, claimant = '', store = in
   }
 
   const fileName = (id: string) => views.find((v) => v.item.id === id)?.item.file ?? id;
+  /** The fields the page refused for one invoice, with its words (shown on the field). */
+  const refusedFor = (id: string): Partial<Record<FieldName, string>> => {
+    const out: Partial<Record<FieldName, string>> = {};
+    for (const f of outcome?.find((o) => o.id === id && o.status === 'failed')?.failed ?? []) {
+      const name = f.meaning ? FIELD_OF_MEANING[f.meaning] : undefined;
+      if (name) out[name] = f.reason;
+    }
+    return out;
+  };
   return (
     <section class="card invoice-section" data-testid="invoice-section" data-draft-loaded={String(store.draftLoaded)} aria-labelledby="invoice-title">
       <h2 id="invoice-title">{t('invoiceUiTitle')}</h2>
@@ -189,7 +208,7 @@ export function InvoiceSection({ page, item: itemKind, claimant = '', store = in
         </button>
       )}
       {reviews.map((v) => (
-        <InvoiceReview key={v.item.id} view={v} store={store} duplicate={dup.get(v.item.id)} onLarge={onLarge} />
+        <InvoiceReview key={v.item.id} view={v} store={store} duplicate={dup.get(v.item.id)} onLarge={onLarge} pageRequired={required} refused={refusedFor(v.item.id)} />
       ))}
       {reviews.length > 0 && (
         <>

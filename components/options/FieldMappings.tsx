@@ -6,8 +6,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { listMappings, putMapping, deleteMapping, type MappingRecord } from '@/utils/db';
 import { Button } from '@/components/ui/Button';
-import { MEANINGS, IGNORE, MEANING_LABEL_KEYS, isTaughtMeaning, type TaughtMeaning } from '@/utils/autofill/meanings';
-import { normalizeLabel } from '@/utils/autofill/normalize';
+import { MEANINGS, IGNORE, MEANING_LABEL_KEYS, isTaughtMeaning, type TaughtMeaning } from '@/utils/page/meanings';
+import { normalizeLabel } from '@/utils/page/text';
 
 /** Storage used by the editor (the db accessors; tests pass an in-memory one). */
 export interface MappingStore {

@@ -1,15 +1,21 @@
 import { installGuard, guardContextFrom, type GuardHandle, type ProceedEvent } from '@/utils/guard';
 
-import { confirmSubmission, listFiledInvoices, reportPendingSubmission, SUCCESS_TEXT } from '@/utils/guard/history';
+import { confirmSubmission, listFiledInvoices, reportPendingSubmission, SUCCESS_TEXT } from '@/utils/guard/history-messages';
 import { sendMessage } from '@/utils/messaging';
 import type { PageInfo } from '@/utils/detect/page';
-import { claimForGuard, type PortalState } from './handlers';
+import type { ClaimContext } from '@/utils/schemas';
+
+/** Where the guard learns what the page cannot show (the panel's claim) and which page this is. */
+export interface GuardSource {
+  claim(): ClaimContext | null;
+  page(): PageInfo | null;
+}
 
 /**
  * The pre-submission guard on the application and 物流申请 pages, with the device's history of
  * filed invoices (numbers only) for the duplicate rule.
  */
-export function createGuardFeature(state: PortalState, doc: Document = document) {
+export function createGuardFeature(state: GuardSource, doc: Document = document) {
   let guard: GuardHandle | null = null;
   let history: string[] = [];
   let watch: MutationObserver | undefined;
@@ -65,7 +71,7 @@ export function createGuardFeature(state: PortalState, doc: Document = document)
           // have, and refresh it for the next time (a round trip to the background may be slower).
           getContext: async () => {
             void loadHistory();
-            return guardContextFrom(claimForGuard(state), state.page, history);
+            return guardContextFrom(state.claim(), state.page(), history);
           },
           onProceed,
         });

@@ -1,70 +1,78 @@
 import { watchPage } from '@/utils/detect/watch';
+import { PORTAL_MATCHES } from '@/utils/hosts';
+import { FEATURE_HOST_KEY, runFeatures, type Feature, type FeatureHost } from '@/utils/content/features';
+import { createClaim } from '@/utils/content/claim';
+import { createHub } from '@/utils/content/hub';
+import { loadPageFeatures } from '@/utils/content/load-features';
+import { SUCCESS_TEXT } from '@/utils/guard/history-messages';
+import { sendMessage } from '@/utils/messaging';
 import type { PageInfo } from '@/utils/detect/page';
-import { createRouter } from '@/utils/messaging';
-import { HOST_TAG, mountPanel, panelDocument } from './panel-host';
-import { portalHandlers, type PortalState } from './handlers';
-import { createGuardFeature } from './guard-feature';
-import { pageStatusListener } from './page-status-handler'; // issue 14: the popup asks what the page shows
-import { onSessionEnded } from '@/utils/drafts/session-end';
+import type { PortalContext } from './context';
+import { panelFeature } from './panel';
+import { claimFeature } from './claim';
 
 /**
- * The portal content script (all frames of zwdt.sh.gov.cn / ywtb.sh.gov.cn): it only decides
- * which page this is and mounts the features; the features live in utils/.
+ * The portal content script (all frames of zwdt.sh.gov.cn / ywtb.sh.gov.cn): it decides which page this is and
+ * runs the features whose page condition holds; each feature cleans up after itself. The page features (page
+ * model, autofill, invoice rows, the guard) are loaded only into frames that show the application or 物流申请
+ * (entrypoints/portal-features.ts), so every other frame carries only this small script.
  */
 export default defineContentScript({
-  matches: ['https://zwdt.sh.gov.cn/*', 'https://ywtb.sh.gov.cn/*'],
+  matches: PORTAL_MATCHES,
   allFrames: true,
   runAt: 'document_idle',
-  main(ctx) {
+  main(wxt) {
     const root = document.documentElement;
     if (root.dataset.zwdtHelper) return; // injected twice (extension reload): the first one serves
     root.dataset.zwdtHelper = 'loaded';
     root.dataset.zwdtHelperPage = 'none';
 
-    const state: PortalState = { page: null, panel: null, claimContext: null, claimInvoices: [] };
+    let page: PageInfo | null = null;
+    const hub = createHub();
+    const claim = createClaim();
+    const ctx: PortalContext = { doc: document, page: () => page, claim, hub, url: (path) => browser.runtime.getURL(path as '/panel.html') };
     const controller = new AbortController();
-    ctx.onInvalidated(() => {
+
+    let requested = false;
+    const loadPage = () => {
+      if (requested) return;
+      requested = true;
+      const done = sendMessage(loadPageFeatures, {}).catch((err) => {
+        requested = false; // the background was asleep or updating: ask again on the next change
+        console.warn('[zwdt] page features not loaded', err);
+      });
+      hub.loading(done);
+    };
+    // A submission's success page reached by navigation: the page features note the filed invoices there.
+    if (SUCCESS_TEXT.test(document.body?.innerText ?? '')) loadPage();
+    const pageFeatures: Feature<PortalContext> = {
+      name: 'load-page-features',
+      when: (p) => p?.kind === 'application' || p?.kind === 'logistics',
+      start: loadPage,
+    };
+
+    const features = runFeatures([panelFeature, claimFeature, pageFeatures], ctx);
+    const host: FeatureHost<PortalContext> = { ctx, signal: controller.signal, add: (more) => features.add(more), loaded: false };
+    (globalThis as Record<string, unknown>)[FEATURE_HOST_KEY] = host;
+
+    const listener = hub.listener as Parameters<typeof browser.runtime.onMessage.addListener>[0];
+    browser.runtime.onMessage.addListener(listener);
+    wxt.onInvalidated(() => {
       controller.abort();
-      state.panel?.remove();
+      features.dispose();
+      browser.runtime.onMessage.removeListener(listener);
+      delete (globalThis as Record<string, unknown>)[FEATURE_HOST_KEY];
       delete root.dataset.zwdtHelper;
     });
-
-    const listener = createRouter(portalHandlers(state), { address: () => state.panel?.token });
-    browser.runtime.onMessage.addListener(listener as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener as Parameters<typeof browser.runtime.onMessage.removeListener>[0]));
-
-    type Listener = Parameters<typeof browser.runtime.onMessage.addListener>[0];
-    const statusListener = pageStatusListener(state) as Listener; // issue 14
-    browser.runtime.onMessage.addListener(statusListener);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(statusListener));
-    // 结束本次服务: drop the claimant's values held for the guard (issue 10 item 13).
-    ctx.onInvalidated(
-      onSessionEnded(() => {
-        state.claimContext = null;
-        state.claimInvoices = [];
-      }),
-    );
-
-    // Pre-submission warnings (issue 7) on the application and 物流申请 pages.
-    const guard = createGuardFeature(state);
-    ctx.onInvalidated(() => guard.dispose());
 
     watchPage({
       doc: document,
       getUrl: () => location.href,
       signal: controller.signal,
-      onChange(page: PageInfo | null) {
-        state.page = page;
-        root.dataset.zwdtHelperPage = page ? page.kind : 'none';
-        guard.update(page);
-        // One panel per window: a frame that finds the application mounts it in the topmost
-        // same-origin document, unless another frame already did.
-        const doc = panelDocument();
-        if (page && !state.panel && !doc.querySelector(HOST_TAG)) state.panel = mountPanel(browser.runtime.getURL('/panel.html'), doc);
-        if (!page && state.panel) {
-          state.panel.remove();
-          state.panel = null;
-        }
+      onChange(next) {
+        page = next;
+        root.dataset.zwdtHelperPage = next ? next.kind : 'none';
+        features.update(next);
       },
     });
   },

@@ -53,7 +53,7 @@ export async function fillByLabel(label: string, value: FillValue, opts: { nth?:
   if (recogniseWidget(el)) res = await fillWidget(el, value);
   else {
     const input = el as HTMLInputElement;
-    res = { ...driverFor('text')!.fillSync!({ index: 0, kind: 'text', element: input, inputs: [input], container: null, label, evidence: [], section: '', starred: false, options: [], value: '', library: 'native' }, value), kind: 'text', library: 'native' };
+    res = { ...driverFor('text')!.fillSync!({ index: 0, kind: 'text', element: input, inputs: [input], container: null, label, evidence: [], section: '', starred: false, starRule: null, options: [], value: '', library: 'native', hints: [], usable: true, dialog: null }, value), kind: 'text', library: 'native' };
   }
   return { ...res, label, ms: performance.now() - t0 };
 }

@@ -61,11 +61,14 @@ const VENDOR_DIRS = [
   // the old host keeps its assets under the application context path
   ['/ac-product-net/static/', path.join(HERE, 'static')],
   ['/ac-product-net/vendor/bootstrap/', path.join(NM, 'bootstrap', 'dist')],
+  // the Element Plus fixture page (tests/replica/fixtures/): the real library's browser build
+  ['/vendor/element-plus/', path.join(pkgDir('element-plus', VUE3_PKG), 'dist')],
 ];
 const VENDOR_FILES = {
   '/vendor/vue.min.js': path.join(NM, 'vue', 'dist', 'vue.min.js'),
   '/vendor/vue.js': path.join(NM, 'vue', 'dist', 'vue.js'),
   '/vendor/jquery.min.js': path.join(NM, 'jquery', 'dist', 'jquery.min.js'),
+  '/vendor/vue3.global.prod.js': path.join(pkgDir('vue', VUE3_PKG), 'dist', 'vue.global.prod.js'),
   '/ac-product-net/vendor/jquery.min.js': path.join(NM, 'jquery', 'dist', 'jquery.min.js'),
   '/favicon.ico': path.join(HERE, 'static', 'img', 'favicon.ico'),
 };
@@ -311,6 +314,13 @@ export async function startReplica({ port = 0, configDelayMs = 450, quiet = true
     }
     if (p === '/govPortals/widgets/' || p === '/govPortals/widgets') return html(res, widgets.index());
     if ((m = /^\/govPortals\/widgets\/(layui|antdv|viewui)\/apply\/?$/.exec(p))) return html(res, widgets[m[1]]());
+    // fixture pages written unlike the replica (tests/replica/fixtures/*.html): /govPortals/fixture/<name>/<itemId>
+    if ((m = /^\/govPortals\/fixture\/([a-z0-9-]+)\/([^/]+)\/?$/.exec(p))) {
+      const item = itemById(m[2]);
+      const file = path.join(HERE, 'fixtures', `${m[1]}.html`);
+      if (!item || !fs.existsSync(file)) return html(res, portal.notFound(), 404);
+      return html(res, fs.readFileSync(file, 'utf8').replaceAll('{{ITEM_NAME}}', item.name).replaceAll('{{ITEM_ID}}', item.id));
+    }
     if (p === '/govPortals/my/banjian' || p === '/govPortals/my/banjian/') return html(res, logistics.list());
     if (p === '/govPortals/my/banjian/detail') return html(res, logistics.detail(url.searchParams.get('bjbh')));
     return html(res, portal.notFound(), 404);

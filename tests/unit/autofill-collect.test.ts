@@ -1,9 +1,9 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { collectFields } from '@/utils/autofill/collect';
-import { matchFields } from '@/utils/autofill/match';
-import { isStarred } from '@/utils/autofill/starred';
+import { collectFields } from '@/utils/page/fields';
+import { matchFields } from '@/utils/page/meaning';
+import { isStarred } from '@/utils/page/starred';
 import { findInvoiceRows, findButtonByText } from '@/utils/autofill/invoice-row';
 import type { CollectedField } from '@/utils/autofill/types';
 

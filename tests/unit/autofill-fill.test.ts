@@ -2,7 +2,7 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAutofill, fillInvoiceDialog, clearOutlines } from '@/utils/autofill';
-import type { FillContext } from '@/utils/autofill/meanings';
+import type { FillContext } from '@/utils/autofill/context';
 import { CLAIMANT, AGENT } from './fixtures/autofill/people';
 
 const FIX = join(import.meta.dirname, 'fixtures/autofill');

@@ -3,7 +3,7 @@ import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { FieldMappings, type MappingStore } from '@/components/options/FieldMappings';
 import type { MappingRecord } from '@/utils/db';
-import { matchFields } from '@/utils/autofill/match';
+import { matchFields } from '@/utils/page/meaning';
 import type { CollectedField } from '@/utils/autofill/types';
 
 function memoryStore(): MappingStore & { data: MappingRecord[] } {
@@ -92,7 +92,7 @@ describe('字段对应 editor', () => {
     const input = document.createElement('input');
     const field: CollectedField = {
       index: 0, kind: 'text', element: input, inputs: [input], container: null, label: '乘车人：',
-      evidence: [{ text: '乘车人：', source: 'form-item', weight: 1 }], section: '', starred: false, options: [], value: '', library: 'native',
+      evidence: [{ text: '乘车人：', source: 'form-item', weight: 1 }], section: '', starred: false, starRule: null, options: [], value: '', library: 'native', hints: [], usable: true, dialog: null,
     };
     const mappings = store.data.map((m) => ({ label: m.label, meaning: m.meaning as 'claimant.phone' }));
     expect(matchFields([field], { mappings })[0]!.meaning).toBe('claimant.phone');

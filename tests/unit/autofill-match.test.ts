@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { analyseLabel, matchFields, THRESHOLD } from '@/utils/autofill/match';
-import { normalizeLabel } from '@/utils/autofill/normalize';
+import { analyseLabel, matchFields, THRESHOLD } from '@/utils/page/meaning';
+import { normalizeLabel } from '@/utils/page/text';
 import type { CollectedField, LabelEvidence } from '@/utils/autofill/types';
 
 function field(label: string, extra: Partial<CollectedField> = {}, evidence?: LabelEvidence[]): CollectedField {
@@ -15,9 +15,13 @@ function field(label: string, extra: Partial<CollectedField> = {}, evidence?: La
     evidence: evidence ?? [{ text: label, source: 'form-item', weight: 1 }],
     section: '',
     starred: false,
+    starRule: null,
     options: [],
     value: '',
     library: 'native',
+    hints: [],
+    usable: true,
+    dialog: null,
     ...extra,
   };
 }

@@ -1,10 +1,10 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { collectFields } from '@/utils/autofill/collect';
-import { matchFields } from '@/utils/autofill/match';
+import { collectFields } from '@/utils/page/fields';
+import { matchFields } from '@/utils/page/meaning';
 import { planFill, addressDetail, bankCandidates, birthDateOf, genderOf } from '@/utils/autofill/plan';
-import type { FillContext } from '@/utils/autofill/meanings';
+import type { FillContext } from '@/utils/autofill/context';
 import type { FillPlan } from '@/utils/autofill/types';
 import { CLAIMANT, AGENT } from './fixtures/autofill/people';
 

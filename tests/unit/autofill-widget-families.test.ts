@@ -112,9 +112,9 @@ describe('driverFor(kind, library) and the both-views judgement', () => {
     expect(driverFor('custom-select', 'element')).toBe(selectDriver);
     expect(driverFor('date', 'native')).toBe(dateDriver);
     expect(driverFor('daterange', 'ant')).toBe(driverFor('daterange'));
-    // by kind only (today's fill.ts): text keeps its synchronous driver; choices route by field.library
+    // by kind only: the kind's default driver (text keeps its synchronous one)
     expect(driverFor('text')?.fillSync).toBeDefined();
-    expect(driverFor('custom-select')).not.toBe(selectDriver);
+    expect(driverFor('custom-select')).toBe(selectDriver);
     expect(familyKinds()).toEqual({
       layui: ['custom-select', 'radio-group', 'checkbox', 'date'],
       ant: ['custom-select', 'radio-group', 'date', 'cascader'],
@@ -122,17 +122,17 @@ describe('driverFor(kind, library) and the both-views judgement', () => {
     });
   });
 
-  it('asked by kind only, the driver routes an Element field to the plain driver and a layui field to layui\'s', async () => {
+  it('a layui field goes to layui\'s driver, the same element claimed to be Element\'s to the plain driver', async () => {
     document.body.innerHTML = LAYUI_FORM;
     const env = { wait: async () => {}, stats: { waitMs: 0 }, timeoutMs: 5 };
     const skin = document.querySelector('.layui-form-select') as HTMLElement;
     const value: FillValue = { type: 'choice', candidates: ['交通银行'] };
     (document.querySelector('select[name=yh]') as HTMLSelectElement).value = '2';
     // layui's driver clicks 交通银行's dd; no layui script runs here, so both views still say 上海银行
-    const layui = await driverFor('custom-select')!.fill(widgetField(recogniseWidget(skin)!), value, env);
+    const layui = await driverFor('custom-select', 'layui')!.fill(widgetField(recogniseWidget(skin)!), value, env);
     expect(layui).toEqual({ ok: false, value: '上海银行', reason: 'the page did not take the choice' });
     // the same element claimed to be Element's goes to the plain driver, which waits for a popup (none here)
-    const element = await driverFor('custom-select')!.fill({ ...widgetField(recogniseWidget(skin)!), library: 'element' }, value, env);
+    const element = await driverFor('custom-select', 'element')!.fill({ ...widgetField(recogniseWidget(skin)!), library: 'element' }, value, env);
     expect(element).toMatchObject({ ok: false, reason: 'the list did not open' });
   });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readPage, readUploads, readInvoiceTables, readMode } from '@/utils/guard/read-page';
 import { evaluate } from '@/utils/guard/evaluate';
+import { installAddressNotes } from '@/utils/guard/live-address';
 
 const FIX = join(import.meta.dirname, 'fixtures/guard');
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -43,12 +44,12 @@ describe('read-page: Element UI application (材料上传 step)', () => {
   it('reads upload slots by the 材料名称 column and file names from .el-upload-list__item-name', () => {
     load('element-apply.html');
     expect(readUploads(document)).toEqual([
-      { slotLabel: '*银行卡', files: ['bank.jpg'] },
-      { slotLabel: '*社保卡（无社保卡可上传医保卡）', files: [] },
-      { slotLabel: '*身份证', files: ['户口本本人页.jpg'] },
-      { slotLabel: '*被委托人身份证', files: [] },
-      { slotLabel: '*出院小结', files: [] },
-      { slotLabel: '发票明细', files: ['明细1.pdf'] },
+      { slotLabel: '*银行卡', kind: 'bank-card', accepts: [], files: ['bank.jpg'] },
+      { slotLabel: '*社保卡（无社保卡可上传医保卡）', kind: 'insurance-card', accepts: [], files: [] },
+      { slotLabel: '*身份证', kind: 'id-card', accepts: [], files: ['户口本本人页.jpg'] },
+      { slotLabel: '*被委托人身份证', kind: 'agent-id', accepts: [], files: [] },
+      { slotLabel: '*出院小结', kind: 'discharge-summary', accepts: [], files: [] },
+      { slotLabel: '发票明细', kind: 'invoice-detail', accepts: [], files: ['明细1.pdf'] },
     ]);
   });
 
@@ -115,6 +116,16 @@ describe('read-page: 物流申请', () => {
     expect(evaluate(s).map((f) => f.code)).toEqual(['address-outside-songjiang']);
   });
 
+  it('the live note sits under the pick-up address (a 取件地址 select whose placeholder says 区, + 详细地址)', () => {
+    load('logistics.html');
+    const notes = installAddressNotes(document);
+    notes.refresh();
+    const note = document.querySelector('[data-testid="guard-address-note"]');
+    expect(note?.getAttribute('data-field')).toBe('pickup');
+    expect(note?.getAttribute('data-verdict')).toBe('outside');
+    notes.dispose();
+  });
+
   it('the page detector may say so too', () => {
     load('logistics.html');
     expect(readPage(document, { page: 'logistics' }).page).toBe('logistics');
@@ -126,10 +137,10 @@ describe('read-page: plain markup', () => {
     load('plain-lists.html');
     const s = readPage(document, { now: NOW, deceased: true });
     expect(s.uploads).toEqual([
-      { slotLabel: '银行卡', files: ['IMG_0001.JPG'] },
-      { slotLabel: '社保卡', files: [] },
-      { slotLabel: '身份证', files: [] },
-      { slotLabel: '其他材料', files: ['死亡证明.pdf', '发票明细-1.jpg'] },
+      { slotLabel: '银行卡', kind: 'bank-card', accepts: [], files: ['IMG_0001.JPG'] },
+      { slotLabel: '社保卡', kind: 'insurance-card', accepts: [], files: [] },
+      { slotLabel: '身份证', kind: 'id-card', accepts: [], files: [] },
+      { slotLabel: '其他材料', kind: null, accepts: [], files: ['死亡证明.pdf', '发票明细-1.jpg'] },
     ]);
     expect(s.item).toBe('employee');
     expect(s.claimant.name).toBe('赵德明');
@@ -142,7 +153,7 @@ describe('read-page: plain markup', () => {
     const input = document.getElementById('x') as HTMLInputElement;
     const file = new File(['x'], '出院小结.png', { type: 'image/png' });
     Object.defineProperty(input, 'files', { value: [file] });
-    expect(readUploads(document)).toEqual([{ slotLabel: '出院小结', files: ['出院小结.png'] }]);
+    expect(readUploads(document)).toEqual([{ slotLabel: '出院小结', kind: 'discharge-summary', accepts: [], files: ['出院小结.png'] }]);
   });
 
   it('keeps values of steps an SPA dropped (previous state) and falls back to the context', () => {

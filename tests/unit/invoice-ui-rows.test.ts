@@ -3,8 +3,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addInvoiceRow } from '@/utils/autofill/invoice-rows';
 import { fillInvoiceDialog } from '@/utils/autofill';
-import { invoiceHandlers } from '@/entrypoints/portal.content/invoice-handlers';
-import { claimForGuard, type PortalState } from '@/entrypoints/portal.content/handlers';
+import { invoiceRowHandlers } from '@/entrypoints/portal.content/invoice-rows';
+import { claimFeature } from '@/entrypoints/portal.content/claim';
+import { createClaim } from '@/utils/content/claim';
+import { createHub } from '@/utils/content/hub';
+import type { PortalContext } from '@/entrypoints/portal.content/context';
 
 const PAGE = `
   <h3>发票信息</h3>
@@ -100,18 +103,30 @@ describe('a 住院 period in two plain inputs under one label', () => {
 
 describe('claim context for the guard', () => {
   it('keeps the recognised invoices when the people chooser replaces the context', async () => {
-    const state: PortalState = { page: null, panel: null, claimContext: null, claimInvoices: [] };
-    const claim = invoiceHandlers(state).find((h) => h.type === 'panel/invoice-claim')!;
-    const sender = { fromExtensionPage: false };
-    await claim.run({ invoices: [{ number: '0044480629', code: '31060223', visitType: 'inpatient', insuranceType: 'resident', payerName: '王秀英' }] }, sender);
-    expect(claimForGuard(state)?.invoices).toHaveLength(1);
+    const ctx: PortalContext = { doc: document, page: () => null, claim: createClaim(), hub: createHub(), url: (p) => p };
+    const stop = new AbortController();
+    ctx.hub.listenAt('token', stop.signal);
+    claimFeature.start(ctx, stop.signal);
+    const send = (type: string, payload: unknown) => ctx.hub.listener({ type, payload, to: 'token' }, {});
+    expect(await send('panel/invoice-claim', { invoices: [{ number: '0044480629', code: '31060223', visitType: 'inpatient', insuranceType: 'resident', payerName: '王秀英' }] })).toEqual({ ok: true, data: { ok: true } });
+    expect(ctx.claim.forGuard()?.invoices).toHaveLength(1);
     // PeopleChooser sends its context with an empty invoice list.
-    state.claimContext = { claimantName: '王秀英', delegated: true, invoices: [] };
-    expect(claimForGuard(state)?.claimantName).toBe('王秀英');
-    expect(claimForGuard(state)?.invoices[0]?.visitType).toBe('inpatient');
+    await send('panel/set-claim-context', { claimantName: '王秀英', delegated: true, invoices: [] });
+    expect(ctx.claim.forGuard()?.claimantName).toBe('王秀英');
+    expect(ctx.claim.forGuard()?.invoices[0]?.visitType).toBe('inpatient');
     // A new list replaces the old one.
-    await claim.run({ invoices: [] }, sender);
-    expect(claimForGuard(state)?.invoices).toEqual([]);
-    expect(claimForGuard(state)?.claimantName).toBe('王秀英');
+    await send('panel/invoice-claim', { invoices: [] });
+    expect(ctx.claim.forGuard()?.invoices).toEqual([]);
+    expect(ctx.claim.forGuard()?.claimantName).toBe('王秀英');
+    // a frame without the panel's token stays silent; a stopped feature answers nothing
+    expect(ctx.hub.listener({ type: 'panel/invoice-claim', payload: { invoices: [] }, to: 'other' }, {})).toBeUndefined();
+    stop.abort();
+    expect(ctx.hub.listener({ type: 'panel/invoice-claim', payload: { invoices: [] }, to: 'token' }, {})).toBeUndefined();
+  });
+  it('lists the rows on the page and what a new row needs (from the page model)', async () => {
+    const list = invoiceRowHandlers(document).find((h) => h.type === 'panel/invoice-rows')!;
+    const res = (await list.run({}, { fromExtensionPage: false })) as { rows: unknown[]; canAdd: boolean; required: string[] };
+    expect(res.canAdd).toBe(true);
+    expect(res.required).toEqual(['invoice.code', 'invoice.number', 'invoice.amount']);
   });
 });

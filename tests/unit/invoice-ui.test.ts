@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { emptyFields, fieldRecord, type FieldName, type InvoiceResult, type OcrEngine } from '@/utils/invoice/types';
 import {
   canConfirm,
+  missingForPage,
+  pageRequiredFields,
   commitField,
   duplicateIds,
   editField,
@@ -123,6 +125,20 @@ describe('confirmation and edits', () => {
     it0 = commitField(it0, 'totalAmount');
     expect(it0.values.totalAmount).toBe('2128.91');
     expect(it0.errors.totalAmount).toBeUndefined();
+  });
+  it('a value the page requires (医疗机构名称 in its row dialog / table) must be there before confirming', () => {
+    const required = pageRequiredFields(['invoice.code', 'invoice.number', 'invoice.hospital', 'invoice.amount', 'invoice.period']);
+    expect(required).toEqual(['invoiceCode', 'invoiceNumber', 'hospital', 'totalAmount']);
+    let it0 = editField(read(), 'hospital', '');
+    expect(it0.errors.hospital).toBeUndefined(); // the engine's own rules do not require it
+    expect(canConfirm(it0)).toBe(true);
+    expect(missingForPage(it0, required)).toEqual(['hospital']);
+    expect(canConfirm(it0, required)).toBe(false);
+    it0 = setConfirmed(it0, true);
+    expect(rowsToFill([it0], [], required)).toEqual([]); // not sent to the page, which would refuse it
+    it0 = editField(it0, 'hospital', '上海市松江区中心医院');
+    expect(canConfirm(it0, required)).toBe(true);
+    expect(rowsToFill([setConfirmed(it0, true)], [], required)).toHaveLength(1);
   });
   it('an unreadable file cannot be confirmed', () => {
     const bad = withResult(queuedItem('x.txt', 'other'), { ...result(), fields: emptyFields(), error: { code: 'invoiceErrorUnsupported', message: '无法识别这种文件' } });

@@ -283,11 +283,29 @@ const SPECIFICITY: Record<Kind, number> = {
 };
 const mostSpecific = (ev: AddressEvidence[]) => [...ev].sort((a, b) => SPECIFICITY[b.kind] - SPECIFICITY[a.kind] || a.at - b.at)[0];
 
+/** A name written without its level (安庆, 七宝, 闵行): inside a street or community name it names no place. */
+const LEVELLED = /(省|市|自治区|特别行政区|县|区|镇|街道|乡)$/u;
+
+/**
+ * An explicit Shanghai district at the head of the address (after 上海市 at most) outranks place names found
+ * later inside street or community names: 「上海市松江区泗泾镇安庆居委会」 is in 松江区, whatever 安庆 is elsewhere.
+ * The administrative level right after the district (its 镇 / 街道) is kept: it is not a street name.
+ */
+function explicitDistrictFirst(ev: AddressEvidence[]): AddressEvidence[] {
+  const i = ev.findIndex((e) => e.kind === 'district');
+  if (i < 0 || ev.slice(0, i).some((e) => e.kind !== 'shanghai')) return ev;
+  const district = ev[i] as AddressEvidence;
+  let from = district.at + district.name.length;
+  const town = ev[i + 1];
+  if (town && town.at === from && (town.kind === 'street' || town.kind === 'place')) from = town.at + town.name.length;
+  return ev.filter((e) => e.at < from || e.kind === 'district' || e.kind === 'shanghai' || LEVELLED.test(e.name));
+}
+
 export function classifyAddress(text: string): AddressVerdict {
   const raw = typeof text === 'string' ? text : '';
   const s = normalizeAddress(raw);
   if (s.length === 0) return verdictOf('empty', 'address-empty', [], []);
-  const ev = scan(s, raw);
+  const ev = explicitDistrictFirst(scan(s, raw));
   const inShanghai = ev.some((e) => e.kind === 'shanghai');
   const strongOut = ev.filter((e) => e.side === 'outside' && e.strong);
   // a Songjiang name shared with other provinces is strong only with 上海 context (or 松江 named)

@@ -1,17 +1,17 @@
 /**
- * Orchestrator: collect → match → plan → execute (drivers) → verify, then a report in plain words.
- * Runs in a content script: DOM only, no page globals, no network. Never clicks submit / next / 确定.
+ * Orchestrator: read the fields (the page model) → plan → execute (drivers) → verify, then a report in plain
+ * words. Runs in a content script: DOM only, no page globals, no network. Never clicks submit / next / 确定.
  */
 import { t } from '@/utils/i18n';
-import { collectFields } from './collect';
-import { matchFields } from './match';
+import { readFields } from '@/utils/page/model';
+import { readField } from '@/utils/page/value';
+import { isVisible, textOf } from '@/utils/page/dom';
+import type { Meaning } from '@/utils/page/meanings';
 import { planFill, type Scope } from './plan';
 import { driverFor } from './drivers';
-import { readField } from './value';
-import { isVisible, textOf } from './dom';
-import { ERROR_SELECTOR } from './libraries';
+import { ERROR_SELECTOR, FORM_ITEM_SELECTOR } from './libraries';
 import { outlineField } from './outline';
-import type { FillContext, InvoiceRowValues, Meaning } from './meanings';
+import type { FillContext, InvoiceRowValues } from './context';
 import type {
   AutofillOptions,
   CollectedField,
@@ -79,7 +79,7 @@ function pageError(field: CollectedField): string | null {
   const c = field.container;
   if (!c || !c.isConnected) return null;
   for (const e of Array.from(c.querySelectorAll(ERROR_SELECTOR))) {
-    if (e.closest('.el-form-item, .ant-form-item, .ivu-form-item, .form-group') !== c) continue;
+    if (e.closest(FORM_ITEM_SELECTOR) !== c) continue;
     const txt = textOf(e);
     if (txt && isVisible(e)) return txt;
   }
@@ -111,8 +111,7 @@ export async function fillRoot(root: Document | Element, ctx: FillContext, optio
   const perField: Array<{ label: string; ms: number; waitMs: number }> = [];
 
   for (let round = 0; round < 3; round++) {
-    const fields = collectFields(root, options);
-    matches = matchFields(fields, { mappings: options.mappings, host });
+    matches = readFields(root, { frames: options.frames, shadow: options.shadow, mappings: options.mappings, host });
     const plan = planFill(matches, ctx, { scope: run.scope, districtOf: options.districtOf, invoice: run.invoice, today: options.today });
     skips = plan.skips;
     warnings = plan.warnings;
@@ -124,7 +123,7 @@ export async function fillRoot(root: Document | Element, ctx: FillContext, optio
         again = true;
         continue;
       }
-      const driver = driverFor(f.field.kind);
+      const driver = driverFor(f.field.kind, f.field.library);
       const tf = now();
       const wf = env.stats.waitMs;
       let res: DriverResult;
@@ -192,15 +191,17 @@ export async function fillRoot(root: Document | Element, ctx: FillContext, optio
     else skipped.push({ ...base, reason: s.reason, message: skipMessage(s) });
   }
 
-  // starred fields still empty, and why
-  const manual: Array<{ label: string; reason: string }> = [];
+  // starred fields a person can still see and that are really empty, and why (a select showing the label of
+  // its value is filled; a field the page hid meanwhile — 委托人 rows after 本人办理 — is not asked for)
+  const manual: Array<{ label: string; reason: string; meaning: Meaning | null }> = [];
   for (const m of matches) {
     const f = m.field;
     if (!f.starred || !f.element.isConnected || readField(f, done.get(f.element)?.res.value)) continue;
+    if (!isVisible(f.element) && !f.inputs.some((i) => isVisible(i))) continue;
     const label = labelOf(f);
     const rej = rejected.find((r) => r.label === label);
     const sk = skipped.find((s) => s.label === label);
-    manual.push({ label, reason: rej?.reason ?? sk?.message ?? t('autofillReasonUnknownLabel') });
+    manual.push({ label, reason: rej?.reason ?? sk?.message ?? t('autofillReasonUnknownLabel'), meaning: m.meaning });
   }
   const text =
     manual.length === 0

@@ -4,9 +4,9 @@
  * Clicking 新增 / 确定 is the caller's decision.
  */
 import { fillRoot } from './fill';
-import { analyseLabel } from './match';
-import { isVisible, textOf } from './dom';
-import type { InvoiceRowValues, FillContext } from './meanings';
+import { readInvoiceTables } from '@/utils/page/invoices';
+import { isVisible, textOf } from '@/utils/page/dom';
+import type { InvoiceRowValues, FillContext } from './context';
 import type { AutofillOptions, FillReport } from './types';
 
 const NOBODY: FillContext = {
@@ -27,38 +27,15 @@ export interface InvoiceRow {
   row: Element;
 }
 
-function cellValue(cell: Element | undefined): string {
-  if (!cell) return '';
-  const input = cell.querySelector('input, textarea') as HTMLInputElement | null;
-  return (input?.value || textOf(cell)).replace(/\s+/g, '');
-}
-
-/** Rows already in the 发票信息 table(s): their 票据号码 (and 票据代码 when shown). */
+/** Rows already in the 发票信息 table(s) (the page model's tables): their 票据号码 (and 票据代码 when shown). */
 export function findInvoiceRows(root: Document | Element): InvoiceRow[] {
   const out: InvoiceRow[] = [];
-  const tables = Array.from(root.querySelectorAll('.el-table, .ant-table, .ivu-table, table')).filter((t) => !t.parentElement?.closest('.el-table, .ant-table, .ivu-table'));
-  for (const table of tables) {
-    const headerCells = Array.from(table.querySelectorAll('thead th, .el-table__header th, .ant-table-thead th, .ivu-table-header th'));
-    if (headerCells.length === 0) continue;
-    // column index within the header row
-    let numberCol = -1;
-    let codeCol = -1;
-    const firstRowCells = headerCells.filter((h) => h.parentElement === headerCells[0]!.parentElement);
-    firstRowCells.forEach((h, i) => {
-      const a = analyseLabel(textOf(h));
-      if (a.concept === 'invoice.number' && numberCol < 0) numberCol = i;
-      if (a.concept === 'invoice.code' && codeCol < 0) codeCol = i;
-    });
-    if (numberCol < 0) continue;
-    const rows = Array.from(table.querySelectorAll('tbody tr, .el-table__body tr')).filter((r) => !r.querySelector('th') && !r.classList.contains('el-table__empty-block'));
-    const seen = new Set<Element>();
-    for (const row of rows) {
-      if (seen.has(row)) continue;
-      seen.add(row);
-      const cells = Array.from(row.children).filter((c) => c.tagName === 'TD');
-      const number = cellValue(cells[numberCol]);
+  for (const table of readInvoiceTables(root)) {
+    const hasCode = table.columns.some((c) => c.meaning === 'invoice.code');
+    for (const r of table.rows) {
+      const number = (r.values['invoice.number'] ?? '').replace(/\s+/g, '');
       if (!number || !/\d/.test(number)) continue;
-      out.push({ number, code: codeCol >= 0 ? cellValue(cells[codeCol]) || null : null, row });
+      out.push({ number, code: hasCode ? (r.values['invoice.code'] ?? '').replace(/\s+/g, '') || null : null, row: r.element });
     }
   }
   return out;

@@ -6,15 +6,15 @@
  */
 import { fillInvoiceDialog, findButtonByText, findInvoiceRows } from './invoice-row';
 import type { FillReport } from './types';
-import { isVisible, textOf } from './dom';
+import { ERROR_SELECTOR } from './libraries';
+import { isVisible, openDialogs, textOf } from '@/utils/page/dom';
+import { readFields } from '@/utils/page/model';
 import { t } from '@/utils/i18n';
-import type { InvoiceRowOutcome } from '@/utils/panel/invoice-messages';
+import type { InvoiceRowOutcome } from '@/utils/schemas';
 
 export const ADD_TEXTS = ['新增', '新增发票', '添加', '添加发票', '增加'];
 const OK_TEXTS = ['确定', '确 定', '保存', '确认', '确 认'];
 const CANCEL_TEXTS = ['取消', '取 消', '关闭'];
-const DIALOG_SELECTOR = '.el-dialog, .modal-dialog, .ant-modal, .ivu-modal, [role="dialog"], dialog[open]';
-const ERROR_SELECTOR = '.el-form-item__error, .help-block, .err-msg, .ant-form-item-explain-error, .ivu-form-item-error-tip, .invalid-feedback';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -34,12 +34,6 @@ async function settled(root: Document) {
   await sleep(150);
 }
 
-/** Open dialogs with form fields, outermost match only (a `.modal-dialog` inside `[role=dialog]` counts once). */
-export function openDialogs(root: Document): HTMLElement[] {
-  const all = Array.from(root.querySelectorAll<HTMLElement>(DIALOG_SELECTOR)).filter((d) => isVisible(d) && d.querySelector('input, select, textarea'));
-  return all.filter((d) => !all.some((o) => o !== d && o.contains(d)));
-}
-
 function dialogFor(root: Document, before: HTMLElement[]): HTMLElement | null {
   const open = openDialogs(root);
   const fresh = open.filter((d) => !before.includes(d));
@@ -51,12 +45,31 @@ const digits = (s: string) => s.replace(/\s+/g, '');
 const hasRow = (root: Document, number: string, code?: string | null) =>
   findInvoiceRows(root).some((r) => digits(r.number) === digits(number) && (!code || !r.code || digits(r.code) === digits(code)));
 
-function failedFields(reports: FillReport[]): Array<{ label: string; reason: string }> {
-  const out = new Map<string, string>();
+type Problem = InvoiceRowOutcome['failed'][number];
+const plain = (label: string) => label.replace(/[*＊:：\s]/g, '');
+
+function failedFields(reports: FillReport[]): Problem[] {
+  const out = new Map<string, Problem>();
   const last = reports[reports.length - 1];
-  for (const r of reports) for (const x of r.rejected) out.set(x.label, x.reason);
-  for (const m of last?.summary.manual ?? []) if (!out.has(m.label)) out.set(m.label, m.reason);
-  return Array.from(out, ([label, reason]) => ({ label, reason }));
+  for (const r of reports) for (const x of r.rejected) out.set(plain(x.label), { label: plain(x.label), meaning: x.meaning, reason: x.reason });
+  for (const m of last?.summary.manual ?? []) if (!out.has(plain(m.label))) out.set(plain(m.label), { label: plain(m.label), meaning: m.meaning ?? null, reason: m.reason });
+  return Array.from(out.values());
+}
+
+/** The fields the page marks as wrong in its dialog, by their labels (read through the page model). */
+function refusedFields(dialog: Element): Problem[] {
+  const out: Problem[] = [];
+  const fields = readFields(dialog, { includeHidden: true });
+  // after a refused 确定 any help text showing in the dialog is the page's reason (a bare Bootstrap .help-block too)
+  for (const e of Array.from(dialog.querySelectorAll(`${ERROR_SELECTOR}, .help-block, [role="alert"]`))) {
+    const says = textOf(e);
+    if (!says || !isVisible(e) || out.some((o) => o.reason === says)) continue;
+    // the field whose item holds the message, else the item right before it
+    const prev = e.previousElementSibling;
+    const f = fields.find((x) => x.field.container?.contains(e)) ?? (prev ? fields.find((x) => prev === x.field.element || prev.contains(x.field.element)) : undefined) ?? null;
+    out.push({ label: f ? plain(f.field.label) : '', meaning: f?.meaning ?? null, reason: says });
+  }
+  return out;
 }
 
 /** Adds one invoice row; the outcome says what happened in plain words. */
@@ -87,11 +100,19 @@ export async function addInvoiceRow(root: Document, id: string, values: Paramete
   ok.click();
   const added = number ? await waitFor(() => hasRow(root, number, values.invoiceCode), 3000) : await waitFor(() => !isVisible(dialog), 3000);
   if (!added) {
-    const pageSays = Array.from(dialog.querySelectorAll(ERROR_SELECTOR)).filter(isVisible).map((e) => textOf(e)).filter(Boolean);
+    // Name what the page refused in plain words: 「医疗机构名称」：请输入医疗机构名称
+    const refused = refusedFields(dialog);
+    const failed = failedFields(reports);
+    for (const r of refused) {
+      const at = failed.findIndex((f) => f.label === r.label && r.label);
+      if (at >= 0) failed[at] = r;
+      else failed.push(r);
+    }
+    const words = refused.map((r) => (r.label ? t('invoiceUiRowRefusedField', r.label, r.reason) : r.reason));
     const cancel = findButtonByText(dialog.closest('.el-dialog__wrapper, .el-overlay, .modal, .ant-modal-wrap') ?? dialog, CANCEL_TEXTS);
     cancel?.click();
     await waitFor(() => !isVisible(dialog), 1500);
-    return { id, status: 'failed', failed: failedFields(reports), message: t('invoiceUiRowRefused', pageSays.join('；') || '—') };
+    return { id, status: 'failed', failed, message: t('invoiceUiRowRefused', words.join('；') || '—') };
   }
   // Let the dialog finish closing (and its backdrop fade) before the next 新增.
   await waitFor(() => !isVisible(dialog), 2000);

@@ -210,7 +210,10 @@ export const CASCADERS: readonly CascaderDef[] = [
 export const DATE_PANEL_SELECTOR = '.el-picker-panel, .ant-picker-dropdown, .ivu-picker-panel-body-wrapper';
 
 /** Where pages show a validation message for a form item. */
-export const ERROR_SELECTOR = '.el-form-item__error, .ant-form-item-explain-error, .ivu-form-item-error-tip, .help-block.with-errors, .invalid-feedback, .error-msg, .layui-form-danger';
+export const ERROR_SELECTOR = '.el-form-item__error, .ant-form-item-explain-error, .ivu-form-item-error-tip, .help-block.with-errors, .has-error .help-block, .invalid-feedback, .error-msg, .err-msg, .layui-form-danger';
+
+/** A radio / checkbox skin that shows its option as chosen (the skin a person sees, over the native input). */
+export const CHECKED_SKIN_SELECTOR = '.is-checked, [aria-checked="true"], .ant-radio-wrapper-checked, .ant-checkbox-wrapper-checked, .ivu-radio-wrapper-checked, .layui-form-radioed';
 
 // ---------------------------------------------------------------------------------------------
 // Skins (issue 15): widgets a library draws over (or instead of) a native control. For each: where the

@@ -14,10 +14,12 @@
  */
 import { districtOfAddress, findPlaces } from '@/utils/address';
 import { t } from '@/utils/i18n';
-import { OPTION_ALIASES, BANK_ALIASES } from './synonyms';
-import { normalizeLabel } from './normalize';
-import { rolesIn, sectionRole } from './match';
-import { isInvoiceMeaning, type FillContext, type InvoiceRowValues, type Meaning, type PersonValues } from './meanings';
+import { idFacts } from '@/utils/id-facts';
+import { OPTION_ALIASES, BANK_ALIASES } from '@/utils/page/vocabulary';
+import { normalizeLabel } from '@/utils/page/text';
+import { rolesIn, sectionRole } from '@/utils/page/meaning';
+import { isInvoiceMeaning, type Meaning } from '@/utils/page/meanings';
+import type { FillContext, InvoiceRowValues, PersonValues } from './context';
 import type { CollectedField, FillPlan, FillValue, MatchResult, PlanSkip, PlannedFill } from './types';
 
 export type Scope = 'basic' | 'invoice';
@@ -41,16 +43,9 @@ export function isChoice(field: CollectedField): boolean {
   return CHOICE_KINDS.has(field.kind);
 }
 
-const ID_RE = /^\d{17}[\dXx]$/;
-
-export function birthDateOf(id: string): string | null {
-  if (!ID_RE.test(id)) return null;
-  return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-}
-export function genderOf(id: string): 'male' | 'female' | null {
-  if (!ID_RE.test(id)) return null;
-  return Number(id[16]) % 2 === 1 ? 'male' : 'female';
-}
+/** Birth date and sex from the ID number (parsed in one place: utils/schemas `idFacts`). */
+export const birthDateOf = (id: string): string | null => idFacts(id).birthDate;
+export const genderOf = (id: string): 'male' | 'female' | null => idFacts(id).sex;
 
 /** The bank name as options may show it: the full branch, the canonical bank, its short forms. */
 export function bankCandidates(name: string): string[] {

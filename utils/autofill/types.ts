@@ -1,72 +1,11 @@
-/** Shared shapes of the autofill services: collect → match → plan → fill → verify. */
-import type { Meaning, TaughtMeaning } from './meanings';
+/**
+ * Shapes of the autofill services: the page model (utils/page) reads the fields → plan → fill → verify.
+ * The page model's field shapes are re-exported for the widget drivers.
+ */
+import type { Meaning } from '@/utils/page/meanings';
+import type { CollectedField, CollectOptions, TaughtMapping } from '@/utils/page/types';
 
-export type WidgetKind =
-  | 'text' // native <input> / <textarea>, incl. el-input / ant-input (a native input inside)
-  | 'native-select'
-  | 'radio-group' // native radios sharing a name, el-radio-group, ant-radio-group …
-  | 'checkbox'
-  | 'custom-select' // el-select (UI / Plus), ant-select, ivu-select …
-  | 'date' // el-date-picker (single), ant-picker …
-  | 'daterange' // el-date-picker type=daterange (two inputs)
-  | 'cascader'; // el-cascader (省/市/区)
-
-export type LabelSource =
-  | 'taught'
-  | 'form-item'
-  | 'label-for'
-  | 'aria-labelledby'
-  | 'aria-label'
-  | 'enclosing-label'
-  | 'table-cell'
-  | 'table-header'
-  | 'preceding-text'
-  | 'placeholder'
-  | 'title';
-
-export interface LabelEvidence {
-  text: string;
-  source: LabelSource;
-  /** 0..1: how much a person would trust this as the field's label. */
-  weight: number;
-}
-
-export interface CollectedField {
-  /** Index in collection order (stable for one collection). */
-  index: number;
-  kind: WidgetKind;
-  /** The widget's root (the input itself for native fields; `.el-select` etc. for components). */
-  element: HTMLElement;
-  /** Native controls of the widget: one input for text/date/select, two for daterange, all radios of a group. */
-  inputs: Array<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>;
-  /** The form item / row holding the label, when there is one. */
-  container: HTMLElement | null;
-  /** Best label text (raw, as shown), '' when none. */
-  label: string;
-  /** Every label candidate found, best first. */
-  evidence: LabelEvidence[];
-  /** Nearest section heading above the field (e.g. 委托人信息), '' when none. */
-  section: string;
-  starred: boolean;
-  /** Option texts for radio groups and native selects (custom selects: read when opened). */
-  options: string[];
-  /** Current value as the user sees it ('' = empty). */
-  value: string;
-  /** Which library the widget belongs to ('element', 'element-plus', 'ant', 'iview', 'native'). */
-  library: string;
-}
-
-export interface MatchResult {
-  field: CollectedField;
-  meaning: Meaning | null;
-  /** 0..1 */
-  score: number;
-  /** A trap term hit (紧急联系人, 验证码 …): never filled. */
-  trap: string | null;
-  /** Why: the synonym / qualifier / mapping that decided. */
-  reason: string;
-  taught: TaughtMeaning | null;
-}
+export type { WidgetKind, LabelSource, LabelEvidence, StarRule, CollectedField, MatchResult, PageField, TaughtMapping, CollectOptions } from '@/utils/page/types';
 
 /** A value to put into one field. Strings for text-like fields; candidate option texts for choices. */
 export type FillValue =
@@ -156,30 +95,13 @@ export interface FillReport {
     filled: number;
     /** Starred fields still empty after the fill. */
     needManual: number;
-    /** Their labels and why. */
-    manual: Array<{ label: string; reason: string }>;
+    /** Their labels, meanings and why. */
+    manual: Array<{ label: string; reason: string; meaning?: Meaning | null }>;
     /** "已填写 8 项，2 项需要您手动填写" */
     text: string;
   };
   /** waitMs: time spent waiting for popups to show / the page to settle (not engine work). */
   timing: { totalMs: number; waitMs: number; fields?: Array<{ label: string; ms: number; waitMs: number }> };
-}
-
-export interface TaughtMapping {
-  /** Label as the page shows it (normalised by `normalizeLabel` before comparing). */
-  label: string;
-  meaning: TaughtMeaning;
-  /** Host where it was taught; absent = everywhere. */
-  host?: string;
-}
-
-export interface CollectOptions {
-  /** Also look into same-origin iframes. Default true. */
-  frames?: boolean;
-  /** Also look into open shadow roots. Default true. */
-  shadow?: boolean;
-  /** Include hidden / disabled fields (for diagnostics). Default false. */
-  includeHidden?: boolean;
 }
 
 export interface AutofillOptions extends CollectOptions {

@@ -8,7 +8,7 @@
  * typing box, never a separate (search) field.
  */
 import { ANT, IVIEW, LAYUI, WIDGETS } from './libraries';
-import { textOf } from './dom';
+import { textOf } from '@/utils/page/dom';
 import type { CollectedField, WidgetKind } from './types';
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
@@ -237,9 +237,13 @@ export function widgetField(w: RecognisedWidget, extra: Partial<CollectedField> 
     evidence: [],
     section: '',
     starred: false,
+    starRule: null,
     options: [],
     value: '',
     library: w.library,
+    hints: [],
+    usable: true,
+    dialog: null,
     ...extra,
   };
 }

@@ -9,6 +9,7 @@ import { settingsHandlers } from '@/utils/settings/messages';
 import { historyHandlers } from '@/utils/guard/history';
 import type { DraftService } from '@/utils/drafts/service';
 import { draftHandlers, endDraftsOnConfirmedSubmission } from '@/utils/drafts/handlers';
+import { pageFeatureHandlers } from '@/utils/content/load-features';
 
 export function backgroundHandlers(profiles: ProfileService, drafts: DraftService): Handler[] {
   return [
@@ -17,5 +18,7 @@ export function backgroundHandlers(profiles: ProfileService, drafts: DraftServic
     ...draftHandlers(drafts),
     // A submission the portal confirmed ends that tab's drafts.
     ...endDraftsOnConfirmedSubmission(historyHandlers(), drafts),
+    // The content script asks for the page features in frames that show the application (issue 11).
+    ...pageFeatureHandlers(),
   ];
 }

@@ -2,7 +2,9 @@
  * The two 一网通办 items this helper serves, as data. The person type on the invoice decides
  * which one applies: 职保 (employee insurance) or 居保 (resident insurance).
  */
-export type ItemKind = 'employee' | 'resident';
+import type { ItemKind } from '@/utils/schemas';
+
+export type { ItemKind };
 
 export interface ItemInfo {
   kind: ItemKind;

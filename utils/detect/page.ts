@@ -3,7 +3,9 @@
  * script gathers a `PageSnapshot`; nothing here touches the DOM, so it is unit tested on many
  * plausible pages (we have never seen the live, logged-in application).
  */
-import { ITEMS, LOGISTICS_MARKERS, PROCEDURE_MARKERS, STEP_NAMES, type ItemKind } from './items';
+import { ITEMS, LOGISTICS_MARKERS, PROCEDURE_MARKERS, STEP_NAMES } from './items';
+import { isPortalUrl } from '@/utils/hosts';
+import type { ItemKind, Step } from '@/utils/schemas';
 
 export interface PageSnapshot {
   url: string;
@@ -14,22 +16,12 @@ export interface PageSnapshot {
   activeStepText?: string;
 }
 
-export type Step = 'basic' | 'invoice' | 'materials' | 'unknown';
+export type { Step };
 
 export type PageInfo =
   | { kind: 'guide'; item: ItemKind }
   | { kind: 'application'; item: ItemKind | null; step: Step }
   | { kind: 'logistics'; item: ItemKind | null };
-
-const PORTAL_HOSTS = ['zwdt.sh.gov.cn', 'ywtb.sh.gov.cn'];
-
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return null;
-  }
-}
 
 function compact(s: string): string {
   return s.normalize('NFKC').replace(/\s+/g, '');
@@ -59,8 +51,7 @@ const GUIDE_PATH = /\/govportals\/bsfw\/item\/([0-9a-f-]{36})/i;
 const APPLICATION_URL_HINTS = [/apply/i, /netapply/i, /shenqing/i, /declare/i, /itemcode=/i];
 
 export function detectPage(snap: PageSnapshot): PageInfo | null {
-  const host = hostOf(snap.url);
-  if (!host || !PORTAL_HOSTS.includes(host)) return null;
+  if (!isPortalUrl(snap.url)) return null;
   const text = compact(`${snap.title}\n${snap.text}`);
   const aboutProcedure = PROCEDURE_MARKERS.some((m) => text.includes(m));
   const itemByUrl = itemFromUrl(snap.url);

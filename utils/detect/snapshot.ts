@@ -3,7 +3,8 @@
  * the step the page marks as current. Markup-agnostic: Element UI / Element Plus steps, Bootstrap
  * `.active` tabs/wizards, `aria-current="step"`, or a highlighted heading.
  */
-import type { PageSnapshot } from './page';
+import { itemFromText, itemFromUrl, type PageSnapshot } from './page';
+import type { ItemKind } from '@/utils/schemas';
 
 const ACTIVE_STEP_SELECTORS = [
   '.el-step__head.is-process + .el-step__main .el-step__title',
@@ -44,4 +45,15 @@ export function takeSnapshot(doc: Document, url: string): PageSnapshot {
   const body = doc.body as HTMLElement | null;
   const text = (body?.innerText ?? body?.textContent ?? '').slice(0, MAX_TEXT);
   return { url, title: doc.title ?? '', text, activeStepText: activeStepText(doc) };
+}
+
+/** Headings, breadcrumbs and the title: where a page names its item. */
+const ITEM_PLACES = 'h1, h2, h3, .panel-title, .apply-title, .el-breadcrumb, .breadcrumb, [class*="item-name"], [class*="itemName"]';
+
+/** Which item (职保 / 居保) this document is about, from its URL, title and headings (not the whole body: cheap). */
+export function itemShown(doc: Document, url: string = doc.location?.href ?? ''): ItemKind | null {
+  const headings = Array.from(doc.querySelectorAll(ITEM_PLACES))
+    .map((e) => e.textContent ?? '')
+    .join(' ');
+  return itemFromUrl(url) ?? itemFromText(`${doc.title}\n${headings}`);
 }

@@ -51,8 +51,4 @@ export const getDraftImage = defineMessage('drafts/image-get', z.object({ id: z.
 
 export const deleteDraftImage = defineMessage('drafts/image-delete', z.object({ id: z.string().min(1).max(100) }), z.object({ ok: z.boolean() }));
 
-/**
- * Panel → content script of the frame hosting the form: the portal's application number, or the page's
- * own id for it, where the page shows one ('' otherwise). See utils/page/application-id.ts.
- */
-export const getApplicationId = defineMessage('panel/application-id', z.object({}), z.object({ application: z.string().max(100) }));
+export { getApplicationId } from './application-message';

@@ -3,7 +3,7 @@
  * page (panels reset, the options page reloads its list) and to the content scripts of portal tabs (they
  * drop the claimant's values they hold for the guard). One-way, no reply.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 
 export const SESSION_ENDED = 'session/ended';
@@ -25,7 +25,7 @@ export async function announceSessionEnded(): Promise<void> {
  * content script (it can message extension pages too: it is sent from a tab, with the portal's URL).
  */
 export function isSessionEnded(raw: unknown, sender: { id?: string; url?: string; tab?: unknown } | undefined): boolean {
-  if (!noticeSchema.safeParse(raw).success || sender?.id !== browser.runtime.id) return false;
+  if (!z.safeParse(noticeSchema, raw).success || sender?.id !== browser.runtime.id) return false;
   return !sender.tab || !!sender.url?.startsWith(browser.runtime.getURL('/'));
 }
 

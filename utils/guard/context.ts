@@ -1,6 +1,6 @@
 /** The guard's context from what the content script holds: the panel's claim context and the page detector's verdict. */
 import type { PageInfo } from '@/utils/detect/page';
-import type { ClaimContext } from '@/utils/panel/messages';
+import type { ClaimContext } from '@/utils/schemas';
 import type { GuardContext } from './read-page';
 
 export function guardContextFrom(claim: ClaimContext | null, page: PageInfo | null, history: string[] = []): GuardContext {

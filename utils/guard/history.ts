@@ -6,28 +6,17 @@
  * *pending*; they become history only when a page then says the submission succeeded (提交成功 …),
  * so a 提交 the portal refused never turns into a false "already filed" warning.
  */
-import { z } from 'zod';
+import type * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
-import { defineMessage, handle } from '@/utils/messaging';
+import { handle } from '@/utils/messaging';
 import { listHistory, recordFiledInvoices } from '@/utils/db';
+import { confirmSubmission, listFiledInvoices, reportPendingSubmission, PENDING_TTL_MS, type invoiceRefSchema } from './history-messages';
 
-const invoiceRef = z.object({ number: z.string().regex(/^\d{6,20}$/), code: z.string().max(20).nullable().optional() });
-
-export const listFiledInvoices = defineMessage('history/list', z.object({}).optional(), z.object({ numbers: z.array(z.string()) }));
-export const reportPendingSubmission = defineMessage(
-  'history/pending',
-  z.object({ invoices: z.array(invoiceRef).max(50), item: z.enum(['employee', 'resident']).nullable() }),
-  z.object({ ok: z.boolean() }),
-);
-export const confirmSubmission = defineMessage('history/confirm', z.object({}).optional(), z.object({ recorded: z.number() }));
-
-/** Words a portal page shows after a successful submission. */
-export const SUCCESS_TEXT = /提交成功|申请成功|申报成功|办件编号|受理编号|已成功提交/;
-/** A success page later than this after 提交 belongs to something else. */
-export const PENDING_TTL_MS = 10 * 60_000;
+// The message definitions live in ./history-messages (the content script imports them without this module).
+export { confirmSubmission, listFiledInvoices, reportPendingSubmission, SUCCESS_TEXT, PENDING_TTL_MS } from './history-messages';
 const PENDING_KEY = 'history.pending';
 
-type Pending = { invoices: Array<z.infer<typeof invoiceRef>>; item: string | null; at: number };
+type Pending = { invoices: Array<z.infer<typeof invoiceRefSchema>>; item: string | null; at: number };
 
 /** Background handlers: content scripts may call them (numbers only, no personal data). */
 export function historyHandlers(now: () => number = Date.now) {

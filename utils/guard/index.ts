@@ -6,7 +6,7 @@
  */
 export { installGuard, type InstallGuardOptions, type GuardHandle, type GuardEvent, type ProceedEvent } from './intercept';
 export { guardContextFrom } from './context';
-export { readPage, type GuardContext } from './read-page';
+export { readPage, stateFromModel, type GuardContext } from './read-page';
 export { evaluate } from './evaluate';
 export { RULES, type Rule, type Finding, type Severity, type RuleCode } from './rules';
 export { installAddressNotes } from './live-address';

@@ -1,7 +1,8 @@
-/** Reading an invoice row: inpatient or not, which insurance, how to name it to the user. */
+/** Reading an invoice row: inpatient or not, which insurance, how to name it to the user. Words: utils/page/vocabulary. */
+import { INSURANCE_WORDS, VISIT_WORDS } from '@/utils/page/vocabulary';
 import type { InvoiceRow, ItemKind } from './state';
 
-const compact = (s: string | undefined) => (s ?? '').normalize('NFKC').replace(/\s+/g, '');
+const compact = (s: string | undefined) => (s ?? '').normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
 /** 票据代码 hint: 8 digits, digits 5–6 `02` = inpatient (`01` outpatient). A hint, not a rule. */
 export function codeSaysInpatient(code: string | undefined): boolean {
@@ -12,10 +13,8 @@ export function codeSaysInpatient(code: string | undefined): boolean {
 /** 就诊类型 written on the row (or read by OCR) wins; otherwise the 票据代码 hint. */
 export function isInpatient(inv: InvoiceRow): boolean {
   const v = compact(inv.visitType);
-  if (v) {
-    if (/住院/.test(v)) return true;
-    if (/门诊|急诊|门急诊|院前|急救|观察/.test(v)) return false;
-  }
+  const said = v ? VISIT_WORDS.find((w) => w.words.some((x) => v.includes(x)))?.visit : undefined;
+  if (said) return said === 'inpatient';
   return codeSaysInpatient(inv.code);
 }
 
@@ -23,9 +22,13 @@ export function isInpatient(inv: InvoiceRow): boolean {
 export function insuranceKind(insuranceType: string | undefined): ItemKind | null {
   const t = compact(insuranceType);
   if (!t) return null;
-  if (/居民|居保|少儿|学生|新农合|农村合作/.test(t)) return 'resident';
-  if (/职工|职保|在职|退休|城保/.test(t)) return 'employee';
-  return null;
+  return INSURANCE_WORDS.find((w) => w.words.some((x) => t.includes(x)))?.item ?? null;
+}
+
+/** 医保类型 as the user should read it: as printed, or a plain name for the reader's enum. */
+export function insuranceShown(insuranceType: string | undefined): string {
+  const t = (insuranceType ?? '').trim();
+  return INSURANCE_WORDS.find((w) => w.item === t)?.shown ?? t;
 }
 
 export function normalizeNumber(n: string | undefined): string {

@@ -3,9 +3,12 @@
  * show — deceased, OCR'd invoice values, history — from the content script's context).
  * Plain data: rules are pure functions of it, so each is unit tested without a page.
  */
-export type ItemKind = 'employee' | 'resident';
+import type { ClaimInvoice, ItemKind } from '@/utils/schemas';
+import type { ApplyMode } from '@/utils/page/model';
+import type { DocumentKind } from '@/utils/page/vocabulary';
+
+export type { ItemKind, ApplyMode };
 export type GuardPage = 'application' | 'logistics';
-export type ApplyMode = 'self' | 'delegated';
 
 export interface Claimant {
   /** 报销人姓名: the person named on the invoice. */
@@ -17,24 +20,21 @@ export interface Claimant {
   deceased?: boolean;
 }
 
-export interface InvoiceRow {
-  /** 票据号码 */
-  number?: string;
-  /** 票据代码 (8 digits; digits 5–6 `02` hint at an inpatient invoice) */
-  code?: string;
-  /** 就诊类型: 门诊 / 急诊 / 住院 … as written */
-  visitType?: string;
-  /** 医保类型 as printed (职工基本医疗保险 / 城乡居民基本医疗保险 …) */
-  insuranceType?: string;
-  /** 交款人 */
-  payerName?: string;
-}
+/**
+ * One invoice as the rules see it: the page's row merged with the claim's recognised invoice (the same shape
+ * as `claimInvoiceSchema`, without nulls). 票据号码, 票据代码 (8 digits; digits 5–6 `02` hint at an inpatient
+ * invoice), 就诊类型 and 医保类型 as written (or the reader's enum), 交款人.
+ */
+export type InvoiceRow = { [K in keyof ClaimInvoice]?: string };
 
 export interface UploadSlot {
   /** The slot's label as the page writes it (银行卡, 社保卡（无社保卡可上传医保卡）…). */
   slotLabel: string;
   /** Names of the files listed under it. */
   files: string[];
+  /** What the slot takes (its main words) and also accepts (its notes): from the page model; read from `slotLabel` when absent. */
+  kind?: DocumentKind | null;
+  accepts?: DocumentKind[];
 }
 
 export interface ApplicationState {

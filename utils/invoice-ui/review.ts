@@ -4,6 +4,7 @@
  */
 import { FIELD_NAMES, type FieldName, type FieldSource, type InvoiceFields, type InvoiceResult, type VisitType, type InsuranceType } from '@/utils/invoice/types';
 import { isIsoDate, normalizeAmount, normalizeDate } from '@/utils/invoice/shapes';
+import type { ClaimInvoice, InvoiceRowValues } from '@/utils/schemas';
 
 export type ItemStatus = 'queued' | 'reading' | 'done' | 'error' | 'cancelled';
 
@@ -38,6 +39,38 @@ export const ROW_FIELDS: FieldName[] = ['invoiceCode', 'invoiceNumber', 'issueDa
 
 /** Fields that must hold a valid value before an invoice can be confirmed. */
 export const REQUIRED: FieldName[] = ['invoiceNumber', 'issueDate', 'totalAmount', 'visitType'];
+
+/** The review's field for each row meaning of the page model (what the page's row dialog asks for). */
+export const FIELD_OF_MEANING: Readonly<Record<string, FieldName>> = {
+  'invoice.code': 'invoiceCode',
+  'invoice.number': 'invoiceNumber',
+  'invoice.date': 'issueDate',
+  'invoice.visitType': 'visitType',
+  'invoice.hospital': 'hospital',
+  'invoice.amount': 'totalAmount',
+  'invoice.period': 'hospitalizationPeriod',
+  'invoice.periodStart': 'hospitalizationPeriod',
+  'invoice.periodEnd': 'hospitalizationPeriod',
+};
+
+/** The review fields the page requires (from the page model's row requirements: `invoice.hospital` …). */
+export function pageRequiredFields(meanings: readonly string[]): FieldName[] {
+  const out: FieldName[] = [];
+  for (const m of meanings) {
+    const f = FIELD_OF_MEANING[m];
+    // a 住院 period is asked for inpatient invoices only (the validator says so); the rest always
+    if (f && f !== 'hospitalizationPeriod' && !out.includes(f)) out.push(f);
+  }
+  return out;
+}
+
+/**
+ * Values the page's row dialog requires but this invoice lacks: it cannot be confirmed (the page would refuse
+ * the row). Empty = nothing missing.
+ */
+export function missingForPage(item: ReviewItem, pageRequired: readonly FieldName[]): FieldName[] {
+  return pageRequired.filter((f) => !item.values[f].trim());
+}
 
 export const VISIT_TYPES: VisitType[] = ['outpatient', 'emergency', 'inpatient'];
 export const INSURANCE_TYPES: InsuranceType[] = ['employee', 'resident', 'unknown'];
@@ -215,8 +248,9 @@ export function commitField(item: ReviewItem, f: FieldName): ReviewItem {
   return { ...item, values, errors: validateAll(values) };
 }
 
-export function canConfirm(item: ReviewItem): boolean {
-  return item.status === 'done' && Object.keys(item.errors).length === 0;
+/** Readable, no validator errors, and every value the page requires present (`pageRequired`, from the page model). */
+export function canConfirm(item: ReviewItem, pageRequired: readonly FieldName[] = []): boolean {
+  return item.status === 'done' && Object.keys(item.errors).length === 0 && missingForPage(item, pageRequired).length === 0;
 }
 
 /** Confirms (only a readable invoice without validator errors) or withdraws the confirmation. */
@@ -249,16 +283,8 @@ export function duplicateIds(items: ReviewItem[], pageRows: Array<{ number: stri
 
 // ---------- what leaves the review ----------
 
-/** One row for the autofill engine's `fillInvoiceDialog` (only the row fields, validated shapes). */
-export interface RowValues {
-  invoiceCode?: string | null;
-  invoiceNumber?: string | null;
-  issueDate?: string | null;
-  visitType?: VisitType | null;
-  hospital?: string | null;
-  totalAmount?: string | null;
-  hospitalizationPeriod?: [string, string] | null;
-}
+/** One row for the autofill engine's `fillInvoiceDialog` (only the row fields, validated shapes): utils/schemas. */
+export type RowValues = InvoiceRowValues;
 
 export function toRowValues(item: ReviewItem): RowValues {
   const v = item.values;
@@ -276,13 +302,13 @@ export function toRowValues(item: ReviewItem): RowValues {
 }
 
 /**
- * Confirmed, readable, not a duplicate, never filled before: what "填入发票信息" adds. An invoice already
- * added as a row is not added again, even when the page's rows cannot be read back (an edit of it is a new
- * invoice to the user: it clears `filled`).
+ * Confirmed, readable, holding what the page requires, not a duplicate, never filled before: what
+ * "填入发票信息" adds. An invoice already added as a row is not added again, even when the page's rows cannot
+ * be read back (an edit of it is a new invoice to the user: it clears `filled`).
  */
-export function rowsToFill(items: ReviewItem[], pageRows: Array<{ number: string; code?: string | null }> = []): ReviewItem[] {
+export function rowsToFill(items: ReviewItem[], pageRows: Array<{ number: string; code?: string | null }> = [], pageRequired: readonly FieldName[] = []): ReviewItem[] {
   const dup = duplicateIds(items, pageRows);
-  return items.filter((i) => i.confirmed && !i.filled && canConfirm(i) && !dup.has(i.id));
+  return items.filter((i) => i.confirmed && !i.filled && canConfirm(i, pageRequired) && !dup.has(i.id));
 }
 
 /** Back to the engine's typed fields (for the draft in the db). */
@@ -298,7 +324,7 @@ export function toInvoiceFields(values: FieldValues): Partial<InvoiceFields> {
 }
 
 /** What the page's pre-submission guard may know about the invoices (no pictures, no amounts). */
-export function toClaimInvoices(items: ReviewItem[]): Array<{ number: string | null; code: string | null; visitType: string | null; insuranceType: string | null; payerName: string | null }> {
+export function toClaimInvoices(items: ReviewItem[]): ClaimInvoice[] {
   return items
     .filter((i) => i.status === 'done')
     .map((i) => ({

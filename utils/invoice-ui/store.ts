@@ -19,7 +19,7 @@ import { draftIdOf, type DraftKey } from '@/utils/drafts/key';
 import type { SaveOutcome, StoredInvoice } from '@/utils/drafts/service';
 import { fillInvoiceRows, listInvoiceRows, type InvoiceRowOutcome } from '@/utils/panel/invoice-messages';
 import type { PageConnection } from '@/utils/panel/connection';
-import { commitField, editField, kindOfName, queuedItem, rowsToFill, setConfirmed, toRowValues, withResult, type ReviewItem } from './review';
+import { commitField, editField, kindOfName, pageRequiredFields, queuedItem, rowsToFill, setConfirmed, toRowValues, withResult, type ReviewItem } from './review';
 import { messageDraftClient } from './draft-client';
 
 export interface ItemView {
@@ -330,15 +330,17 @@ export class InvoiceStore {
    * 填入发票信息: one row per confirmed invoice not yet on the page and never filled before. Returns the
    * page's report, or a plain message when this is not the page for it.
    */
-  async fill(page: PageCall): Promise<{ outcome: InvoiceRowOutcome[] | null; message: string; rows: Array<{ number: string; code: string | null }> }> {
+  async fill(page: PageCall): Promise<{ outcome: InvoiceRowOutcome[] | null; message: string; rows: Array<{ number: string; code: string | null }>; required: FieldName[] }> {
     const rows = await page.call(listInvoiceRows, {});
-    if (!rows.canAdd) return { outcome: null, message: t('invoiceUiNotHere'), rows: rows.rows };
-    const batch = rowsToFill(this.items, rows.rows);
-    if (!batch.length) return { outcome: null, message: '', rows: rows.rows };
+    // What the page's row dialog requires (医疗机构名称 …): an invoice lacking one is not sent (issue 11).
+    const required = pageRequiredFields(rows.required);
+    if (!rows.canAdd) return { outcome: null, message: t('invoiceUiNotHere'), rows: rows.rows, required };
+    const batch = rowsToFill(this.items, rows.rows, required);
+    if (!batch.length) return { outcome: null, message: '', rows: rows.rows, required };
     const { results } = await page.call(fillInvoiceRows, { invoices: batch.map((i) => ({ id: i.id, values: toRowValues(i) })) });
     this.markFilled(results.filter((r) => r.status === 'added').map((r) => r.id));
     await this.flush();
-    return { outcome: results, message: '', rows: (await page.call(listInvoiceRows, {})).rows };
+    return { outcome: results, message: '', rows: (await page.call(listInvoiceRows, {})).rows, required };
   }
 
   // ---------- the draft ----------

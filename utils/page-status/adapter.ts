@@ -1,19 +1,17 @@
 /**
- * THE page-status adapter: the one place where the guidance features (the toolbar popup, the ticking
- * material checklist) read the page. Today it uses the existing readers — autofill's collect/match for
- * the starred fields, the guard's readPage/evaluate for invoices, uploads and warnings. When the single
- * page model (utils/page/) lands, point these two functions at it; nothing else in the guidance code
- * reads the DOM.
+ * What the guidance features (the toolbar popup, the ticking material checklist) learn about the page: one
+ * reading of the single page model (utils/page/) and the guard's rules on it — the same reading the autofill
+ * and the warnings use, so the popup never disagrees with them.
  */
-import { collectFields, matchFields } from '@/utils/autofill';
-import { readPage, evaluate, guardContextFrom } from '@/utils/guard';
-import { readInvoiceTables } from '@/utils/guard/read-page';
+import { readPageModel, pageStatus } from '@/utils/page';
+import { evaluate, guardContextFrom, stateFromModel } from '@/utils/guard';
 import { claimantIsMinor } from '@/utils/guard/claimant';
-import { DOCUMENT_KINDS, filesOf } from '@/utils/guard/documents';
+import { filesOf } from '@/utils/guard/documents';
 import { isInpatient } from '@/utils/guard/invoices';
+import { DOCUMENTS } from '@/utils/page/vocabulary';
 import type { UploadSlot } from '@/utils/guard/state';
 import type { PageInfo } from '@/utils/detect/page';
-import type { ClaimContext } from '@/utils/panel/messages';
+import type { ClaimContext } from '@/utils/schemas';
 import type { UploadedKinds } from '@/utils/checklist';
 import type { PageStatus } from './messages';
 
@@ -21,7 +19,7 @@ import type { PageStatus } from './messages';
 export function uploadedDocumentKinds(slots: readonly UploadSlot[]): UploadedKinds | null {
   if (slots.length === 0) return null;
   const out: UploadedKinds = {};
-  for (const { kind } of DOCUMENT_KINDS) {
+  for (const { kind } of DOCUMENTS) {
     const n = filesOf(slots, kind).length;
     if (n > 0) out[kind] = n;
   }
@@ -40,16 +38,13 @@ export interface PageStatusInput {
 
 export function readPageStatus(doc: Document, input: PageStatusInput): PageStatus {
   const onApplication = input.page?.kind === 'application' || input.page?.kind === 'logistics';
-  const app = readPage(doc, guardContextFrom(input.claim, input.page, input.history));
-  const fields = onApplication
-    ? matchFields(collectFields(doc))
-        .filter((m) => m.field.starred && !m.trap)
-        .map((m) => ({ label: m.field.label.replace(/[*＊:：\s]/g, '') || m.field.label, filled: m.field.value.trim() !== '' }))
-    : [];
+  const model = readPageModel(doc, { page: input.page });
+  const app = stateFromModel(model, guardContextFrom(input.claim, input.page, input.history));
+  const status = pageStatus(model);
   return {
     page: input.page,
-    fields,
-    invoices: { onPage: onApplication ? readInvoiceTables(doc).rows.length : 0, read: input.invoicesRead },
+    fields: onApplication ? status.fields : [],
+    invoices: { onPage: onApplication ? status.invoiceRows : 0, read: input.invoicesRead },
     uploads: onApplication ? uploadedDocumentKinds(app.uploads) : null,
     situation: {
       delegated: app.mode === 'delegated',

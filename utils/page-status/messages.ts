@@ -7,11 +7,13 @@
  * - `panel/action` goes to the extension's pages (`runtime.sendMessage`) addressed to the tab id: only
  *   the helper's panel inside that tab acts (自动填写 from the popup or the keyboard shortcut).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineMessage } from '@/utils/messaging';
 import { pageInfoSchema } from '@/utils/panel/messages';
 
 export const PAGE_HOST_ADDRESS = 'page-host';
+
+const count = z.int().check(z.minimum(0));
 
 const findingSchema = z.object({
   code: z.string(),
@@ -20,24 +22,24 @@ const findingSchema = z.object({
 });
 
 export const pageStatusSchema = z.object({
-  page: pageInfoSchema.nullable(),
+  page: z.nullable(pageInfoSchema),
   /** Starred fields visible now, in page order. */
   fields: z.array(z.object({ label: z.string(), filled: z.boolean() })),
   invoices: z.object({
     /** Invoice rows the page shows (filled in). */
-    onPage: z.number().int().min(0),
+    onPage: count,
     /** Invoices the helper has read (recognised in the panel). */
-    read: z.number().int().min(0),
+    read: count,
   }),
   /** Files per document kind on 材料上传; null when the page shows no upload slots. */
-  uploads: z.record(z.string(), z.number().int().min(0)).nullable(),
+  uploads: z.nullable(z.record(z.string(), count)),
   /** The facts the material rules depend on, as the warnings see them now. */
   situation: z.object({
     delegated: z.boolean(),
     minor: z.boolean(),
     deceased: z.boolean(),
     inpatient: z.boolean(),
-    invoiceCount: z.number().int().min(0),
+    invoiceCount: count,
   }),
   /** The pre-submission warnings that would show if 下一步 / 提交 were pressed now. */
   warnings: z.array(findingSchema),
@@ -46,7 +48,7 @@ export type PageStatus = z.infer<typeof pageStatusSchema>;
 
 export const getPageStatus = defineMessage(
   'page/status',
-  z.object({ history: z.array(z.string().max(40)).max(2000).default([]) }),
+  z.object({ history: z._default(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(2000)), []) }),
   pageStatusSchema,
 );
 
@@ -55,6 +57,6 @@ export type PanelAction = (typeof PANEL_ACTIONS)[number];
 
 export const panelAction = defineMessage(
   'panel/action',
-  z.object({ tabId: z.number().int(), action: z.enum(PANEL_ACTIONS) }),
-  z.object({ started: z.boolean(), reason: z.string().optional() }),
+  z.object({ tabId: z.int(), action: z.enum(PANEL_ACTIONS) }),
+  z.object({ started: z.boolean(), reason: z.optional(z.string()) }),
 );

@@ -1,7 +1,6 @@
 import type { Profile } from '@/utils/profiles/schema';
-import type { PersonValues } from '@/utils/autofill';
-import type { ClaimContext } from './messages';
-import { validateIdNumber } from '@/utils/validate';
+import type { ClaimContext, PersonValues } from '@/utils/schemas';
+import { idFacts } from '@/utils/id-facts';
 
 /** Only the values a form may receive from a profile. */
 export function toPersonValues(p: Profile): PersonValues {
@@ -19,11 +18,11 @@ export function toPersonValues(p: Profile): PersonValues {
 
 /** What the guard needs about the claim that the page does not show. */
 export function claimContextOf(p: Profile, delegated: boolean, today = new Date()): ClaimContext {
-  const id = validateIdNumber(p.idNumber, today);
+  const id = idFacts(p.idNumber, today);
   return {
     claimantName: p.name,
     claimantIdNumber: p.idNumber,
-    isMinor: id.isMinor,
+    isMinor: id.isMinor ?? undefined,
     deceased: p.deceased ?? false,
     delegated,
     claimantInsurance: p.insuranceType,

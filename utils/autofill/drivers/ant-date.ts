@@ -5,7 +5,7 @@
  * selected (rendered from Vue's model).
  */
 import { ANT } from '../libraries';
-import { isVisible, microtask } from '../dom';
+import { isVisible, microtask } from '@/utils/page/dom';
 import { blur, userClick } from './events';
 import { waitFor } from './popup';
 import { judge, type Views } from './both-views';
@@ -37,7 +37,6 @@ export function antDateViews(root: Element): Views {
 }
 
 export const antDateDriver: Driver = {
-  kinds: ['date'],
   async fill(field, value, env) {
     const root = field.element;
     const input = root.querySelector(ANT.date.input) as HTMLInputElement | null;

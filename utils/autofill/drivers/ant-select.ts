@@ -6,8 +6,8 @@
  * the option the list marks as chosen (`aria-selected`, rendered from Vue's model).
  */
 import { ANT } from '../libraries';
-import { chooseOption } from '../normalize';
-import { isVisible, textOf, microtask } from '../dom';
+import { chooseOption } from '@/utils/page/text';
+import { isVisible, textOf, microtask } from '@/utils/page/dom';
 import { fireInput, fireKey, focus, setNativeValue, userClick } from './events';
 import { waitFor } from './popup';
 import { choiceCandidates } from './layui-select';
@@ -92,7 +92,6 @@ async function searchFor(root: Element, dd: Element, candidates: string[], env: 
 }
 
 export const antSelectDriver: Driver = {
-  kinds: ['custom-select'],
   async fill(field, value, env) {
     const root = field.element;
     if (root.classList.contains('ant-select-disabled')) return fail(antSelectViews(root).seen, 'disabled');

@@ -3,9 +3,9 @@
  * matches the next wanted part (上海市 → 市辖区? → 松江区 …); optional levels are skipped when absent.
  */
 import { CASCADERS, type CascaderDef } from '../libraries';
-import { chooseOption } from '../normalize';
-import { isVisible, textOf, microtask } from '../dom';
-import { readField } from '../value';
+import { chooseOption } from '@/utils/page/text';
+import { isVisible, textOf, microtask } from '@/utils/page/dom';
+import { readField } from '@/utils/page/value';
 import { fireKey, userClick } from './events';
 import { pickPopup, visiblePopups, waitFor } from './popup';
 import { pressTarget } from './select';
@@ -16,7 +16,6 @@ function cascaderDef(root: Element): CascaderDef | null {
 }
 
 export const cascaderDriver: Driver = {
-  kinds: ['cascader'],
   async fill(field, value, env) {
     const root = field.element;
     const def = cascaderDef(root);

@@ -4,8 +4,8 @@
  * when the picker refuses ISO.
  */
 import { DATE_PANEL_SELECTOR } from '../libraries';
-import { microtask } from '../dom';
-import { readField } from '../value';
+import { microtask } from '@/utils/page/dom';
+import { readField } from '@/utils/page/value';
 import { fire, fireInput, fireKey, focus, blur, setNativeValue } from './events';
 import { visiblePopups } from './popup';
 import { dateDigits, fail, valueText, type Driver } from './types';
@@ -35,7 +35,6 @@ export function closePanels(input: HTMLInputElement, before: Set<Element>): void
 }
 
 export const dateDriver: Driver = {
-  kinds: ['date'],
   async fill(field, value, env) {
     if (field.library === 'native') return nativeDateDriver.fill(field, value, env);
     const input = field.inputs[0] as HTMLInputElement | undefined;

@@ -1,7 +1,7 @@
 /** Date ranges (Element `el-date-picker type=daterange`: two inputs): type start and end, Enter, read back. */
 import { DATE_PANEL_SELECTOR } from '../libraries';
-import { microtask } from '../dom';
-import { readField } from '../value';
+import { microtask } from '@/utils/page/dom';
+import { readField } from '@/utils/page/value';
 import { fire, fireInput, fireKey, focus, setNativeValue } from './events';
 import { visiblePopups } from './popup';
 import { closePanels, formatsOf } from './date';
@@ -9,7 +9,6 @@ import { dateDigits, fail, type Driver } from './types';
 import { nativeTextDriver } from './native';
 
 export const daterangeDriver: Driver = {
-  kinds: ['daterange'],
   async fill(field, value, env) {
     if (value.type !== 'daterange') return fail(readField(field), 'not a date range');
     const [a, b] = field.inputs as HTMLInputElement[];

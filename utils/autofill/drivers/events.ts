@@ -2,7 +2,7 @@
  * The events a user's hands produce, dispatched on page elements. Constructors come from the element's own
  * window (same-origin frames), never from page globals; the isolated world shares the DOM, not JS objects.
  */
-import { winOf } from '../dom';
+import { winOf } from '@/utils/page/dom';
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 

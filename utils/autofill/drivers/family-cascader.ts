@@ -5,7 +5,7 @@
  * items it marks active, Ant's active menu items (both rendered from the framework's model).
  */
 import { ANT, IVIEW } from '../libraries';
-import { textOf } from '../dom';
+import { textOf } from '@/utils/page/dom';
 import { cascaderDriver } from './cascader';
 import { judge, type Views } from './both-views';
 import type { Driver } from './types';
@@ -47,7 +47,6 @@ export function iviewCascaderViews(root: Element): Views {
  */
 function verified(views: (root: Element) => Views, popup?: { selector: string; remember(root: Element, fresh: Element): void }): Driver {
   return {
-    kinds: ['cascader'],
     async fill(field, value, env) {
       const doc = field.element.ownerDocument;
       const before = popup ? new Set(doc.querySelectorAll(popup.selector)) : null;

@@ -4,8 +4,8 @@
  * native radio's `checked` (kept). The option text is the wrapper's own text.
  */
 import { ANT, IVIEW } from '../libraries';
-import { chooseOption } from '../normalize';
-import { microtask, ownText } from '../dom';
+import { chooseOption } from '@/utils/page/text';
+import { microtask, ownText } from '@/utils/page/dom';
 import { userClick } from './events';
 import { waitFor } from './popup';
 import { hasAnyClass, judge, type Views } from './both-views';
@@ -29,7 +29,6 @@ function makeRadioDriver(skin: RadioSkin): Driver & { views(radios: HTMLInputEle
   };
   return {
     views,
-    kinds: ['radio-group'],
     async fill(field, value, env) {
       const radios = (field.inputs as HTMLInputElement[]).filter((r) => wrapperOf(r));
       if (!radios.length) return fail('', 'no radio skins');

@@ -1,14 +1,15 @@
 /**
- * Drivers keyed by (widget kind, library): a family's own driver when there is one (issue 15: layui, Ant
- * Design Vue, View UI — each reads back both what a person sees and what the page keeps), else the
- * kind-only driver (Element UI / Plus, native and anything unknown).
+ * One driver per widget family, chosen by (kind, library): an entry naming a library wins over the kind's
+ * default. Widget detection (utils/page/widgets.ts) decides kind and library from the page's markup.
+ * Family drivers (issue 15: layui, Ant Design Vue, View UI) each read back both what a person sees and
+ * what the page keeps; Element UI / Plus, native and unknown widgets use the kind's default driver.
  */
 import type { CollectedField, DriverEnv, DriverResult, FillValue, WidgetKind } from '../types';
 import type { Driver } from './types';
-import { elInputDriver } from './el-input';
+import { nativeTextDriver } from './native';
 import { nativeSelectDriver } from './native-select';
 import { radioDriver } from './radio';
-import { elSelectDriver } from './el-select';
+import { selectDriver } from './select';
 import { dateDriver } from './date';
 import { daterangeDriver } from './daterange';
 import { cascaderDriver } from './cascader';
@@ -26,57 +27,58 @@ import { iviewDateDriver, iviewDateViews } from './iview-date';
 import type { Views } from './both-views';
 import { recogniseWidget, widgetField, type RecognisedWidget } from '../widget-families';
 
-const DRIVERS: Partial<Record<WidgetKind, Driver>> = {
-  text: elInputDriver,
-  'native-select': nativeSelectDriver,
-  'radio-group': radioDriver,
-  'custom-select': elSelectDriver,
-  date: dateDriver,
-  daterange: daterangeDriver,
-  cascader: cascaderDriver,
+interface DriverEntry {
+  kind: WidgetKind;
+  /** Only for widgets of this library (e.g. 'layui'); absent = any library. */
+  library?: string;
+  driver: Driver;
+}
+
+const DRIVERS: readonly DriverEntry[] = [
+  // family drivers first (issue 15)
+  { kind: 'custom-select', library: 'layui', driver: layuiSelectDriver },
+  { kind: 'radio-group', library: 'layui', driver: layuiRadioDriver },
+  { kind: 'checkbox', library: 'layui', driver: layuiCheckboxDriver },
+  { kind: 'date', library: 'layui', driver: laydateDriver },
+  { kind: 'custom-select', library: 'ant', driver: antSelectDriver },
+  { kind: 'radio-group', library: 'ant', driver: antRadioDriver },
+  { kind: 'date', library: 'ant', driver: antDateDriver },
+  { kind: 'cascader', library: 'ant', driver: antCascaderDriver },
+  { kind: 'custom-select', library: 'iview', driver: iviewSelectDriver },
+  { kind: 'radio-group', library: 'iview', driver: iviewRadioDriver },
+  { kind: 'date', library: 'iview', driver: iviewDateDriver },
+  { kind: 'cascader', library: 'iview', driver: iviewCascaderDriver },
+  // text inputs, incl. el-input / ant-input (a native input inside: Vue's v-model listens to `input`)
+  { kind: 'text', driver: nativeTextDriver },
+  { kind: 'native-select', driver: nativeSelectDriver },
+  { kind: 'radio-group', driver: radioDriver },
+  // Element UI / Element Plus selects: the generic component-select driver with each library's data
+  { kind: 'custom-select', driver: selectDriver },
+  { kind: 'date', driver: dateDriver },
+  { kind: 'daterange', driver: daterangeDriver },
+  { kind: 'cascader', driver: cascaderDriver },
   // checkbox / switch: only ever planned for 办理方式 asked as a yes/no question (consent is the user's)
-  checkbox: switchDriver,
-};
+  { kind: 'checkbox', driver: switchDriver },
+];
 
-/** Family drivers, by library then kind. Libraries as `CollectedField.library` / `recogniseWidget` name them. */
-const FAMILY_DRIVERS: Record<string, Partial<Record<WidgetKind, Driver>>> = {
-  layui: { 'custom-select': layuiSelectDriver, 'radio-group': layuiRadioDriver, checkbox: layuiCheckboxDriver, date: laydateDriver },
-  ant: { 'custom-select': antSelectDriver, 'radio-group': antRadioDriver, date: antDateDriver, cascader: antCascaderDriver },
-  iview: { 'custom-select': iviewSelectDriver, 'radio-group': iviewRadioDriver, date: iviewDateDriver, cascader: iviewCascaderDriver },
-};
-
-/**
- * For a caller that asks by kind only (today's fill.ts): the kind's driver, which still hands a field of a
- * family with its own driver (`field.library`, set by collect) to that family's driver at fill time.
- */
-const ROUTED: Partial<Record<WidgetKind, Driver>> = Object.fromEntries(
-  (Object.entries(DRIVERS) as Array<[WidgetKind, Driver]>).map(([kind, plain]) => {
-    if (!Object.values(FAMILY_DRIVERS).some((f) => f[kind])) return [kind, plain];
-    const routed: Driver = {
-      kinds: plain.kinds,
-      fill: (field, value, env) => (FAMILY_DRIVERS[field.library]?.[kind] ?? plain).fill(field, value, env),
-    };
-    return [kind, routed];
-  }),
-);
-
-/**
- * The driver for a widget kind of a library: the family's own driver, else the kind's plain driver. Without
- * a library, a driver that routes each field by its `library` at fill time (same result, one lookup later).
- */
 export function driverFor(kind: WidgetKind, library?: string): Driver | null {
-  if (library === undefined) return ROUTED[kind] ?? null;
-  return FAMILY_DRIVERS[library]?.[kind] ?? DRIVERS[kind] ?? null;
+  return (
+    DRIVERS.find((d) => d.kind === kind && d.library !== undefined && d.library === library)?.driver ??
+    DRIVERS.find((d) => d.kind === kind && d.library === undefined)?.driver ??
+    null
+  );
 }
 
 /** Libraries with drivers of their own, and which kinds (for the README and the bench). */
 export function familyKinds(): Record<string, WidgetKind[]> {
-  return Object.fromEntries(Object.entries(FAMILY_DRIVERS).map(([lib, d]) => [lib, Object.keys(d) as WidgetKind[]]));
+  const out: Record<string, WidgetKind[]> = {};
+  for (const d of DRIVERS) if (d.library) (out[d.library] ??= []).push(d.kind);
+  return out;
 }
 
 /**
- * Fill one widget found by what the page shows (`recogniseWidget`), with its family's driver. For the page
- * model, tests and the bench; the engine (fill.ts) goes through `driverFor(kind, library)` with collected fields.
+ * Fill one widget found by what the page shows (`recogniseWidget`), with its family's driver. For tests and
+ * the bench; the engine (fill.ts) goes through `driverFor(kind, library)` with the page model's fields.
  */
 export async function fillWidget(el: Element, value: FillValue, env: Partial<DriverEnv> = {}, field: Partial<CollectedField> = {}): Promise<DriverResult & { kind?: WidgetKind; library?: string }> {
   const w = recogniseWidget(el);
@@ -91,6 +93,7 @@ export async function fillWidget(el: Element, value: FillValue, env: Partial<Dri
   const res = await driver.fill(widgetField(w, field), value, full);
   return { ...res, kind: w.kind, library: w.library };
 }
+
 /** How each family's widget is read twice (seen by a person / kept by the page); see both-views.ts. */
 const VIEWS: Record<string, Partial<Record<WidgetKind, (w: RecognisedWidget) => Views>>> = {
   layui: {
@@ -119,4 +122,3 @@ export function widgetViews(el: Element): (Views & { kind: WidgetKind; library: 
   return w && read ? { ...read(w), kind: w.kind, library: w.library } : null;
 }
 export type { Driver } from './types';
-export type { Views } from './both-views';

@@ -6,7 +6,7 @@
  * and the day the calendar marks selected under its 年 / 月 header (rendered from Vue's model).
  */
 import { IVIEW } from '../libraries';
-import { isVisible, microtask, textOf } from '../dom';
+import { isVisible, microtask, textOf } from '@/utils/page/dom';
 import { blur, userClick } from './events';
 import { waitFor } from './popup';
 import { judge, type Views } from './both-views';
@@ -36,7 +36,6 @@ export function iviewDateViews(root: Element): Views {
 }
 
 export const iviewDateDriver: Driver = {
-  kinds: ['date'],
   async fill(field, value, env) {
     const root = field.element;
     const input = root.querySelector(IVIEW.date.input) as HTMLInputElement | null;

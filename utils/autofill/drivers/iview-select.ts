@@ -5,8 +5,8 @@
  * value's text) and what iView keeps — its hidden value input (non-empty) and the option it marks selected.
  */
 import { IVIEW } from '../libraries';
-import { chooseOption } from '../normalize';
-import { isVisible, textOf, microtask } from '../dom';
+import { chooseOption } from '@/utils/page/text';
+import { isVisible, textOf, microtask } from '@/utils/page/dom';
 import { fireKey, userClick } from './events';
 import { waitFor } from './popup';
 import { choiceCandidates } from './layui-select';
@@ -35,7 +35,6 @@ export function iviewSelectViews(root: Element): Views {
 }
 
 export const iviewSelectDriver: Driver = {
-  kinds: ['custom-select'],
   async fill(field, value, env) {
     const root = field.element;
     if (root.classList.contains('ivu-select-disabled')) return fail(iviewSelectViews(root).seen, 'disabled');

@@ -5,7 +5,7 @@
  * laydate writes into the input itself, which is both what a person sees and what the form submits.
  */
 import { LAYUI } from '../libraries';
-import { isVisible, microtask } from '../dom';
+import { isVisible, microtask } from '@/utils/page/dom';
 import { blur, focus, userClick } from './events';
 import { waitFor } from './popup';
 import { judge } from './both-views';
@@ -33,7 +33,6 @@ function shownMonth(popup: Element): number | null {
 }
 
 export const laydateDriver: Driver = {
-  kinds: ['date'],
   async fill(field, value, env) {
     const input = field.inputs[0] as HTMLInputElement | undefined;
     if (!input) return fail('', 'no input');

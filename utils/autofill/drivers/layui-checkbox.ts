@@ -4,14 +4,13 @@
  * gives checkboxes no other meaning). Click the skin, read back the skin class (seen) and `checked` (kept).
  */
 import { LAYUI } from '../libraries';
-import { microtask } from '../dom';
+import { microtask } from '@/utils/page/dom';
 import { layuiSkinOf } from '../widget-families';
 import { userClick } from './events';
 import { hasAnyClass, judge } from './both-views';
 import { fail, type Driver } from './types';
 
 export const layuiCheckboxDriver: Driver = {
-  kinds: ['checkbox'],
   async fill(field, value) {
     const box = field.inputs[0] as HTMLInputElement | undefined;
     const skin = box ? layuiSkinOf(box) : null;

@@ -4,8 +4,8 @@
  * seen) and the native radio (checked, what the form submits).
  */
 import { LAYUI } from '../libraries';
-import { chooseOption } from '../normalize';
-import { microtask } from '../dom';
+import { chooseOption } from '@/utils/page/text';
+import { microtask } from '@/utils/page/dom';
 import { layuiOptionText, layuiSkinOf } from '../widget-families';
 import { userClick } from './events';
 import { hasAnyClass, judge, type Views } from './both-views';
@@ -18,7 +18,6 @@ export function layuiRadioViews(radios: HTMLInputElement[]): Views {
 }
 
 export const layuiRadioDriver: Driver = {
-  kinds: ['radio-group'],
   async fill(field, value) {
     const radios = (field.inputs as HTMLInputElement[]).filter((r) => layuiSkinOf(r));
     if (!radios.length) return fail('', 'no layui radio skins');

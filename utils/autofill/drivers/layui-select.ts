@@ -5,9 +5,9 @@
  * option is in the list, and typing would only filter it.
  */
 import { LAYUI } from '../libraries';
-import { chooseOption } from '../normalize';
-import { isVisible, textOf, microtask } from '../dom';
-import { selectedOptionText } from '../value';
+import { chooseOption } from '@/utils/page/text';
+import { isVisible, textOf, microtask } from '@/utils/page/dom';
+import { selectedOptionText } from '@/utils/page/value';
 import { layuiNativeSelect } from '../widget-families';
 import { userClick } from './events';
 import { waitFor } from './popup';
@@ -35,7 +35,6 @@ export function layuiSelectViews(skin: Element): Views {
 }
 
 export const layuiSelectDriver: Driver = {
-  kinds: ['custom-select'],
   async fill(field, value, env) {
     const skin = field.element;
     const native = layuiNativeSelect(skin);

@@ -1,7 +1,7 @@
 /** Native <select>: choose the option a person would by its text, then input + change. */
-import { chooseOption } from '../normalize';
-import { textOf } from '../dom';
-import { selectedOptionText } from '../value';
+import { chooseOption } from '@/utils/page/text';
+import { textOf } from '@/utils/page/dom';
+import { selectedOptionText } from '@/utils/page/value';
 import { setNativeValue, fire, focus, blur } from './events';
 import { fail, valueText, type Driver } from './types';
 import type { CollectedField, DriverResult, FillValue } from '../types';
@@ -27,7 +27,6 @@ function fillSelect(field: CollectedField, value: FillValue): DriverResult {
 }
 
 export const nativeSelectDriver: Driver = {
-  kinds: ['native-select'],
   fillSync: fillSelect,
   async fill(field, value) {
     return fillSelect(field, value);

@@ -1,5 +1,5 @@
 /** Native <input> / <textarea> (and el-input / ant-input, which wrap one): native setter + a user's events. */
-import { readField } from '../value';
+import { readField } from '@/utils/page/value';
 import { setNativeValue, fire, fireInput, focus, blur, typeInto } from './events';
 import { fail, sameText, valueText, dateDigits, type Driver } from './types';
 import type { CollectedField, DriverResult, FillValue } from '../types';
@@ -22,7 +22,6 @@ function fillText(field: CollectedField, value: FillValue): DriverResult {
 }
 
 export const nativeTextDriver: Driver = {
-  kinds: ['text'],
   fillSync: fillText,
   async fill(field, value) {
     return fillText(field, value);
@@ -44,7 +43,6 @@ function fillNativeDate(field: CollectedField, value: FillValue): DriverResult {
 }
 
 export const nativeDateDriver: Driver = {
-  kinds: [],
   fillSync: fillNativeDate,
   async fill(field, value) {
     return fillNativeDate(field, value);

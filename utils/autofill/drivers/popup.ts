@@ -1,5 +1,5 @@
 /** Finding the popup a widget opened: libraries append dropdowns to <body>, so find the one that just showed. */
-import { isVisible } from '../dom';
+import { isVisible } from '@/utils/page/dom';
 import type { DriverEnv } from '../types';
 
 /** A popup in a Vue/Element leave transition is closing: not the one just opened. */

@@ -2,14 +2,13 @@
  * Radio groups: native radios, Element `el-radio` (click its label), Ant / iView radios. The option is chosen by
  * its visible text; checkboxes are never ticked (consent boxes are the user's to tick).
  */
-import { chooseOption } from '../normalize';
-import { radioOptionText } from '../value';
-import { microtask } from '../dom';
+import { chooseOption } from '@/utils/page/text';
+import { radioOptionText } from '@/utils/page/value';
+import { microtask } from '@/utils/page/dom';
 import { userClick } from './events';
 import { fail, valueText, type Driver } from './types';
 
 export const radioDriver: Driver = {
-  kinds: ['radio-group'],
   async fill(field, value) {
     const radios = field.inputs as HTMLInputElement[];
     const texts = radios.map(radioOptionText);

@@ -3,9 +3,9 @@
  * dropdown it opened (moved to <body>), click the item whose text a person would pick, read the choice back.
  */
 import { SELECTS, type DropdownDef } from '../libraries';
-import { chooseOption } from '../normalize';
-import { isVisible, textOf, microtask } from '../dom';
-import { readField } from '../value';
+import { chooseOption } from '@/utils/page/text';
+import { isVisible, textOf, microtask } from '@/utils/page/dom';
+import { readField } from '@/utils/page/value';
 import { fireKey, userClick } from './events';
 import { pickPopup, visiblePopups, waitFor } from './popup';
 import { fail, sameText, valueText, type Driver } from './types';
@@ -39,7 +39,6 @@ function close(root: Element, def: DropdownDef, popup: Element | null): void {
 }
 
 export const selectDriver: Driver = {
-  kinds: ['custom-select'],
   async fill(field, value, env) {
     const root = field.element;
     const def = selectDef(root);

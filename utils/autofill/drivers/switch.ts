@@ -3,12 +3,11 @@
  * el-switch / a checkbox). Consent boxes ("我已阅读并同意") are never ticked: plan.ts gives checkboxes no
  * other meaning.
  */
-import { microtask } from '../dom';
+import { microtask } from '@/utils/page/dom';
 import { userClick } from './events';
 import { fail, type Driver } from './types';
 
 export const switchDriver: Driver = {
-  kinds: ['checkbox'],
   async fill(field, value) {
     const box = field.inputs[0] as HTMLInputElement | undefined;
     if (!box || value.type !== 'choice') return fail('', 'not a yes/no question');

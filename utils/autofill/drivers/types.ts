@@ -1,7 +1,7 @@
-import type { CollectedField, DriverEnv, DriverResult, FillValue, WidgetKind } from '../types';
+import type { CollectedField, DriverEnv, DriverResult, FillValue } from '../types';
 
+/** Drives one widget family; chosen by (kind, library) in `index.ts`. */
 export interface Driver {
-  kinds: WidgetKind[];
   fill(field: CollectedField, value: FillValue, env: DriverEnv): Promise<DriverResult>;
   /**
    * The same without yielding, for widgets that need no popup: the orchestrator runs these back to back

@@ -1,4 +1,4 @@
-import { insuranceKind, invoiceLabel } from '../invoices';
+import { insuranceKind, insuranceShown, invoiceLabel } from '../invoices';
 import { defineRule } from './types';
 
 const ITEM_NAME = { employee: '职保人员', resident: '居保人员' } as const;
@@ -19,6 +19,6 @@ export default defineRule({
     const inv = state.invoices[i]!;
     const l = invoiceLabel(inv, i);
     const right = insuranceKind(inv.insuranceType)!;
-    return { params: [l.ordinal, l.number, (inv.insuranceType ?? '').trim(), ITEM_NAME[state.item], ITEM_NAME[right]] };
+    return { params: [l.ordinal, l.number, insuranceShown(inv.insuranceType), ITEM_NAME[state.item], ITEM_NAME[right]] };
   },
 });

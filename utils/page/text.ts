@@ -1,4 +1,4 @@
-/** Text normalisation shared by matching, option choice and table reading. */
+/** Text normalisation of the page model: label matching, option choice, table and upload reading. */
 
 /** Full-width → half-width, no spaces, no stars/colons/brackets/punctuation, ASCII lower-cased. */
 export function normalizeLabel(raw: string): string {
@@ -28,11 +28,6 @@ export function splitRemarks(raw: string): { main: string; aside: string } {
     else main += ch;
   }
   return { main: normalizeLabel(main), aside: normalizeLabel(aside) };
-}
-
-/** Visible-ish text of a node with whitespace collapsed. */
-export function cleanText(s: string | null | undefined): string {
-  return (s ?? '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 }
 
 /** For comparing option texts and values: NFKC, no spaces, lower-case, no company suffixes. */

@@ -1,8 +1,7 @@
 /**
- * The meanings a form field can have for the 零星报销 application, and the values the engine fills them with.
- * A meaning is a stable key (`claimant.name` …): user-taught mappings store it, reports name it.
+ * The meanings a form field can have on the 零星报销 application. A meaning is a stable key (`claimant.name` …):
+ * user-taught mappings store it, reports name it, autofill fills it, the guard reads it.
  */
-import type { InvoiceFields } from '@/utils/invoice/types';
 
 export const PERSON_MEANINGS = [
   'claimant.name',
@@ -32,6 +31,9 @@ export const INVOICE_MEANINGS = [
   'invoice.period',
   'invoice.periodStart',
   'invoice.periodEnd',
+  // read from invoice tables (and the claim's recognised invoices); never filled from a profile
+  'invoice.insuranceType',
+  'invoice.payerName',
 ] as const;
 
 export const MEANINGS = [...PERSON_MEANINGS, ...ADDRESS_MEANINGS, 'mode', 'applicationDate', ...INVOICE_MEANINGS] as const;
@@ -83,41 +85,7 @@ export const MEANING_LABEL_KEYS: Record<TaughtMeaning, string> = {
   'invoice.period': 'autofillMeaningInvoicePeriod',
   'invoice.periodStart': 'autofillMeaningInvoicePeriodStart',
   'invoice.periodEnd': 'autofillMeaningInvoicePeriodEnd',
+  'invoice.insuranceType': 'autofillMeaningInvoiceInsuranceType',
+  'invoice.payerName': 'autofillMeaningInvoicePayerName',
   ignore: 'autofillMeaningIgnore',
 };
-
-/** One person's values as the profile holds them. */
-export interface PersonValues {
-  name: string;
-  idNumber: string;
-  phone: string;
-  /** Full mailing address, e.g. 上海市松江区泗泾镇泗通路225弄3号101室 */
-  mailingAddress: string;
-  bankName: string;
-  bankAccount: string;
-  /** Defaults to `name`. */
-  bankAccountName?: string;
-  postcode?: string;
-}
-
-export type ItemKind = 'employee' | 'resident';
-export type InsuranceKind = 'employee' | 'resident' | 'unknown';
-
-/** Who files for whom. `agent: null` = 本人办理 (the account holder is the claimant). */
-export interface FillContext {
-  /** 报销人: the person named on the invoices. */
-  claimant: PersonValues;
-  /** 委托人: the logged-in 一网通办 account holder, when it is not the claimant. */
-  agent: PersonValues | null;
-  /** Which item page this is (职保 / 居保), when known. */
-  item: ItemKind | null;
-  /** The claimant's insurance type (from the profile or the invoices), when known. */
-  claimantInsurance: InsuranceKind | null;
-  /** Replace values already present in the form ("覆盖"). Default false. */
-  overwrite?: boolean;
-}
-
-/** One invoice row as the invoice engine reads it (names as in `utils/invoice/types`). */
-export type InvoiceRowValues = Partial<
-  Pick<InvoiceFields, 'invoiceCode' | 'invoiceNumber' | 'issueDate' | 'visitType' | 'hospital' | 'totalAmount' | 'hospitalizationPeriod'>
->;

@@ -1,10 +1,10 @@
 /**
- * Match collected fields to meanings: read the label like a person (longest known term, whose it is, what
+ * Give each collected field its meaning: read the label like a person (longest known term, whose it is, what
  * is left over), use the section heading for a plain 姓名, let taught mappings override, and refuse to guess
- * below the threshold.
+ * below the threshold. Part of the page model; the vocabulary is data (`vocabulary.ts`).
  */
 import { isMeaning, IGNORE, type Meaning } from './meanings';
-import { normalizeLabel, splitRemarks } from './normalize';
+import { normalizeLabel, splitRemarks } from './text';
 import {
   NOISE,
   PERSON_CONCEPTS,
@@ -16,7 +16,7 @@ import {
   type Concept,
   type Role,
   type Synonym,
-} from './synonyms';
+} from './vocabulary';
 import type { CollectedField, MatchResult, TaughtMapping } from './types';
 
 export const THRESHOLD = 0.6;

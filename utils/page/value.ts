@@ -1,6 +1,10 @@
-/** Read what a field shows now, as a user would read it ('' = empty). Used by collect and by the drivers' read-back. */
-import { SELECTS, CASCADERS } from './libraries';
-import { ownText, textOf } from './dom';
+/**
+ * Read what a field shows now, as a person reads it ('' = empty). The page model's reading and every read-back
+ * after a fill use it: a select counts as filled when it SHOWS a label (its display, its visible input, the
+ * selected option of a native select inside) — a stored code in a hidden input is not what a person reads.
+ */
+import { SELECTS, CASCADERS, CHECKED_SKIN_SELECTOR } from '@/utils/autofill/libraries';
+import { isVisible, ownText, textOf } from './dom';
 import type { CollectedField, WidgetKind } from './types';
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
@@ -23,6 +27,12 @@ export function radioOptionText(radio: HTMLInputElement): string {
     if (t.trim()) break;
   }
   return t.trim() || radio.value;
+}
+
+/** The option's skin (its label / wrapper) shows it as chosen. */
+function skinChecked(radio: HTMLInputElement): boolean {
+  const skin = radio.closest('label, [role="radio"], .el-radio, .ant-radio-wrapper, .ivu-radio-wrapper');
+  return !!skin && (skin.matches(CHECKED_SKIN_SELECTOR) || !!skin.querySelector(CHECKED_SKIN_SELECTOR));
 }
 
 export function selectedOptionText(sel: HTMLSelectElement): string {
@@ -48,7 +58,9 @@ export function readValue(kind: WidgetKind, element: HTMLElement, inputs: Contro
     case 'native-select':
       return selectedOptionText(inputs[0] as HTMLSelectElement);
     case 'radio-group': {
-      const checked = (inputs as HTMLInputElement[]).find((r) => r.checked);
+      // the checked input, else the option whose skin shows as chosen (a person sees the skin)
+      const radios = inputs as HTMLInputElement[];
+      const checked = radios.find((r) => r.checked) ?? radios.find((r) => skinChecked(r));
       return checked ? radioOptionText(checked) : '';
     }
     case 'checkbox': {
@@ -57,29 +69,32 @@ export function readValue(kind: WidgetKind, element: HTMLElement, inputs: Contro
       if (expected === '是' || expected === '否') return on ? '是' : '否';
       return on ? 'on' : '';
     }
-    case 'custom-select': {
-      const v = inputs.find((i) => i.tagName === 'INPUT' && i.value)?.value?.trim();
-      if (v) return v;
-      for (const def of SELECTS) {
+    case 'custom-select':
+    case 'cascader': {
+      // 1. the library's own display of the choice (Element Plus / Ant / iView …)
+      for (const def of kind === 'custom-select' ? SELECTS : CASCADERS) {
         if (!def.display || !element.matches(def.root)) continue;
-        const shown = element.querySelector(def.display);
-        if (shown) return textOf(shown);
+        // the first display part with text (Element Plus puts an empty input wrapper before the chosen label)
+        for (const shown of Array.from(element.querySelectorAll(def.display))) {
+          const t = textOf(shown);
+          if (t) return t;
+        }
       }
+      // 2. a visible input showing the chosen label (Element UI, cascader "上海市 / 市辖区 / 松江区")
+      const typed = inputs.filter((i) => i.tagName === 'INPUT' && i.value.trim());
+      const shownInput = typed.find((i) => isVisible(i));
+      if (shownInput) return shownInput.value.trim();
+      // 3. a native <select> inside a skin: its selected option's label, not its stored value
+      const sel = inputs.find((i) => i.tagName === 'SELECT') as HTMLSelectElement | undefined;
+      const selText = sel ? selectedOptionText(sel) : '';
+      if (selText) return selText;
+      // 4. a filterable select shows its choice as the input's placeholder once closed: only the expected text
       if (expected) {
         const ph = inputs.find((i) => i.tagName === 'INPUT')?.getAttribute('placeholder')?.trim();
         if (ph && ph === expected.trim()) return ph;
       }
-      return '';
-    }
-    case 'cascader': {
-      const v = inputs.find((i) => i.tagName === 'INPUT' && i.value)?.value?.trim();
-      if (v) return v;
-      for (const def of CASCADERS) {
-        if (!def.display || !element.matches(def.root)) continue;
-        const shown = element.querySelector(def.display);
-        if (shown) return textOf(shown);
-      }
-      return '';
+      // 5. only a value nobody sees (a hidden input of the widget): still a value
+      return typed[0]?.value.trim() ?? '';
     }
   }
 }

@@ -1,15 +1,17 @@
 /**
- * Find the fields of a form as a person sees them: each widget once (an el-select is one field, not its
- * hidden input), with its label, section heading, star, options and current value.
+ * The fields of a page as a person sees them: each widget once (an el-select is one field, not its hidden
+ * input), with its label evidence, section heading, star (and the rule that found it), widget kind and library,
+ * options, current value, and whether a person can use it now. Part of the page model (`readPageModel`).
  *
  * Labels, best first: the form item's label (Element / Ant / iView / Bootstrap …), `label[for]`,
  * `aria-labelledby`, `aria-label`, an enclosing <label>, the table cell to the left or the header above,
  * the text just before the field, and (weak) its placeholder or title.
  */
-import { WIDGETS, WIDGET_SELECTOR, FORM_ITEM_SELECTOR, ITEM_LABEL_SELECTOR, HEADING_SELECTOR, SELECTS } from './libraries';
-import { containsControl, isElement, isVisible, ownText, searchRoots, textOf, CONTROL_SELECTOR } from './dom';
-import { isStarred } from './starred';
+import { FORM_ITEM_SELECTOR, ITEM_LABEL_SELECTOR, HEADING_SELECTOR } from '@/utils/autofill/libraries';
+import { containsControl, dialogState, isElement, isHelperNode, isVisible, ownText, searchRoots, textOf, CONTROL_SELECTOR } from './dom';
+import { starRule } from './starred';
 import { radioOptionText, readValue } from './value';
+import { widgetOf, WIDGET_SELECTOR } from './widgets';
 import type { CollectOptions, CollectedField, LabelEvidence, WidgetKind } from './types';
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
@@ -21,18 +23,9 @@ interface Group {
   key: Element | string;
   kind: WidgetKind;
   library: string;
+  hints: string[];
   element: HTMLElement;
   inputs: Control[];
-}
-
-function widgetOf(el: Element): { kind: WidgetKind; library: string } | null {
-  for (const w of WIDGETS) if (el.matches(w.selector)) return { kind: w.kind, library: w.library };
-  return null;
-}
-
-function libraryOfSelect(el: Element): string {
-  for (const def of SELECTS) if (el.matches(def.root) && (!def.trigger || el.querySelector(def.trigger))) return def.library;
-  return 'native';
 }
 
 function looksLikeDateInput(input: HTMLInputElement): boolean {
@@ -46,19 +39,14 @@ function groupControls(root: Document | Element | ShadowRoot, out: Map<Element |
   for (const c of controls) {
     const type = (c.getAttribute('type') ?? '').toLowerCase();
     if (c.tagName === 'INPUT' && SKIP_TYPES.has(type)) continue;
+    if (isHelperNode(c)) continue;
     const w = c.closest(WIDGET_SELECTOR);
     if (w) {
       const def = widgetOf(w)!;
       // an <input type=radio> inside a radio group, or the inner input of a select / picker / cascader
       let g = out.get(w);
       if (!g) {
-        g = {
-          key: w,
-          kind: def.kind,
-          library: def.kind === 'custom-select' ? libraryOfSelect(w) : def.library,
-          element: w as HTMLElement,
-          inputs: [],
-        };
+        g = { key: w, kind: def.kind, library: def.library, hints: def.hints, element: w as HTMLElement, inputs: [] };
         out.set(w, g);
       }
       g.inputs.push(c);
@@ -71,29 +59,30 @@ function groupControls(root: Document | Element | ShadowRoot, out: Map<Element |
       let g = out.get(key);
       if (!g) {
         // the group's element: the nearest ancestor holding every radio of the group (refined below)
-        g = { key, kind: 'radio-group', library: 'native', element: c.parentElement ?? (c as HTMLElement), inputs: [] };
+        g = { key, kind: 'radio-group', library: 'native', hints: ['input[type=radio]'], element: c.parentElement ?? (c as HTMLElement), inputs: [] };
         out.set(key, g);
       }
       g.inputs.push(c);
       continue;
     }
     if (c.tagName === 'INPUT' && type === 'checkbox') {
-      out.set(c, { key: c, kind: 'checkbox', library: 'native', element: c as HTMLElement, inputs: [c] });
+      out.set(c, { key: c, kind: 'checkbox', library: 'native', hints: ['input[type=checkbox]'], element: c as HTMLElement, inputs: [c] });
       continue;
     }
     if (c.tagName === 'SELECT') {
-      out.set(c, { key: c, kind: 'native-select', library: 'native', element: c as HTMLElement, inputs: [c] });
+      out.set(c, { key: c, kind: 'native-select', library: 'native', hints: ['select'], element: c as HTMLElement, inputs: [c] });
       continue;
     }
     const kind: WidgetKind = c.tagName === 'INPUT' && (type === 'date' || ((c as HTMLInputElement).readOnly && looksLikeDateInput(c as HTMLInputElement))) ? 'date' : 'text';
-    out.set(c, { key: c, kind, library: 'native', element: c as HTMLElement, inputs: [c] });
+    const hint = c.tagName === 'TEXTAREA' ? 'textarea' : `input[type=${type || 'text'}]`;
+    out.set(c, { key: c, kind, library: 'native', hints: [hint], element: c as HTMLElement, inputs: [c] });
   }
   // component widgets without any native control (rare: div-only selects)
   for (const w of Array.from(root.querySelectorAll(WIDGET_SELECTOR))) {
-    if (out.has(w) || w.parentElement?.closest(WIDGET_SELECTOR)) continue;
+    if (out.has(w) || w.parentElement?.closest(WIDGET_SELECTOR) || isHelperNode(w)) continue;
     const def = widgetOf(w)!;
     if (def.kind === 'radio-group' || def.kind === 'text') continue;
-    out.set(w, { key: w, kind: def.kind, library: def.kind === 'custom-select' ? libraryOfSelect(w) : def.library, element: w as HTMLElement, inputs: [] });
+    out.set(w, { key: w, kind: def.kind, library: def.library, hints: def.hints, element: w as HTMLElement, inputs: [] });
   }
 }
 
@@ -103,8 +92,7 @@ function commonAncestor(els: Element[]): HTMLElement {
   return (cur ?? els[0]!.parentElement ?? els[0]!) as HTMLElement;
 }
 
-function usable(g: Group, includeHidden: boolean): boolean {
-  if (includeHidden) return true;
+function usable(g: Group): boolean {
   if (g.element.classList.contains('is-disabled') || g.element.getAttribute('aria-disabled') === 'true') return false;
   if (g.inputs.length && g.inputs.every((i) => i.disabled)) return false;
   if (g.kind === 'text') {
@@ -193,13 +181,12 @@ function tableEvidence(el: Element, ev: LabelEvidence[], els: Map<LabelEvidence,
     }
   }
   // the header above (tables of rows: 票据号码 | 金额 …)
-  const row = cell.parentElement as HTMLTableRowElement | null;
+  const row = cell.parentElement;
   const table = cell.closest('table');
   if (!row || !table) return;
-  const headerRow = table.tHead?.rows[0] ?? (table.rows[0] !== row ? table.rows[0] : undefined);
-  if (!headerRow || headerRow === row) return;
-  const idx = cell.cellIndex;
-  const h = headerRow.cells[idx];
+  const headerRow = table.querySelector('thead tr') ?? table.querySelector('tr');
+  if (!headerRow || headerRow === row || headerRow.closest('table') !== table) return;
+  const h = headerRow.children[Array.prototype.indexOf.call(row.children, cell)];
   if (h && !containsControl(h)) push(ev, els, textOf(h), 'table-header', 0.85, h);
 }
 
@@ -336,19 +323,20 @@ export function collectFields(root: Document | Element | ShadowRoot, options: Co
   for (const g of list) {
     if (g.kind === 'radio-group' && g.library === 'native' && g.inputs.length > 1) g.element = commonAncestor(g.inputs);
   }
-  const usableGroups = list.filter((g) => usable(g, options.includeHidden ?? false));
+  const withUse = list.map((g) => ({ g, use: usable(g) }));
+  const kept = options.includeHidden ? withUse : withUse.filter((x) => x.use);
 
   // containers and how many fields share each
   const containers = new Map<Group, Element | null>();
   const share = new Map<Element, number>();
-  for (const g of usableGroups) {
+  for (const { g } of kept) {
     const c = g.element.closest(FORM_ITEM_SELECTOR);
     containers.set(g, c);
     if (c) share.set(c, (share.get(c) ?? 0) + 1);
   }
   const indexes = new Map<Node, LabelIndex>();
   const fields: CollectedField[] = [];
-  for (const g of usableGroups) {
+  for (const { g, use } of kept) {
     const container = containers.get(g) ?? null;
     const rootNode = g.element.getRootNode() as Document | ShadowRoot;
     let idx = indexes.get(rootNode);
@@ -365,6 +353,7 @@ export function collectFields(root: Document | Element | ShadowRoot, options: Co
           ? Array.from((g.inputs[0] as HTMLSelectElement).options).map((o) => textOf(o))
           : [];
     const starContainer = container && (share.get(container) ?? 0) <= 1 ? container : null;
+    const rule = starRule({ container: starContainer, labelElement: labelEl, labelText: label, controls: [...g.inputs, g.element] });
     fields.push({
       index: fields.length,
       kind: g.kind,
@@ -374,10 +363,14 @@ export function collectFields(root: Document | Element | ShadowRoot, options: Co
       label,
       evidence,
       section: sectionOf(container ?? g.element),
-      starred: isStarred({ container: starContainer, labelElement: labelEl, labelText: label, controls: [...g.inputs, g.element] }),
+      starred: rule !== null,
+      starRule: rule,
       options,
       value: readValue(g.kind, g.element, g.inputs),
       library: g.library,
+      hints: g.hints,
+      usable: use,
+      dialog: dialogState(g.element),
     });
   }
   // document order (groups from several roots / late radios)

@@ -1,4 +1,7 @@
-/** Small DOM helpers: works on elements from any same-origin frame and inside shadow roots. */
+/**
+ * DOM helpers of the page model (the one reader of the page): they work on elements from any same-origin
+ * frame and inside shadow roots. Dialog, visibility and helper-node rules live here once.
+ */
 
 export function winOf(node: Node): Window & typeof globalThis {
   return ((node.ownerDocument ?? (node as Document)).defaultView ?? window) as Window & typeof globalThis;
@@ -98,3 +101,49 @@ export function searchRoots(root: Document | Element | ShadowRoot, opts: { frame
 
 /** Let already-queued microtasks (Vue's nextTick flush) run. Not queueMicrotask: slow in isolated worlds in Chromium. */
 export const microtask = (): Promise<void> => Promise.resolve().then(() => undefined);
+
+/** Marks the helper's own in-page UI (warnings modal, address notes): never read as part of the page. */
+export const GUARD_HOST_ATTR = 'data-zwdt-guard';
+/** The panel's host element. */
+export const PANEL_HOST_TAG = 'zwdt-reimburse-helper';
+
+/** Part of the helper's own UI (modal host, inline notes, the panel's host)? */
+export function isHelperNode(node: Node | null): boolean {
+  const el = node && node.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null);
+  return !!el?.closest(`[${GUARD_HOST_ATTR}], ${PANEL_HOST_TAG}`);
+}
+
+/** Dialogs of the libraries portals use (and plain ARIA / <dialog>). */
+export const DIALOG_SELECTOR =
+  '[role="dialog"], [role="alertdialog"], .el-dialog__wrapper, .el-overlay-dialog, .el-dialog, .el-message-box__wrapper, .modal, .modal-dialog, .layui-layer, .ant-modal-wrap, .ant-modal, .ivu-modal-wrap, .ivu-modal, dialog';
+
+export function closestDialog(el: Element): Element | null {
+  return el.closest(DIALOG_SELECTOR);
+}
+
+/** Not displayed: `hidden`, or `display: none` on it or an ancestor (computed, so page CSS counts). */
+export function isHidden(el: Element): boolean {
+  const view = el.ownerDocument.defaultView;
+  for (let e: Element | null = el; e && e !== el.ownerDocument.documentElement; e = parentElementComposed(e)) {
+    if (e.hasAttribute('hidden')) return true;
+    const style = view?.getComputedStyle ? view.getComputedStyle(e) : (e as HTMLElement).style;
+    if (style?.display === 'none') return true;
+    if (e === el && style?.visibility === 'hidden') return true;
+  }
+  return false;
+}
+
+/** Inside a dialog: 'open' when it shows now, 'closed' when it is hidden (stale values of 新增发票 …). */
+export function dialogState(el: Element): 'open' | 'closed' | null {
+  let d = closestDialog(el);
+  if (!d) return null;
+  // the outermost dialog element of this dialog (wrapper → dialog → body are one dialog)
+  for (let up = d.parentElement ? closestDialog(d.parentElement) : null; up; up = up.parentElement ? closestDialog(up.parentElement) : null) d = up;
+  return isHidden(d) ? 'closed' : 'open';
+}
+
+/** Open dialogs holding form fields, outermost match only (a `.modal-dialog` inside `[role=dialog]` counts once). */
+export function openDialogs(root: Document | Element): HTMLElement[] {
+  const all = Array.from(root.querySelectorAll<HTMLElement>(DIALOG_SELECTOR)).filter((d) => isVisible(d) && d.querySelector(CONTROL_SELECTOR));
+  return all.filter((d) => !all.some((o) => o !== d && o.contains(d)));
+}

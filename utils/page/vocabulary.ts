@@ -1,5 +1,7 @@
 /**
- * Knowledge as data: how people label the fields of a 零星报销 application.
+ * THE vocabulary of the helper, as data: how people label the fields, upload slots and invoice columns of a
+ * 零星报销 application. Autofill, the guard, the panel and the structure report all read it through the page
+ * model (`utils/page`); nothing else keeps its own list of label words.
  *
  * - SYNONYMS: label terms → concept, with a score (1 = unambiguous). The longest term found in a label wins.
  * - ROLE_QUALIFIERS: whose field it is (报销人 / 委托人 …). On this portal 委托人 is the logged-in account
@@ -7,6 +9,9 @@
  * - TRAPS: labels that must never be filled from a profile, whatever else they contain.
  * - NOISE: words a person skips when reading a label (请输入, 信息 …): they do not weaken a match.
  * - OPTION_ALIASES / BANK_ALIASES: option texts for choices.
+ * - PICKUP_TERMS: an address label naming the 物流 pick-up (取件) rather than the mailing address.
+ * - DOCUMENTS: upload slot words → the document a slot takes (main words decide; notes name substitutes).
+ * - VALUE_WORDS: how pages and invoices write 就诊类型 and 医保类型 values.
  */
 
 export type Concept =
@@ -33,7 +38,9 @@ export type Concept =
   | 'invoice.amount'
   | 'invoice.period'
   | 'invoice.periodStart'
-  | 'invoice.periodEnd';
+  | 'invoice.periodEnd'
+  | 'invoice.insuranceType'
+  | 'invoice.payerName';
 
 /** claimant = 报销人 (person on the invoice); agent = the account holder (委托人); other = someone else. */
 export type Role = 'claimant' | 'agent' | 'other';
@@ -73,7 +80,7 @@ export const SYNONYMS: readonly Synonym[] = [
   ...S('bankAccountName', 1, '户名', '账户名', '帐户名', '账户名称', '帐户名称', '开户名', '开户名称', '开户人姓名', '收款人姓名', '持卡人姓名', '账户户名', '收款户名', '银行户名', '开户人名称'),
   ...S('bankAccountName', 0.9, '开户人', '收款人', '持卡人', '收款人名称'),
   // address
-  ...S('address.full', 1, '邮寄地址', '收件地址', '联系地址', '通讯地址', '通信地址', '快递地址', '寄送地址', '收件人地址', '邮寄住址', '材料寄送地址', '取件地址', '寄件地址', '上门取件地址'),
+  ...S('address.full', 1, '邮寄地址', '收件地址', '联系地址', '通讯地址', '通信地址', '快递地址', '寄送地址', '收件人地址', '邮寄住址', '材料寄送地址', '取件地址', '寄件地址', '上门取件地址', '揽收地址', '取件人地址', '发件地址'),
   ...S('address.full', 0.95, '家庭地址', '家庭住址', '居住地址', '现居住地址', '现住址', '现居住地', '收货地址', '常住地址', '居住地'),
   ...S('address.full', 0.9, '住址', '地址'),
   ...S('address.district', 1, '所在区', '所在区县', '所属区', '所属区县', '区县', '所在区域', '省市区', '所在省市区', '省市区县', '区县街道'),
@@ -89,12 +96,13 @@ export const SYNONYMS: readonly Synonym[] = [
   // the date of the application itself: today
   ...S('applicationDate', 1, '申请日期', '申报日期', '填表日期', '填报日期', '申请时间', '办理日期'),
   // invoice rows (发票信息)
-  ...S('invoice.code', 1, '票据代码', '发票代码', '票据编码'),
-  ...S('invoice.number', 1, '票据号码', '发票号码', '票据号', '发票号', '票据编号', '发票编号'),
+  ...S('invoice.code', 1, '票据代码', '发票代码', '票据编码', '收据代码'),
+  ...S('invoice.number', 1, '票据号码', '发票号码', '票据号', '发票号', '票据编号', '发票编号', '收据号码', '收据号', '收据编号'),
   ...S('invoice.number', 0.9, '票号'),
   ...S('invoice.date', 1, '开票日期', '票据日期', '发票日期', '开具日期', '就诊日期', '就医日期', '收费日期', '开票时间'),
   ...S('invoice.date', 0.7, '日期'),
   ...S('invoice.visitType', 1, '就诊类型', '就医类型', '就诊类别', '就医类别', '就诊方式', '就医方式', '医疗类别'),
+  ...S('invoice.visitType', 0.9, '门诊住院', '门急诊住院', '门诊或住院'),
   ...S('invoice.visitType', 0.85, '门诊类型', '费用类型', '费用类别', '票据类型'),
   ...S('invoice.hospital', 1, '医疗机构', '医疗机构名称', '就诊医院', '就诊医疗机构', '医院名称', '定点医疗机构', '就诊机构', '就医医院', '就医机构', '收款单位', '开票单位'),
   ...S('invoice.hospital', 0.9, '医院'),
@@ -103,6 +111,10 @@ export const SYNONYMS: readonly Synonym[] = [
   ...S('invoice.period', 1, '住院时间', '住院起止日期', '住院起止时间', '住院日期', '住院期间', '住院起止', '住院时段'),
   ...S('invoice.periodStart', 1, '入院日期', '入院时间', '住院开始日期', '住院开始时间'),
   ...S('invoice.periodEnd', 1, '出院日期', '出院时间', '住院结束日期', '住院结束时间'),
+  // read from invoice rows (tables, recognised invoices); a person column (患者姓名, 就诊人) there is the payer too
+  ...S('invoice.insuranceType', 1, '医保类型', '医疗保险类型', '参保类型', '参保类别', '医保类别', '险种', '险种类型'),
+  ...S('invoice.insuranceType', 0.9, '人员类型', '人员类别'),
+  ...S('invoice.payerName', 1, '交款人', '缴款人', '付款人', '交款人姓名', '缴款人姓名', '付款人姓名'),
 ];
 
 /** Concepts that belong to a person (need a role); the rest are role-free. */
@@ -238,3 +250,61 @@ export const ATTRIBUTE_TRAPS: readonly Trap[] = [
 
 /** A section headed with one of these makes every field under it a trap (紧急联系人: 姓名 / 电话 …). */
 export const SECTION_TRAP_TERMS: readonly string[] = ['紧急联系人', '紧急联络人', '应急联系人', '单位信息', '工作单位', '监护人'];
+
+/** An address labelled with one of these is the 物流 pick-up address (取件地址), not the mailing address. */
+export const PICKUP_TERMS: readonly string[] = ['取件', '揽收', '寄件', '发件'];
+
+// ------------------------------------------------------------------------------------------------
+// upload slots (材料上传)
+
+export type DocumentKind =
+  | 'agent-id'
+  | 'invoice-detail'
+  | 'discharge-summary'
+  | 'bank-card'
+  | 'insurance-card'
+  | 'death-proof'
+  | 'household-register'
+  | 'id-card'
+  | 'invoice';
+
+/**
+ * The documents of 材料上传 and the words that name them. A slot's MAIN words decide what it takes (the
+ * longest term found there wins, so 被委托人身份证 is not 身份证 and 发票明细 not 发票); words in brackets or
+ * after the main words (身份证（可用户口本本人页、死亡证明代替）) name what else the slot accepts.
+ */
+export const DOCUMENTS: ReadonlyArray<{ kind: DocumentKind; terms: readonly string[] }> = [
+  { kind: 'agent-id', terms: ['被委托人身份证', '委托人身份证', '受托人身份证', '代理人身份证', '代办人身份证', '经办人身份证', '被委托人证件', '委托人证件', '代办人证件', '经办人证件', '代理人证件', '受托人证件', '被委托人有效证件', '委托人有效证件'] },
+  { kind: 'invoice-detail', terms: ['发票明细', '费用明细', '明细清单', '费用清单', '费用详单', '明细', '清单'] },
+  { kind: 'discharge-summary', terms: ['出院小结', '出院记录', '出院证明'] },
+  { kind: 'bank-card', terms: ['银行卡', '银行账户', '银行帐户', '存折'] },
+  { kind: 'insurance-card', terms: ['社保卡', '医保卡', '社会保障卡', '医疗保险卡'] },
+  { kind: 'death-proof', terms: ['死亡证明', '户籍注销证明', '户籍注销', '注销证明', '火化证明'] },
+  { kind: 'household-register', terms: ['户口本本人页', '户口本', '户口簿', '户籍证明'] },
+  { kind: 'id-card', terms: ['居民身份证', '身份证', '有效证件', '身份证件'] },
+  { kind: 'invoice', terms: ['发票', '票据', '收据'] },
+];
+
+/** Words that start a note after a slot's main words without brackets (身份证 可用户口本本人页代替). */
+export const NOTE_STARTERS: readonly string[] = ['可用', '可上传', '可以上传', '或', '如', '无', '没有', '未成年', '过世', '去世', '限', '需', '请', '注'];
+
+// ------------------------------------------------------------------------------------------------
+// values of invoice rows
+
+/** How 就诊类型 values are written (rows; recognised invoices send the reader's enum). Order matters: 住院 first. */
+export const VISIT_WORDS: ReadonlyArray<{ visit: 'inpatient' | 'outpatient'; words: readonly string[] }> = [
+  { visit: 'inpatient', words: ['住院', 'inpatient'] },
+  { visit: 'outpatient', words: ['门诊', '急诊', '门急诊', '院前', '急救', '观察', '留观', 'outpatient', 'emergency'] },
+];
+
+/** 医保类型 as printed (or the reader's enum) → which item it belongs to. Order matters: 居民 before 职工 (城乡居民 …). */
+export const INSURANCE_WORDS: ReadonlyArray<{ item: 'employee' | 'resident'; words: readonly string[]; shown: string }> = [
+  { item: 'resident', words: ['居民', '居保', '少儿', '学生', '新农合', '农村合作', 'resident'], shown: '城乡居民医保' },
+  { item: 'employee', words: ['职工', '职保', '在职', '退休', '城保', 'employee'], shown: '职工医保' },
+];
+
+/** How a 办理方式 answer is written (radio / select option text). Order matters: 委托 first (委托人办理). */
+export const MODE_WORDS: ReadonlyArray<{ mode: 'self' | 'delegated'; words: readonly string[] }> = [
+  { mode: 'delegated', words: ['委托', '代办', '代理', '他人', '代为'] },
+  { mode: 'self', words: ['本人', '个人', '自己'] },
+];
