@@ -4,7 +4,7 @@
  * no match, so the drivers are tested on their own against the real libraries' markup.
  */
 import { FORM_ITEM_SELECTOR, ITEM_LABEL_SELECTOR } from '../../utils/autofill/libraries';
-import { isVisible, ownText } from '../../utils/autofill/dom';
+import { isVisible, ownText } from '../../utils/page/dom';
 import { recogniseWidget, isSkinPart } from '../../utils/autofill/widget-families';
 import { driverFor, fillWidget, widgetViews } from '../../utils/autofill/drivers';
 import type { DriverResult, FillValue } from '../../utils/autofill/types';
