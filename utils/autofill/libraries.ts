@@ -34,35 +34,51 @@ export const WIDGETS: readonly WidgetDef[] = [
 
 export const WIDGET_SELECTOR = WIDGETS.map((w) => w.selector).join(', ');
 
-/** Form items (a label + its control) of component libraries and common CSS frameworks, most specific first. */
-export const FORM_ITEM_SELECTOR = [
-  '.el-form-item',
-  '.ant-form-item',
-  '.ivu-form-item',
-  '.layui-form-item',
-  '.van-field',
-  '.weui-cell',
-  '.form-group',
-  '.form-item',
-  '.control-group',
-].join(', ');
+/**
+ * Form items per library: the item (a label + its control), its label, the classes that mark it required and
+ * where it shows its own validation message. The page model reads labels and stars with these; the autofill's
+ * verify looks for the page's message inside the field's item. A new family is a new entry.
+ */
+export interface FormItemDef {
+  library: string;
+  item: string;
+  label: string;
+  /** Classes on the item or label that mark it required. */
+  required?: readonly string[];
+  /** The item's validation message (text a person reads), inside the item. */
+  error?: string;
+}
+
+export const FORM_ITEMS: readonly FormItemDef[] = [
+  { library: 'element', item: '.el-form-item', label: '.el-form-item__label', required: ['is-required'], error: '.el-form-item__error' },
+  { library: 'ant', item: '.ant-form-item', label: '.ant-form-item-label', required: ['ant-form-item-required'], error: '.ant-form-item-explain-error' },
+  { library: 'iview', item: '.ivu-form-item', label: '.ivu-form-item-label', required: ['ivu-form-item-required'], error: '.ivu-form-item-error-tip' },
+  // layui marks a failed control `layui-form-danger` and says why in a layer tip near it (not inside the item);
+  // pages that print the message in the item use a red aux text
+  { library: 'layui', item: '.layui-form-item', label: '.layui-form-label', error: '.layui-form-mid.layui-font-red, .layui-form-mid .layui-font-red' },
+  { library: 'vant', item: '.van-field', label: '.van-field__label', error: '.van-field__error-message' },
+  { library: 'weui', item: '.weui-cell', label: '.weui-label' },
+  { library: 'bootstrap', item: '.form-group', label: '.control-label', error: '.help-block.with-errors, .has-error .help-block, .invalid-feedback' },
+  { library: 'bootstrap', item: '.control-group', label: '.control-label, .col-form-label, .form-label', error: '.error-msg, .err-msg' },
+  { library: 'native', item: '.form-item', label: 'label', required: ['is-required', 'required', 'is-required-label', 'must'], error: '.error-msg, .err-msg' },
+];
+
+const unique = (xs: string[]) => [...new Set(xs.flatMap((x) => x.split(',').map((p) => p.trim())).filter(Boolean))];
+
+/** Form items (a label + its control) of component libraries and common CSS frameworks. */
+export const FORM_ITEM_SELECTOR = unique(FORM_ITEMS.map((f) => f.item)).join(', ');
 
 /** The label inside a form item. */
-export const ITEM_LABEL_SELECTOR = [
-  '.el-form-item__label',
-  '.ant-form-item-label',
-  '.ivu-form-item-label',
-  '.layui-form-label',
-  '.van-field__label',
-  '.weui-label',
-  '.control-label',
-  '.form-label',
-  '.col-form-label',
-  'label',
-].join(', ');
+export const ITEM_LABEL_SELECTOR = unique(FORM_ITEMS.map((f) => f.label)).join(', ');
+
+/** A whole form of any family (where a choice's consequences show: the rows 委托 reveals …). */
+export const FORM_SCOPE_SELECTOR = 'form, [role="form"], .el-form, .ant-form, .ivu-form, .layui-form';
 
 /** Classes that mark a required item or label. */
-export const REQUIRED_CLASSES = ['is-required', 'ant-form-item-required', 'ivu-form-item-required', 'required', 'is-required-label', 'must'];
+export const REQUIRED_CLASSES: readonly string[] = [...new Set(FORM_ITEMS.flatMap((f) => f.required ?? []))];
+
+/** Where pages show a validation message for a form item (every family's, plus common plain-page classes). */
+export const ERROR_SELECTOR = unique(FORM_ITEMS.flatMap((f) => (f.error ? [f.error] : []))).join(', ');
 
 /** Headings of sections (委托人信息 …). */
 export const HEADING_SELECTOR = [
@@ -83,6 +99,7 @@ export const HEADING_SELECTOR = [
   '.ant-card-head-title',
   '.ant-divider-inner-text',
   '.ivu-card-head',
+  '.ivu-divider-inner-text',
   '[class*="title"]',
   '[class*="heading"]',
   '[class*="header"]',
@@ -209,8 +226,6 @@ export const CASCADERS: readonly CascaderDef[] = [
 /** Date picker popups (closed after typing a date). */
 export const DATE_PANEL_SELECTOR = '.el-picker-panel, .ant-picker-dropdown, .ivu-picker-panel-body-wrapper';
 
-/** Where pages show a validation message for a form item. */
-export const ERROR_SELECTOR = '.el-form-item__error, .ant-form-item-explain-error, .ivu-form-item-error-tip, .help-block.with-errors, .has-error .help-block, .invalid-feedback, .error-msg, .err-msg, .layui-form-danger';
 
 /** A radio / checkbox skin that shows its option as chosen (the skin a person sees, over the native input). */
 export const CHECKED_SKIN_SELECTOR = '.is-checked, [aria-checked="true"], .ant-radio-wrapper-checked, .ant-checkbox-wrapper-checked, .ivu-radio-wrapper-checked, .layui-form-radioed';
@@ -272,7 +287,7 @@ export const ANT = {
     /** The scrolling box of the virtual list (only the rows near its scroll position are in the DOM). */
     virtualHolder: '.rc-virtual-list-holder',
   },
-  radio: { wrapper: '.ant-radio-wrapper, .ant-radio-button-wrapper', checkedClass: ['ant-radio-wrapper-checked', 'ant-radio-button-wrapper-checked'] },
+  radio: { group: '.ant-radio-group', wrapper: '.ant-radio-wrapper, .ant-radio-button-wrapper', checkedClass: ['ant-radio-wrapper-checked', 'ant-radio-button-wrapper-checked'] },
   date: {
     root: '.ant-picker:not(.ant-picker-range)',
     input: '.ant-picker-input input',
@@ -304,7 +319,7 @@ export const IVIEW = {
     selectedOption: 'li.ivu-select-item-selected',
     disabledOption: '.ivu-select-item-disabled',
   },
-  radio: { wrapper: '.ivu-radio-wrapper', checkedClass: ['ivu-radio-wrapper-checked'] },
+  radio: { group: '.ivu-radio-group', wrapper: '.ivu-radio-wrapper', checkedClass: ['ivu-radio-wrapper-checked'] },
   date: {
     root: '.ivu-date-picker',
     input: '.ivu-date-picker-rel input, input.ivu-input',
@@ -318,4 +333,36 @@ export const IVIEW = {
     input: '.ivu-cascader-rel input.ivu-input',
     activeItem: '.ivu-cascader-menu-item-active',
   },
+} as const;
+
+/**
+ * Radio skins: what a person sees for each option of a radio group, over (layui: after) the native radio the
+ * page submits. For these the read-back needs both: the native radio checked AND its skin showing it chosen.
+ * `sibling`: the skin is the radio's next element (layui); otherwise it wraps the radio.
+ */
+export interface RadioSkinDef {
+  library: string;
+  skin: string;
+  sibling?: boolean;
+  checkedClass: readonly string[];
+}
+
+export const RADIO_SKINS: readonly RadioSkinDef[] = [
+  { library: 'layui', skin: LAYUI.radio.skin, sibling: true, checkedClass: [LAYUI.radio.checkedClass] },
+  { library: 'ant', skin: ANT.radio.wrapper, checkedClass: ANT.radio.checkedClass },
+  { library: 'iview', skin: IVIEW.radio.wrapper, checkedClass: IVIEW.radio.checkedClass },
+  { library: 'element', skin: '.el-radio, .el-radio-button', checkedClass: ['is-checked', 'is-active'] },
+];
+
+/**
+ * A real page search (header, site search): never a field of the application, never starred, never in the
+ * "fill by hand" list. A control is one when it sits outside every form item and either in a search landmark /
+ * page header, or says "search" (type, placeholder, name, the button beside it). A select that lets you type to
+ * search is a select (its typing box is part of it: `isSkinPart`), not a page search.
+ */
+export const PAGE_SEARCH = {
+  /** Landmarks and headers a site search lives in. */
+  region: '[role="search"], search, header, [role="banner"], .header, .site-head, .site-header, .page-header, .top-bar, .topbar, .navbar, .nav-search, .search-box, .searchbox, .search-bar',
+  /** Words of a search box's type / placeholder / name / aria-label / its button. */
+  words: ['搜索', '检索', '查询', '关键字', '关键词', 'search', 'keyword', 'query'],
 } as const;

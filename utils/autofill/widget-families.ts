@@ -7,7 +7,7 @@
  * belongs to the skin and is never a field of its own; a layui `lay-search` title input is the select's own
  * typing box, never a separate (search) field.
  */
-import { ANT, IVIEW, LAYUI, WIDGETS } from './libraries';
+import { ANT, IVIEW, LAYUI, PAGE_SEARCH, RADIO_SKINS, WIDGETS, WIDGET_SELECTOR, FORM_ITEM_SELECTOR } from './libraries';
 import { textOf } from '@/utils/page/dom';
 import type { CollectedField, WidgetKind } from './types';
 
@@ -24,6 +24,8 @@ export interface WidgetParts {
 
 export interface RecognisedWidget {
   kind: WidgetKind;
+  /** The family selector that recognised it (kept by the page model as the field's hint). */
+  selector: string;
   /** 'layui' | 'ant' | 'iview' | 'element' | 'element-plus' | 'native' … */
   library: string;
   /** The element a person handles (the skin / component root). */
@@ -77,6 +79,40 @@ export function isSkinPart(el: Element): boolean {
   return !!el.closest([LAYUI.select.skin, ANT.select.root, ANT.cascader.root, IVIEW.select.root, IVIEW.cascader.root].join(', '));
 }
 
+/**
+ * The skin a person sees for a radio (layui's skin after it, Ant / iView / Element's wrapper around it), with
+ * whether it shows the option chosen; null for a plain radio (what the browser draws is what a person sees).
+ */
+export function radioSkinOf(radio: Element): { skin: Element; checked: boolean; library: string } | null {
+  for (const def of RADIO_SKINS) {
+    const skin = def.sibling ? (radio.nextElementSibling?.matches(def.skin) ? radio.nextElementSibling : null) : radio.closest(def.skin);
+    if (skin) return { skin, checked: def.checkedClass.some((c) => skin.classList.contains(c)), library: def.library };
+  }
+  return null;
+}
+
+/** Words of a search box (data: `PAGE_SEARCH.words`). */
+function saysSearch(text: string | null | undefined): boolean {
+  const t = (text ?? '').toLowerCase();
+  return !!t && PAGE_SEARCH.words.some((w) => t.includes(w));
+}
+
+/**
+ * A real page search (site search in the header, a search landmark): outside every form item, and in a
+ * search region or saying "search" (type, placeholder, name, aria-label, the button right after it). Never
+ * a part of a widget: a select's own typing box is the select's (`isSkinPart`).
+ */
+export function isPageSearch(el: Element): boolean {
+  if (el.tagName !== 'INPUT' || isSkinPart(el) || recogniseWidget(el)) return false;
+  if (el.closest(FORM_ITEM_SELECTOR)) return false;
+  if (el.closest(PAGE_SEARCH.region)) return true;
+  const input = el as HTMLInputElement;
+  if ((input.getAttribute('type') ?? '').toLowerCase() === 'search') return true;
+  if ([input.placeholder, input.name, input.id, input.getAttribute('aria-label'), input.title].some(saysSearch)) return true;
+  const next = input.nextElementSibling;
+  return !!next && (next.tagName === 'BUTTON' || (next as HTMLInputElement).type === 'submit' || next.matches('[class*="search"], [class*="btn"]')) && saysSearch(`${next.textContent ?? ''} ${(next as HTMLInputElement).value ?? ''} ${next.className}`);
+}
+
 /** All radios of a layui group: same name in the same form (layui groups them by name, as the browser does). */
 function layuiRadioGroup(radio: HTMLInputElement): HTMLInputElement[] {
   const scope = radio.form ?? radio.closest(LAYUI.form) ?? radio.ownerDocument;
@@ -99,6 +135,7 @@ function recogniseLayui(el: Element): RecognisedWidget | null {
     const native = layuiNativeSelect(selSkin);
     return {
       kind: 'custom-select',
+      selector: LAYUI.select.skin,
       library: 'layui',
       root: selSkin,
       controls: native ? [native] : [],
@@ -112,16 +149,16 @@ function recogniseLayui(el: Element): RecognisedWidget | null {
     const radios = layuiRadioGroup(radio);
     const skins = radios.map((r) => layuiSkinOf(r)!);
     const root = commonParent(skins) ?? (radio.parentElement as HTMLElement);
-    return { kind: 'radio-group', library: 'layui', root, controls: radios, parts: { display: null, search: null, options: skins } };
+    return { kind: 'radio-group', selector: LAYUI.radio.skin, library: 'layui', root, controls: radios, parts: { display: null, search: null, options: skins } };
   }
   const boxSkin = el.closest(LAYUI.checkbox.skin);
   const box = boxSkin ? layuiNativeOf(boxSkin) : el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'checkbox' && layuiSkinOf(el) ? (el as HTMLInputElement) : null;
   if (box) {
     const skin = layuiSkinOf(box)!;
-    return { kind: 'checkbox', library: 'layui', root: skin, controls: [box], parts: { display: skin, search: null, options: [skin] } };
+    return { kind: 'checkbox', selector: LAYUI.checkbox.skin, library: 'layui', root: skin, controls: [box], parts: { display: skin, search: null, options: [skin] } };
   }
   if (el.tagName === 'INPUT' && el.matches(LAYUI.laydate.input)) {
-    return { kind: 'date', library: 'layui', root: el as HTMLElement, controls: [el as HTMLInputElement], parts: { display: el, search: null, options: [] } };
+    return { kind: 'date', selector: LAYUI.laydate.input, library: 'layui', root: el as HTMLElement, controls: [el as HTMLInputElement], parts: { display: el, search: null, options: [] } };
   }
   return null;
 }
@@ -136,23 +173,23 @@ function commonParent(els: Element[]): HTMLElement | null {
 function recogniseAnt(el: Element): RecognisedWidget | null {
   const cascader = el.closest(ANT.cascader.root) as HTMLElement | null;
   if (cascader) {
-    return { kind: 'cascader', library: 'ant', root: cascader, controls: [], parts: { display: q(cascader, ANT.cascader.display), search: q<HTMLInputElement>(cascader, ANT.select.search), options: [] } };
+    return { kind: 'cascader', selector: ANT.cascader.root, library: 'ant', root: cascader, controls: [], parts: { display: q(cascader, ANT.cascader.display), search: q<HTMLInputElement>(cascader, ANT.select.search), options: [] } };
   }
   const select = el.closest(ANT.select.root) as HTMLElement | null;
   if (select) {
     const search = q<HTMLInputElement>(select, ANT.select.search);
     // the search input is readonly unless the select lets you type (show-search)
-    return { kind: 'custom-select', library: 'ant', root: select, controls: [], parts: { display: q(select, ANT.select.item), search: search && !search.readOnly ? search : null, options: [] } };
+    return { kind: 'custom-select', selector: ANT.select.root, library: 'ant', root: select, controls: [], parts: { display: q(select, ANT.select.item), search: search && !search.readOnly ? search : null, options: [] } };
   }
   const picker = el.closest(ANT.date.root) as HTMLElement | null;
   if (picker) {
     const input = q<HTMLInputElement>(picker, ANT.date.input);
-    return { kind: 'date', library: 'ant', root: picker, controls: input ? [input] : [], parts: { display: input, search: null, options: [] } };
+    return { kind: 'date', selector: ANT.date.root, library: 'ant', root: picker, controls: input ? [input] : [], parts: { display: input, search: null, options: [] } };
   }
-  const group = el.closest('.ant-radio-group') as HTMLElement | null;
+  const group = el.closest(ANT.radio.group) as HTMLElement | null;
   if (group) {
     const wrappers = qa(group, ANT.radio.wrapper);
-    return { kind: 'radio-group', library: 'ant', root: group, controls: qa<HTMLInputElement>(group, 'input[type="radio"]'), parts: { display: null, search: null, options: wrappers } };
+    return { kind: 'radio-group', selector: ANT.radio.group, library: 'ant', root: group, controls: qa<HTMLInputElement>(group, 'input[type="radio"]'), parts: { display: null, search: null, options: wrappers } };
   }
   return null;
 }
@@ -161,22 +198,22 @@ function recogniseIview(el: Element): RecognisedWidget | null {
   const cascader = el.closest(IVIEW.cascader.root) as HTMLElement | null;
   if (cascader) {
     const hidden = q<HTMLInputElement>(cascader, IVIEW.cascader.hidden);
-    return { kind: 'cascader', library: 'iview', root: cascader, controls: hidden ? [hidden] : [], parts: { display: q(cascader, IVIEW.cascader.input), search: null, options: [] } };
+    return { kind: 'cascader', selector: IVIEW.cascader.root, library: 'iview', root: cascader, controls: hidden ? [hidden] : [], parts: { display: q(cascader, IVIEW.cascader.input), search: null, options: [] } };
   }
   const picker = el.closest(IVIEW.date.root) as HTMLElement | null;
   if (picker) {
     const input = q<HTMLInputElement>(picker, IVIEW.date.input);
-    return { kind: 'date', library: 'iview', root: picker, controls: input ? [input] : [], parts: { display: input, search: null, options: [] } };
+    return { kind: 'date', selector: IVIEW.date.root, library: 'iview', root: picker, controls: input ? [input] : [], parts: { display: input, search: null, options: [] } };
   }
   const select = el.closest(IVIEW.select.root) as HTMLElement | null;
   if (select) {
     const hidden = q<HTMLInputElement>(select, IVIEW.select.hidden);
     const filter = q<HTMLInputElement>(select, IVIEW.select.filterInput);
-    return { kind: 'custom-select', library: 'iview', root: select, controls: hidden ? [hidden] : [], parts: { display: filter ?? q(select, IVIEW.select.shown), search: filter, options: [] } };
+    return { kind: 'custom-select', selector: IVIEW.select.root, library: 'iview', root: select, controls: hidden ? [hidden] : [], parts: { display: filter ?? q(select, IVIEW.select.shown), search: filter, options: [] } };
   }
-  const group = el.closest('.ivu-radio-group') as HTMLElement | null;
+  const group = el.closest(IVIEW.radio.group) as HTMLElement | null;
   if (group) {
-    return { kind: 'radio-group', library: 'iview', root: group, controls: qa<HTMLInputElement>(group, 'input[type="radio"]'), parts: { display: null, search: null, options: qa(group, IVIEW.radio.wrapper) } };
+    return { kind: 'radio-group', selector: IVIEW.radio.group, library: 'iview', root: group, controls: qa<HTMLInputElement>(group, 'input[type="radio"]'), parts: { display: null, search: null, options: qa(group, IVIEW.radio.wrapper) } };
   }
   return null;
 }
@@ -188,13 +225,11 @@ function recogniseIview(el: Element): RecognisedWidget | null {
 export function recogniseWidget(el: Element): RecognisedWidget | null {
   const hit = recogniseLayui(el) ?? recogniseAnt(el) ?? recogniseIview(el);
   if (hit) return hit;
-  // the other libraries in WIDGETS (Element …): kind and library only
-  for (const w of WIDGETS) {
-    const root = el.closest(w.selector) as HTMLElement | null;
-    if (!root) continue;
-    return { kind: w.kind, library: w.library, root, controls: qa<Control>(root, 'input:not([type="hidden"]), select, textarea'), parts: { display: null, search: null, options: [] } };
-  }
-  return null;
+  // the other libraries in WIDGETS (Element …): the nearest component root, kind and library from the data
+  const root = el.closest(WIDGET_SELECTOR) as HTMLElement | null;
+  const def = root ? WIDGETS.find((w) => root.matches(w.selector)) : undefined;
+  if (!root || !def) return null;
+  return { kind: def.kind, selector: def.selector, library: def.library, root, controls: qa<Control>(root, 'input:not([type="hidden"]), select, textarea'), parts: { display: null, search: null, options: [] } };
 }
 
 /** Every widget of the families above in `root`, once each, in page order (for tests, the bench, the page model). */
@@ -203,7 +238,7 @@ export function findWidgets(root: ParentNode): RecognisedWidget[] {
   const out: RecognisedWidget[] = [];
   const probes = qa(
     root,
-    [LAYUI.select.skin, LAYUI.radio.skin, LAYUI.checkbox.skin, LAYUI.laydate.input, ANT.select.root, ANT.cascader.root, ANT.date.root, '.ant-radio-group', IVIEW.select.root, IVIEW.cascader.root, IVIEW.date.root, '.ivu-radio-group'].join(', '),
+    [LAYUI.select.skin, LAYUI.radio.skin, LAYUI.checkbox.skin, LAYUI.laydate.input, ANT.select.root, ANT.cascader.root, ANT.date.root, ANT.radio.group, IVIEW.select.root, IVIEW.cascader.root, IVIEW.date.root, IVIEW.radio.group].join(', '),
   );
   for (const p of probes) {
     const w = recogniseWidget(p);

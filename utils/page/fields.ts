@@ -11,13 +11,19 @@ import { FORM_ITEM_SELECTOR, ITEM_LABEL_SELECTOR, HEADING_SELECTOR } from '@/uti
 import { containsControl, dialogState, isElement, isHelperNode, isVisible, ownText, searchRoots, textOf, CONTROL_SELECTOR } from './dom';
 import { starRule } from './starred';
 import { radioOptionText, readValue } from './value';
-import { widgetOf, WIDGET_SELECTOR } from './widgets';
+import { isPageSearch, widgetOf, widgetOfControl, PAGE_SEARCH_HINT, WIDGET_SELECTOR } from './widgets';
 import type { CollectOptions, CollectedField, LabelEvidence, WidgetKind } from './types';
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 const SKIP_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'file', 'range', 'color']);
 const MAX_LABEL = 40;
+/**
+ * Weight of the placeholder of a select that has a typing box (layui `lay-search`, Ant `show-search`, iView
+ * `filterable`): enough to name the field when nothing else does, below what matching takes as trap
+ * evidence (0.7) — "请选择或输入搜索" is how to use the select, not a search box.
+ */
+const TYPING_BOX_HINT = 0.65;
 
 interface Group {
   key: Element | string;
@@ -26,6 +32,12 @@ interface Group {
   hints: string[];
   element: HTMLElement;
   inputs: Control[];
+  /** Option skins a person sees (layui radio skins): the group is usable when one shows. */
+  skins: Element[];
+  /** The widget's own typing box: its placeholder says how to use the widget, not what the field is. */
+  search: HTMLInputElement | null;
+  /** A real page search (header / site search): never starred. */
+  pageSearch: boolean;
 }
 
 function looksLikeDateInput(input: HTMLInputElement): boolean {
@@ -33,21 +45,36 @@ function looksLikeDateInput(input: HTMLInputElement): boolean {
   return /date|picker|日期|时间/.test(hint);
 }
 
-/** Group native controls into widgets. */
+const plain = (key: Element | string, kind: WidgetKind, hint: string, element: HTMLElement, pageSearch = false): Group => ({
+  key,
+  kind,
+  library: 'native',
+  hints: [hint],
+  element,
+  inputs: [],
+  skins: [],
+  search: null,
+  pageSearch,
+});
+
+/**
+ * Group native controls into widgets: a control that belongs to a widget (component root, skin, a skin's
+ * hidden control, a select's typing box — `widgetOfControl`) joins that widget's one field.
+ */
 function groupControls(root: Document | Element | ShadowRoot, out: Map<Element | string, Group>): void {
   const controls = Array.from(root.querySelectorAll(CONTROL_SELECTOR)) as Control[];
   for (const c of controls) {
     const type = (c.getAttribute('type') ?? '').toLowerCase();
     if (c.tagName === 'INPUT' && SKIP_TYPES.has(type)) continue;
     if (isHelperNode(c)) continue;
-    const w = c.closest(WIDGET_SELECTOR);
+    const w = widgetOfControl(c);
     if (w) {
-      const def = widgetOf(w)!;
-      // an <input type=radio> inside a radio group, or the inner input of a select / picker / cascader
-      let g = out.get(w);
+      // an <input type=radio> of a radio group, the inner input of a select / picker / cascader, a hidden
+      // control a skin stands in for
+      let g = out.get(w.key);
       if (!g) {
-        g = { key: w, kind: def.kind, library: def.library, hints: def.hints, element: w as HTMLElement, inputs: [] };
-        out.set(w, g);
+        g = { key: w.key, kind: w.kind, library: w.library, hints: w.hints, element: w.root, inputs: [], skins: w.skins, search: w.search, pageSearch: false };
+        out.set(w.key, g);
       }
       g.inputs.push(c);
       continue;
@@ -59,30 +86,30 @@ function groupControls(root: Document | Element | ShadowRoot, out: Map<Element |
       let g = out.get(key);
       if (!g) {
         // the group's element: the nearest ancestor holding every radio of the group (refined below)
-        g = { key, kind: 'radio-group', library: 'native', hints: ['input[type=radio]'], element: c.parentElement ?? (c as HTMLElement), inputs: [] };
+        g = plain(key, 'radio-group', 'input[type=radio]', c.parentElement ?? (c as HTMLElement));
         out.set(key, g);
       }
       g.inputs.push(c);
       continue;
     }
-    if (c.tagName === 'INPUT' && type === 'checkbox') {
-      out.set(c, { key: c, kind: 'checkbox', library: 'native', hints: ['input[type=checkbox]'], element: c as HTMLElement, inputs: [c] });
-      continue;
+    let g: Group;
+    if (c.tagName === 'INPUT' && type === 'checkbox') g = plain(c, 'checkbox', 'input[type=checkbox]', c as HTMLElement);
+    else if (c.tagName === 'SELECT') g = plain(c, 'native-select', 'select', c as HTMLElement);
+    else {
+      const kind: WidgetKind = c.tagName === 'INPUT' && (type === 'date' || ((c as HTMLInputElement).readOnly && looksLikeDateInput(c as HTMLInputElement))) ? 'date' : 'text';
+      const search = kind === 'text' && isPageSearch(c);
+      g = plain(c, kind, c.tagName === 'TEXTAREA' ? 'textarea' : `input[type=${type || 'text'}]`, c as HTMLElement, search);
+      if (search) g.hints.push(PAGE_SEARCH_HINT);
     }
-    if (c.tagName === 'SELECT') {
-      out.set(c, { key: c, kind: 'native-select', library: 'native', hints: ['select'], element: c as HTMLElement, inputs: [c] });
-      continue;
-    }
-    const kind: WidgetKind = c.tagName === 'INPUT' && (type === 'date' || ((c as HTMLInputElement).readOnly && looksLikeDateInput(c as HTMLInputElement))) ? 'date' : 'text';
-    const hint = c.tagName === 'TEXTAREA' ? 'textarea' : `input[type=${type || 'text'}]`;
-    out.set(c, { key: c, kind, library: 'native', hints: [hint], element: c as HTMLElement, inputs: [c] });
+    g.inputs.push(c);
+    out.set(c, g);
   }
   // component widgets without any native control (rare: div-only selects)
   for (const w of Array.from(root.querySelectorAll(WIDGET_SELECTOR))) {
     if (out.has(w) || w.parentElement?.closest(WIDGET_SELECTOR) || isHelperNode(w)) continue;
     const def = widgetOf(w)!;
     if (def.kind === 'radio-group' || def.kind === 'text') continue;
-    out.set(w, { key: w, kind: def.kind, library: def.library, hints: def.hints, element: w as HTMLElement, inputs: [] });
+    out.set(w, { key: w, kind: def.kind, library: def.library, hints: def.hints, element: w as HTMLElement, inputs: [], skins: [], search: null, pageSearch: false });
   }
 }
 
@@ -100,7 +127,8 @@ function usable(g: Group): boolean {
     if (i.readOnly) return false;
   }
   if (g.kind === 'radio-group') {
-    return g.inputs.some((i) => isVisible(i) || (i.closest('label') && isVisible(i.closest('label')!)));
+    // the radios, their labels, or the skins drawn for them (layui hides the radios: the skin is the widget)
+    return g.inputs.some((i) => isVisible(i) || (i.closest('label') && isVisible(i.closest('label')!))) || g.skins.some((k) => isVisible(k));
   }
   return isVisible(g.element);
 }
@@ -190,6 +218,18 @@ function tableEvidence(el: Element, ev: LabelEvidence[], els: Map<LabelEvidence,
   if (h && !containsControl(h)) push(ev, els, textOf(h), 'table-header', 0.85, h);
 }
 
+/** The item's own labels (not a nested item's, not an option's label around a radio / checkbox). */
+function itemLabels(container: Element, g: Group): Element[] {
+  return Array.from(container.querySelectorAll(ITEM_LABEL_SELECTOR)).filter(
+    (l) =>
+      !g.element.contains(l) &&
+      !l.closest(WIDGET_SELECTOR) &&
+      !l.querySelector('input[type=radio], input[type=checkbox]') &&
+      !(l as Element).matches('.el-radio, .el-checkbox') &&
+      l.closest(FORM_ITEM_SELECTOR) === container,
+  );
+}
+
 function gatherEvidence(g: Group, container: Element | null, sharedContainer: boolean, idx: LabelIndex): { evidence: LabelEvidence[]; labelEl: Element | null } {
   const ev: LabelEvidence[] = [];
   const els = new Map<LabelEvidence, Element>();
@@ -198,11 +238,7 @@ function gatherEvidence(g: Group, container: Element | null, sharedContainer: bo
 
   // form item label
   if (container) {
-    const labels = Array.from(container.querySelectorAll(ITEM_LABEL_SELECTOR)).filter(
-      (l) => !g.element.contains(l) && !l.closest(WIDGET_SELECTOR) && !l.querySelector('input[type=radio], input[type=checkbox]') && !(l as Element).matches('.el-radio, .el-checkbox'),
-    );
-    // the label of this item, not of a nested item
-    const own = labels.find((l) => l.closest(FORM_ITEM_SELECTOR) === container) ?? null;
+    const own = itemLabels(container, g)[0] ?? null;
     if (own && !sharedContainer) push(ev, els, ownText(own), 'form-item', 1, own);
     else if (sharedContainer) {
       // several fields in one row (Bootstrap: label | input | label | input): the label just before this field
@@ -254,7 +290,8 @@ function gatherEvidence(g: Group, container: Element | null, sharedContainer: bo
   // placeholder / title (weak)
   for (const i of g.inputs) {
     const ph = i.getAttribute('placeholder');
-    if (ph) push(ev, els, ph, 'placeholder', 0.8, null);
+    // a select with a typing box says how to use it ("请选择或输入搜索"): a hint, never trap evidence
+    if (ph) push(ev, els, ph, 'placeholder', g.search ? TYPING_BOX_HINT : 0.8, null);
   }
   // a native select's empty first option ("请选择区") is its placeholder
   if (g.kind === 'native-select') {
@@ -262,8 +299,9 @@ function gatherEvidence(g: Group, container: Element | null, sharedContainer: bo
     if (o && o.value === '') push(ev, els, textOf(o).replace(/^[-—\s]+|[-—\s]+$/g, ''), 'placeholder', 0.8, null);
   }
   const epPlaceholder = g.element.querySelector('.el-select__placeholder.is-transparent, .ant-select-selection-placeholder, .ivu-select-placeholder');
-  if (epPlaceholder) push(ev, els, textOf(epPlaceholder), 'placeholder', 0.8, null);
-  const title = first?.getAttribute('title') ?? g.element.getAttribute('title');
+  if (epPlaceholder) push(ev, els, textOf(epPlaceholder), 'placeholder', g.search ? TYPING_BOX_HINT : 0.8, null);
+  // (a radio's title is its option's text: layui draws the skin from it)
+  const title = (g.kind === 'radio-group' ? null : first?.getAttribute('title')) ?? g.element.getAttribute('title');
   if (title) push(ev, els, title, 'title', 0.7, null);
 
   ev.sort((a, b) => b.weight - a.weight);
@@ -280,7 +318,15 @@ function headingText(el: Element): string {
   return t.length > 0 && t.length <= 30 ? t : '';
 }
 
-/** The nearest section heading above a field (委托人信息 …). */
+/** Controls inside `block` after `heading` (document order). */
+function fieldsAfter(block: Element, heading: Element): boolean {
+  for (const c of Array.from(block.querySelectorAll(CONTROL_SELECTOR))) {
+    if (heading.compareDocumentPosition(c) & 4 /* FOLLOWING */) return true;
+  }
+  return false;
+}
+
+/** The nearest section heading above a field (委托人信息 …); a section ends at the next heading or with its block. */
 export function sectionOf(start: Element): string {
   let node: Element | null = start;
   for (let depth = 0; node && node.tagName !== 'BODY' && depth < 12; depth++) {
@@ -303,6 +349,9 @@ export function sectionOf(start: Element): string {
       const inner = Array.from(sib.querySelectorAll(HEADING_SELECTOR)).filter((h) => !h.closest(FORM_ITEM_SELECTOR) && !containsControl(h));
       const last = inner[inner.length - 1];
       if (last) {
+        // a block holding its heading AND fields after it (a 代办人信息 box the 委托 choice inserted, a card) is a
+        // section that ended with the block: the fields after the block are not in it
+        if (fieldsAfter(sib, last)) continue;
         const t = headingText(last);
         if (t) return t;
       }
@@ -353,7 +402,13 @@ export function collectFields(root: Document | Element | ShadowRoot, options: Co
           ? Array.from((g.inputs[0] as HTMLSelectElement).options).map((o) => textOf(o))
           : [];
     const starContainer = container && (share.get(container) ?? 0) <= 1 ? container : null;
-    const rule = starRule({ container: starContainer, labelElement: labelEl, labelText: label, controls: [...g.inputs, g.element] });
+    // a page search (header / site search) is never a starred field of the application
+    let rule = g.pageSearch ? null : starRule({ container: starContainer, labelElement: labelEl, labelText: label, controls: [...g.inputs, g.element] });
+    // several fields under ONE row label ("*邮寄地址: 上海市 [区▼] [详细地址]"): the row's star is each part's
+    if (!rule && !g.pageSearch && container && !starContainer) {
+      const rowLabels = itemLabels(container, g);
+      if (rowLabels.length === 1) rule = starRule({ container, labelElement: rowLabels[0]!, labelText: ownText(rowLabels[0]!), controls: [] });
+    }
     fields.push({
       index: fields.length,
       kind: g.kind,

@@ -3,6 +3,7 @@
  * is left over), use the section heading for a plain 姓名, let taught mappings override, and refuse to guess
  * below the threshold. Part of the page model; the vocabulary is data (`vocabulary.ts`).
  */
+import { PAGE_SEARCH_HINT } from './widgets';
 import { isMeaning, IGNORE, type Meaning } from './meanings';
 import { normalizeLabel, splitRemarks } from './text';
 import {
@@ -192,7 +193,9 @@ function matchOne(field: CollectedField, taught: Map<string, string>): Draft {
       if (isMeaning(t)) return { ...base, meaning: t, score: 1, taught: t, reason: `taught:${ev.text}` };
     }
   }
-  // 2. traps: in any trustworthy evidence, in the input's attributes, or a section like 紧急联系人
+  // 2. traps: a real page search (widget detection: header / site search), any trustworthy evidence, the
+  //    input's attributes, or a section like 紧急联系人
+  if (field.hints.includes(PAGE_SEARCH_HINT)) return { ...base, trap: trapIn('搜索') ?? '搜索', reason: 'trap:page search' };
   for (const ev of field.evidence) {
     if (ev.weight < 0.7) continue;
     const trap = trapIn(ev.text);

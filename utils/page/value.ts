@@ -2,14 +2,26 @@
  * Read what a field shows now, as a person reads it ('' = empty). The page model's reading and every read-back
  * after a fill use it: a select counts as filled when it SHOWS a label (its display, its visible input, the
  * selected option of a native select inside) — a stored code in a hidden input is not what a person reads.
+ *
+ * Skins (issue 15): where a library draws a skin over a native control the page submits (layui's select title
+ * over a hidden <select>, radio skins over radios), both must show the value: a choice only the skin shows, or
+ * only the hidden control holds, is not filled.
  */
 import { SELECTS, CASCADERS, CHECKED_SKIN_SELECTOR } from '@/utils/autofill/libraries';
+import { isSkinPart, radioSkinOf } from '@/utils/autofill/widget-families';
 import { isVisible, ownText, textOf } from './dom';
+import { normalizeOption } from './text';
 import type { CollectedField, WidgetKind } from './types';
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 export function radioOptionText(radio: HTMLInputElement): string {
+  // a skin drawn beside the radio (layui): its text is what a person reads
+  const skin = radioSkinOf(radio);
+  if (skin && !skin.skin.contains(radio)) {
+    const t = textOf(skin.skin);
+    if (t) return t;
+  }
   const label = radio.closest('label');
   if (label) {
     const t = ownText(label);
@@ -58,8 +70,13 @@ export function readValue(kind: WidgetKind, element: HTMLElement, inputs: Contro
     case 'native-select':
       return selectedOptionText(inputs[0] as HTMLSelectElement);
     case 'radio-group': {
-      // the checked input, else the option whose skin shows as chosen (a person sees the skin)
       const radios = inputs as HTMLInputElement[];
+      // a library's skins (layui, Ant, iView, Element): the radio checked AND its skin showing it chosen
+      if (radios.some((r) => radioSkinOf(r))) {
+        const both = radios.find((r) => r.checked && radioSkinOf(r)?.checked);
+        return both ? radioOptionText(both) : '';
+      }
+      // unknown markup: the checked input, else the option whose skin shows as chosen (a person sees the skin)
       const checked = radios.find((r) => r.checked) ?? radios.find((r) => skinChecked(r));
       return checked ? radioOptionText(checked) : '';
     }
@@ -71,32 +88,51 @@ export function readValue(kind: WidgetKind, element: HTMLElement, inputs: Contro
     }
     case 'custom-select':
     case 'cascader': {
-      // 1. the library's own display of the choice (Element Plus / Ant / iView …)
-      for (const def of kind === 'custom-select' ? SELECTS : CASCADERS) {
-        if (!def.display || !element.matches(def.root)) continue;
-        // the first display part with text (Element Plus puts an empty input wrapper before the chosen label)
-        for (const shown of Array.from(element.querySelectorAll(def.display))) {
-          const t = textOf(shown);
-          if (t) return t;
-        }
+      // a skin over a hidden native <select> (layui): what the skin shows and what the select holds must agree
+      const hidden = inputs.find((i) => i.tagName === 'SELECT' && isSkinPart(i)) as HTMLSelectElement | undefined;
+      if (hidden && kind === 'custom-select') {
+        const seen = shownChoice(element, kind, inputs.filter((i) => i !== hidden), expected);
+        const kept = selectedOptionText(hidden);
+        return seen && kept && sameOption(seen, kept) ? seen : '';
       }
-      // 2. a visible input showing the chosen label (Element UI, cascader "上海市 / 市辖区 / 松江区")
-      const typed = inputs.filter((i) => i.tagName === 'INPUT' && i.value.trim());
-      const shownInput = typed.find((i) => isVisible(i));
-      if (shownInput) return shownInput.value.trim();
-      // 3. a native <select> inside a skin: its selected option's label, not its stored value
-      const sel = inputs.find((i) => i.tagName === 'SELECT') as HTMLSelectElement | undefined;
-      const selText = sel ? selectedOptionText(sel) : '';
-      if (selText) return selText;
-      // 4. a filterable select shows its choice as the input's placeholder once closed: only the expected text
-      if (expected) {
-        const ph = inputs.find((i) => i.tagName === 'INPUT')?.getAttribute('placeholder')?.trim();
-        if (ph && ph === expected.trim()) return ph;
-      }
-      // 5. only a value nobody sees (a hidden input of the widget): still a value
-      return typed[0]?.value.trim() ?? '';
+      return shownChoice(element, kind, inputs, expected);
     }
   }
+}
+
+/** The same option text, or one containing the other (a list may add a remark: "汇丰银行（中国）"). */
+function sameOption(a: string, b: string): boolean {
+  const x = normalizeOption(a);
+  const y = normalizeOption(b);
+  return x === y || x.includes(y) || y.includes(x);
+}
+
+/** What a select / cascader shows a person. */
+function shownChoice(element: HTMLElement, kind: 'custom-select' | 'cascader', inputs: Control[], expected?: string): string {
+  // 1. the library's own display of the choice (Element Plus / Ant / iView …)
+  for (const def of kind === 'custom-select' ? SELECTS : CASCADERS) {
+    if (!def.display || !element.matches(def.root)) continue;
+    // the first display part with text (Element Plus puts an empty input wrapper before the chosen label)
+    for (const shown of Array.from(element.querySelectorAll(def.display))) {
+      const t = textOf(shown);
+      if (t) return t;
+    }
+  }
+  // 2. a visible input showing the chosen label (Element UI, cascader "上海市 / 市辖区 / 松江区")
+  const typed = inputs.filter((i) => i.tagName === 'INPUT' && i.value.trim());
+  const shownInput = typed.find((i) => isVisible(i));
+  if (shownInput) return shownInput.value.trim();
+  // 3. a native <select> inside a skin: its selected option's label, not its stored value
+  const sel = inputs.find((i) => i.tagName === 'SELECT') as HTMLSelectElement | undefined;
+  const selText = sel ? selectedOptionText(sel) : '';
+  if (selText) return selText;
+  // 4. a filterable select shows its choice as the input's placeholder once closed: only the expected text
+  if (expected) {
+    const ph = inputs.find((i) => i.tagName === 'INPUT')?.getAttribute('placeholder')?.trim();
+    if (ph && ph === expected.trim()) return ph;
+  }
+  // 5. only a value nobody sees (a hidden input of the widget): still a value
+  return typed[0]?.value.trim() ?? '';
 }
 
 export function readField(field: Pick<CollectedField, 'kind' | 'element' | 'inputs'>, expected?: string): string {
