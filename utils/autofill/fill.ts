@@ -8,8 +8,10 @@ import { readField } from '@/utils/page/value';
 import { isVisible, textOf } from '@/utils/page/dom';
 import type { Meaning } from '@/utils/page/meanings';
 import { planFill, type Scope } from './plan';
-import { driverFor } from './drivers';
-import { ERROR_SELECTOR, FORM_ITEM_SELECTOR } from './libraries';
+import { driverFor, widgetViews } from './drivers';
+import { sameChoice } from './drivers/both-views';
+import { dateDigits } from './drivers/types';
+import { ERROR_SELECTOR, FORM_ITEM_SELECTOR, FORM_SCOPE_SELECTOR } from './libraries';
 import { outlineField } from './outline';
 import type { FillContext, InvoiceRowValues } from './context';
 import type {
@@ -74,9 +76,12 @@ function rejectMessage(res: DriverResult): string {
   return t('autofillReasonRejected');
 }
 
-/** The page's own validation message for this field, if it shows one. */
+/**
+ * The page's own validation message for this field, if it shows one: inside the field's form item (every
+ * family's item and message, from `FORM_ITEMS` in libraries.ts), not a nested item's.
+ */
 function pageError(field: CollectedField): string | null {
-  const c = field.container;
+  const c = field.container ?? field.element.closest(FORM_ITEM_SELECTOR);
   if (!c || !c.isConnected) return null;
   for (const e of Array.from(c.querySelectorAll(ERROR_SELECTOR))) {
     if (e.closest(FORM_ITEM_SELECTOR) !== c) continue;
@@ -84,6 +89,69 @@ function pageError(field: CollectedField): string | null {
     if (txt && isVisible(e)) return txt;
   }
   return null;
+}
+
+/**
+ * A family widget (layui, Ant, iView) read twice after the page settled: what a person sees and what the page
+ * keeps must agree (the driver checked both at fill time; a re-render may have undone one of them since).
+ */
+function bothViewsAgree(field: CollectedField): boolean {
+  const v = widgetViews(field.inputs[0] ?? field.element);
+  if (!v || v.kept === null) return true;
+  if (!v.seen) return false;
+  return field.kind === 'date' ? !!dateDigits(v.seen) && dateDigits(v.seen) === dateDigits(v.kept) : sameChoice(v.seen, v.kept);
+}
+
+/** Where a choice's consequences show: its form (a clock or a carousel elsewhere on the page does not count). */
+function formOf(field: CollectedField | null, root: Document | Element): Element {
+  const doc = (root as Document).nodeType === 9 ? (root as Document) : null;
+  const whole = doc ? doc.documentElement : (root as Element);
+  return (field?.element.isConnected && field.element.closest(FORM_SCOPE_SELECTOR)) || whole;
+}
+
+/**
+ * Resolves true once `probe()` holds — checked again after every change of the DOM (a MutationObserver marks
+ * it), never on a clock alone — or false after `timeoutMs`. Waiting counts in `env.stats.waitMs`.
+ */
+async function whenDom(node: Element, probe: () => boolean, env: DriverEnv, timeoutMs: number): Promise<boolean> {
+  if (probe()) return true;
+  const Observer = (node.ownerDocument?.defaultView ?? globalThis).MutationObserver;
+  let dirty = false;
+  const mo = Observer ? new Observer(() => (dirty = true)) : null;
+  mo?.observe(node, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'style', 'hidden'] });
+  const t0 = now();
+  try {
+    for (let tick = 1; now() - t0 < timeoutMs; tick++) {
+      await env.wait(10);
+      // on every change in the form; now and then anyway (what it reveals may lie outside the form)
+      if (!dirty && mo && tick % 10 !== 0) continue;
+      dirty = false;
+      if (probe()) return true;
+    }
+    return false;
+  } finally {
+    mo?.disconnect();
+    env.stats.waitMs += now() - t0;
+  }
+}
+
+/** Let the page finish what a choice started: macrotasks until one passes with no DOM change (bounded). */
+async function domQuiet(node: Element, env: DriverEnv, timeoutMs: number): Promise<void> {
+  let changed = true;
+  const Observer = (node.ownerDocument?.defaultView ?? globalThis).MutationObserver;
+  const mo = Observer ? new Observer(() => (changed = true)) : null;
+  mo?.observe(node, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'style', 'hidden'] });
+  const t0 = now();
+  try {
+    while (changed && now() - t0 < timeoutMs) {
+      changed = false;
+      await env.wait(0);
+      if (!mo) break;
+    }
+  } finally {
+    mo?.disconnect();
+    env.stats.waitMs += now() - t0;
+  }
 }
 
 const labelOf = (f: CollectedField) => f.label || f.evidence[0]?.text || '';
@@ -110,8 +178,11 @@ export async function fillRoot(root: Document | Element, ctx: FillContext, optio
   let warnings: string[] = [];
   const perField: Array<{ label: string; ms: number; waitMs: number }> = [];
 
+  const read = () => readFields(root, { frames: options.frames, shadow: options.shadow, mappings: options.mappings, host });
+  let modeSet = false;
+  let lastChoice: CollectedField | null = null;
   for (let round = 0; round < 3; round++) {
-    matches = readFields(root, { frames: options.frames, shadow: options.shadow, mappings: options.mappings, host });
+    matches = read();
     const plan = planFill(matches, ctx, { scope: run.scope, districtOf: options.districtOf, invoice: run.invoice, today: options.today });
     skips = plan.skips;
     warnings = plan.warnings;
@@ -141,15 +212,25 @@ export async function fillRoot(root: Document | Element, ctx: FillContext, optio
       // a new 办理方式 can show or hide the 委托人 part: look at the form again before going on
       if (f.meaning === 'mode' && res.ok && f.field.value !== res.value) {
         again = true;
+        modeSet = true;
+        lastChoice = f.field;
         break;
       }
       // a choice (就诊类型 = 住院 …) can reveal more fields: look again after this round
-      if (res.ok && f.field.kind !== 'text' && f.field.value !== res.value) again = true;
+      if (res.ok && f.field.kind !== 'text' && f.field.value !== res.value) {
+        again = true;
+        lastChoice = f.field;
+      }
     }
     if (!again) break;
-    const tw = now();
-    await env.wait(0);
-    env.stats.waitMs += now() - tw;
+    // Choices that reveal fields, for every family: after 委托 / 代办 wait until the page shows a field of
+    // the account holder (the 代办人 rows: layui inserts them at once, Vue on its next render, a portal maybe
+    // after a request) — on the DOM, not on a clock; otherwise until the page's re-render is done.
+    const scope = formOf(lastChoice, root);
+    if (modeSet && ctx.agent && run.scope === 'basic') await whenDom(scope, () => read().some((m) => !!m.meaning?.startsWith('agent.')), env, env.timeoutMs);
+    else await domQuiet(scope, env, env.timeoutMs);
+    modeSet = false;
+    lastChoice = null;
   }
 
   // verify: let the framework render and validate, then read every filled field back
@@ -170,7 +251,7 @@ export async function fillRoot(root: Document | Element, ctx: FillContext, optio
     }
     const back = readField(o.field, o.res.value);
     const err = pageError(o.field);
-    if (!back) {
+    if (!back || !bothViewsAgree(o.field)) {
       rejected.push({ ...base, reason: t('autofillReasonRejected') });
       continue;
     }
