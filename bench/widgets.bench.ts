@@ -4,16 +4,18 @@
  *
  * Per family and mode (本人 / 委托): time per driver kind (median over fresh page loads), the time to fill
  * the whole 基本信息 step field by field, and whether the framework's model (`__replica.state()`) holds every
- * value. Fields are found by their form-item label (tests/e2e/widgets-probe.ts), not by collect — so this
- * measures the drivers alone; a second table runs the whole engine on the same pages. Exports the family specs and the isolated-world helpers for
- * tests/e2e/widgets-*.test.ts.
+ * value. Fields are found by their form-item label (tests/e2e/widgets-probe.ts), not by the page model — so
+ * this measures the drivers alone; a second table runs the whole engine (page model → plan → drivers →
+ * verify) on the same pages, with field-level results. Exports the family specs and the isolated-world
+ * helpers for tests/e2e/widgets-*.test.ts.
  */
 import { build } from 'esbuild';
+import os from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { BenchTable } from './table';
 import type { EngineHandle } from './autofill.bench';
-import { BENCH_AGENT, BENCH_CLAIMANT, inWorld, injectEngine, runEngine } from './autofill.bench';
+import { BENCH_AGENT, BENCH_CLAIMANT, inWorld, injectEngine, runEngine, scoreForm } from './autofill.bench';
 import { OPTION_ALIASES } from '../utils/page/vocabulary';
 import { addressDetail, bankCandidates, localToday } from '../utils/autofill/plan';
 import type { FillValue, PersonValues } from '../utils/autofill';
@@ -217,10 +219,14 @@ export default async function bench(): Promise<BenchTable[]> {
   };
   const engine: BenchTable = {
     title: `Whole autofill engine per widget family: median of ${RUNS} fresh page loads (Chromium, isolated world)`,
-    columns: ['family', 'mode', 'engine work ms', 'waiting for popups ms', 'total ms', 'fields filled', 'model right (incl. traps empty)', 'starred left for the user'],
+    columns: ['family', 'mode', 'engine work ms', 'waiting for popups ms', 'total ms', 'fields filled', 'answerable right', 'wrong', 'left empty', 'traps filled', 'starred left for the user'],
     rows: [],
-    notes: ['`runAutofill` as the extension runs it: collect → match → plan → drivers (routed to the family drivers by field.library) → verify'],
+    notes: [
+      '`runAutofill` as the extension runs it: the page model (widget detection: skins, typing boxes, page search) → plan → drivers (chosen by kind + library) → verify; 委托 rows waited for on the DOM and filled in the same run',
+      'answerable right / wrong / left empty: `__replica.state().form` against what the profile says, over every run (a run counts right only when every field is); traps = 紧急联系人电话, 验证码, the header search box',
+    ],
   };
+  const load0 = os.loadavg();
   try {
     for (const f of FAMILIES) {
       for (const [mode, agent] of [
@@ -255,7 +261,13 @@ export default async function bench(): Promise<BenchTable[]> {
         // the whole engine (collect → match → plan → drivers → verify) on the same page
         const totals: number[] = [];
         const waits: number[] = [];
-        let last: { filled: number; manual: string; right: string } = { filled: 0, manual: '', right: '' };
+        const filledCounts: number[] = [];
+        const wrong = new Set<string>();
+        const empty = new Set<string>();
+        const traps = new Set<string>();
+        const manual = new Set<string>();
+        let answerable = 0;
+        let allRight = 0;
         for (let i = 0; i < RUNS; i++) {
           const page = await s.newPage();
           await openFamily(page, f);
@@ -263,17 +275,39 @@ export default async function bench(): Promise<BenchTable[]> {
           const report = await runEngine(h, { claimant: BENCH_CLAIMANT, agent, item: 'employee', claimantInsurance: 'employee' });
           totals.push(report.timing.totalMs);
           waits.push(report.timing.waitMs);
+          filledCounts.push(report.summary.filled);
           const { form } = await familyState(page);
-          const want = expectedState(f, BENCH_CLAIMANT, agent);
-          const ok = Object.entries(want).filter(([k, v]) => form[k] === v).length;
-          last = { filled: report.summary.filled, manual: report.summary.manual.map((m) => m.label.replace(/[*：:]/g, '')).join('、') || '—', right: `${ok}/${Object.keys(want).length}` };
+          const want = expectedState(f, BENCH_CLAIMANT, agent) as Record<string, string>;
+          const trapKeys = ['emergencyPhone', 'captcha', 'siteSearch'];
+          const answer = Object.fromEntries(Object.entries(want).filter(([k, v]) => v !== '' && !trapKeys.includes(k)));
+          const sc = scoreForm(form, answer);
+          answerable = Object.keys(answer).length;
+          if (sc.right.length === answerable) allRight++;
+          sc.wrong.forEach((w) => wrong.add(w));
+          sc.empty.forEach((e) => empty.add(e));
+          trapKeys.filter((k) => String(form[k] ?? '') !== '').forEach((k) => traps.add(k));
+          report.summary.manual.forEach((m) => manual.add(m.label.replace(/[*：:]/g, '')));
           await page.close();
         }
-        engine.rows.push([f.name, mode, fmt(totals.map((t, i) => t - waits[i]!)), fmt(waits), fmt(totals), last.filled, last.right, last.manual]);
+        engine.rows.push([
+          f.name,
+          mode,
+          fmt(totals.map((t, i) => t - waits[i]!)),
+          fmt(waits),
+          fmt(totals),
+          fmt(filledCounts),
+          `${answerable}/${answerable} in ${allRight}/${RUNS} runs`,
+          wrong.size ? [...wrong].join(', ') : 0,
+          empty.size ? [...empty].join(', ') : 0,
+          traps.size ? [...traps].join(', ') : 0,
+          manual.size ? [...manual].join('、') : '—',
+        ]);
       }
     }
   } finally {
     await s.close();
   }
+  const load1 = os.loadavg();
+  engine.notes!.push(`load average (1 min) ${load0[0]!.toFixed(1)} at the start, ${load1[0]!.toFixed(1)} at the end, on ${os.cpus().length} cores`);
   return [byKind, engine];
 }

@@ -39,10 +39,11 @@
       </form-item>
       <form-item label="报销人姓名" prop="name"><i-input v-model="form.name" placeholder="请输入姓名" /></form-item>
       <form-item label="报销人身份证号" prop="idNo"><i-input v-model="form.idNo" placeholder="请输入身份证号" /></form-item>
-      <template v-if="form.mode === '他人代办'">
+      <div v-if="form.mode === '他人代办'" class="agent-block">
+        <divider orientation="left" size="small">经办人信息</divider>
         <form-item label="经办人姓名" prop="agentName"><i-input v-model="form.agentName" placeholder="请输入姓名" /></form-item>
         <form-item label="经办人身份证号" prop="agentIdNo"><i-input v-model="form.agentIdNo" placeholder="请输入身份证号" /></form-item>
-      </template>
+      </div>
       <form-item label="联系电话" prop="mobile"><i-input v-model="form.mobile" placeholder="请输入手机号码" /></form-item>
       <form-item label="紧急联系人电话"><i-input v-model="form.emergencyPhone" /></form-item>
       <form-item label="申请日期" prop="date">
