@@ -25,7 +25,7 @@ export interface FieldSummary {
   hints: string[];
   /**
    * Class names of the control, its wrapper, the widget root and the form item (for reports: which framework
-   * drew it). State classes (is-checked, is-focus, has-error, …-active …) are left out: they would tell a choice.
+   * drew it). State classes (is-checked, is-focus, has-error, …-active …) and the helper's own marks are left out.
    */
   classes: string[];
   options: string[];
@@ -66,7 +66,8 @@ export interface PageSummary {
 
 export const fieldId = (index: number) => `f${index}`;
 
-const STATE_CLASS = /^(is|has)-|checked|selected|active|focus|hover|error|success|warning|valid|disabled|open|visible|show/i;
+/** State classes, and the helper's own marks (zwdt-autofilled): they would tell a choice or what was filled. */
+const STATE_CLASS = /^(is|has|zwdt)-|checked|selected|active|focus|hover|error|success|warning|valid|disabled|open|visible|show/i;
 
 /** Class names that say which framework drew a field (see `FieldSummary.classes`). */
 export function fieldClasses(field: { element: Element; inputs: readonly Element[]; container: Element | null }): string[] {

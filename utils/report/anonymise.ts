@@ -58,12 +58,12 @@ const SHAPE = /«[^«»]*»/g;
 // ------------------------------------------------------------------------------------------------ words the helper knows
 
 /** Form words that are not in the vocabulary but are never names (checked as substrings of a candidate). */
-const FORM_WORDS = ['方式', '周期', '高级', '金额', '江苏', '浙江', '安徽', '上海', '北京', '石化', '万元', '毛重', '钱款', '龙华', '黄浦', '金山', '徐汇'];
+const FORM_WORDS = ['方式', '周期', '高级', '金额', '江苏', '浙江', '安徽', '上海', '北京', '石化', '万元', '毛重', '钱款', '龙华', '黄浦', '金山', '徐汇', '单位', '安全', '温馨', '申请', '包括', '全部', '周岁', '齐全', '关于', '宁波', '武汉', '江西', '吉林'];
 
 const KNOWN_WORDS: ReadonlySet<string> = new Set(
   [
     ...SYNONYMS.map((s) => s.term),
-    ...TRAPS.map((t) => t.term),
+    ...TRAPS.flatMap((t) => [t.term, t.why]),
     ...ROLE_QUALIFIERS.map((q) => q.term),
     ...NOISE,
     ...DOCUMENTS.flatMap((d) => d.terms),
@@ -97,7 +97,7 @@ const COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '�
 
 /** Characters that a given name practically never has but form words, places and organisations do. */
 const NOT_IN_NAMES = new Set(
-  '的了是在有与及或请选填写输入传期额号码证件类型式区县市省镇乡村路街道弄室院行局所站馆司厂园项目数量次个份费用医疗险单据票务信息地址电话手机时间状态备注说名称姓籍贯别表格页步骤操作提交返回确认取消删除编辑新增查看级部门科处组队会办理人员本委托代报销就诊急住开户银账卡社细出结死亡户口簿注销火居职工城合计总额'.split(''),
+  '的了是在有与及或请选填写输入传期额号码证件类型式区县市省镇乡村路街道弄室院行局所站馆司厂园项目数量次个份费用医疗险单据票务信息地址电话手机时间状态备注说名称姓籍贯别表格页步骤操作提交返回确认取消删除编辑新增查看级部门科处组队会办理人员本委托代报销就诊急住开户银账卡社细出结死亡户口簿注销火居职工城合计总额岁位系括屋况规则须知意示例'.split(''),
 );
 
 const HAN = /\p{Script=Han}/u;

@@ -35,7 +35,8 @@ const FRAMEWORKS: Record<string, string> = { element: 'Element UI', 'element-plu
 
 /** Which framework drew a field: the widget library when it is one, else the class names say. */
 export function frameworkOf(library: string, classes: readonly string[]): string {
-  const elementPlus = classes.some((c) => /^el-[a-z-]+__wrapper$/.test(c));
+  // Element Plus: wrappers around inputs and selects, the --default / --large sizes, asterisk-left form items
+  const elementPlus = classes.some((c) => /^el-[a-z-]+__wrapper$/.test(c) || /^el-[a-z-]+--(default|large)$/.test(c) || /^asterisk-(left|right)$/.test(c));
   if (library === 'element' || library === 'element-plus') return elementPlus || library === 'element-plus' ? 'Element Plus' : 'Element UI';
   if (FRAMEWORKS[library]) return FRAMEWORKS[library]!;
   if (classes.some((c) => c.startsWith('el-'))) return elementPlus ? 'Element Plus' : 'Element UI';

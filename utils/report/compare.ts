@@ -43,7 +43,7 @@ function compareField(e: ReportField, a: ReportField): string[] {
   const diff = (what: string, x: unknown, y: unknown) => {
     if (JSON.stringify(x) !== JSON.stringify(y)) out.push(`${what}: report ${fmt(x)}, replay ${fmt(y)}`);
   };
-  if (e.meaning !== a.meaning || Math.abs(e.score - a.score) > SCORE_TOLERANCE) out.push(`meaning: report ${fmt(e.meaning)} ${e.score}, replay ${fmt(a.meaning)} ${a.score}`);
+  if (e.meaning !== a.meaning || Math.abs(e.score - a.score) > SCORE_TOLERANCE + 1e-9) out.push(`meaning: report ${fmt(e.meaning)} ${e.score}, replay ${fmt(a.meaning)} ${a.score}`);
   diff('trap', e.trap !== null, a.trap !== null);
   diff('star', e.starred, a.starred);
   if (e.starred && a.starred) diff('star rule', e.starRule, a.starRule);
