@@ -289,6 +289,8 @@ describe('the popup: diagnostics, export, save as a file', () => {
     assert.ok(sources.includes('table-cell') || sources.includes('label-for'), `label sources: ${sources.join(', ')}`);
     const understood = await popup.$eval('[data-testid="report-understood"]', (e) => [Number(e.getAttribute('data-fields')), Number(e.getAttribute('data-understood'))]);
     assert.ok(understood[1]! > 0 && understood[1]! <= understood[0]!, JSON.stringify(understood));
+    // nothing filled yet on this page: every starred field is understood all the same
+    assert.equal((await popup.$$('[data-testid="report-unknown-field"]')).length, 0);
 
     // export from the popup: the JSON is shown first, then saved into the downloads folder
     const downloads = mkdtempSync(join(tmpdir(), 'report-downloads-'));
@@ -311,6 +313,11 @@ describe('the popup: diagnostics, export, save as a file', () => {
     assert.equal(readFileSync(join(downloads, saved!), 'utf8'), json);
     await popup.waitForSelector('[data-testid="structure-note"]');
     rmSync(downloads, { recursive: true, force: true });
+    // …or copied, to paste into a mail to the maintainers
+    await s.browser.defaultBrowserContext().overridePermissions(`chrome-extension://${s.extensionId}`, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+    await popup.click('[data-testid="structure-copy"]');
+    await popup.waitForFunction(() => document.querySelector('[data-testid="structure-note"]')?.textContent?.startsWith('已复制'));
+    assert.equal(await popup.evaluate(() => navigator.clipboard.readText()), json);
     await popup.close();
     await page.close();
   });

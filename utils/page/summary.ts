@@ -134,7 +134,8 @@ export interface PageStatus {
   warnings: string[];
 }
 
-const shownLabel = (l: string) => l.replace(/[*＊:：\s]/g, '');
+/** A label as a person names it: without its star, colon and spaces. */
+export const shownLabel = (l: string) => l.replace(/[*＊:：\s]/g, '');
 
 export function pageStatus(model: PageModel, warnings: readonly string[] = []): PageStatus {
   const starred = model.fields.filter((f) => f.field.starred && f.field.usable && f.field.dialog === null && !f.trap);

@@ -21,12 +21,14 @@
  *     code with 7–8 digits → phone-like; 12–19 digits → bank-number-like; 7–8 digits → phone-like (a local
  *     number); anything else → «N digits»; with letters → «N chars, code-like». Shorter runs stay (金额(元),
  *     第1张, 12家银行: counts and sizes, not identities).
- *  8. names: a run of 2–4 Han characters that starts with a common surname, is not a word the helper knows
- *     (the label vocabulary, documents, banks, districts, towns, option words) and has no character that
- *     names do not have (区 县 路 院 行 号 期 额 类 型 …) → «N chars, name-like». Also 2–3 characters after
- *     姓名 / 报销人 / 委托人 / 申请人 / 您好 / 欢迎 (with or without ：) and before 的 / 先生 / 女士.
+ *  8. names: a run of 2–4 Han characters standing alone (between punctuation, spaces, digits) that starts with a
+ *     common surname, is not a word the helper knows (the label vocabulary and its trap words, documents, banks,
+ *     districts, towns, option words, a few form words) and has no character that given names do not have
+ *     (区 县 路 院 行 号 期 额 类 型 岁 …) → «N chars, name-like». Inside a longer run, the same shape right after
+ *     姓名 / 报销人 / 委托人 / 申请人 / 联系人 / 您好 / 欢迎 (with or without ：) or right before 的 / 先生 / 女士.
  *     Bank names (中国工商银行), districts (黄浦区), hospitals (…医院) and option words (门诊, 本人办理) are
- *     kept: they are fixed lists, not personal.
+ *     kept: they are fixed lists, not personal. A word mistaken for a name only loses information; a name
+ *     is never kept on purpose.
  *
  * The result never contains a « » shape that could be read back as data; applying the anonymiser twice gives
  * the same text (shapes are left alone).

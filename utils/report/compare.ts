@@ -4,13 +4,14 @@
  * failing replay says which label the helper reads differently: 「报销人称呼」 meaning: report claimant.name 0.95, replay — 0.
  * Pure.
  */
+import { shownLabel } from '@/utils/page/summary';
 import type { ReportField, StructureReport } from './schema';
 
 /** How far a score may move before it counts as a change (a replay's label evidence is close, not identical). */
 export const SCORE_TOLERANCE = 0.1;
 
 const keyOf = (f: Pick<ReportField, 'label' | 'evidence' | 'id'>) => f.label || f.evidence[0]?.text || `(${f.id})`;
-const shown = (f: Pick<ReportField, 'label' | 'evidence' | 'id'>) => `「${keyOf(f).replace(/[*＊:：\s]/g, '') || keyOf(f)}」`;
+const shown = (f: Pick<ReportField, 'label' | 'evidence' | 'id'>) => `「${shownLabel(keyOf(f)) || keyOf(f)}」`;
 
 /** Pair items by a key, in order: the n-th item with a key pairs with the n-th of the other side. */
 function pairs<T>(a: readonly T[], b: readonly T[], key: (x: T) => string): { both: Array<[T, T]>; onlyA: T[]; onlyB: T[] } {

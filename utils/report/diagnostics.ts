@@ -3,6 +3,7 @@
  * stars were found, where the labels came from, which widget frameworks drew the fields) and which starred
  * fields the helper did not understand. Pure.
  */
+import { shownLabel } from '@/utils/page/summary';
 import type { StructureReport } from './schema';
 
 export interface Diagnostics {
@@ -12,7 +13,7 @@ export interface Diagnostics {
   labelSources: Array<[string, number]>;
   /** Frameworks that drew the fields: [framework, count]. */
   frameworks: Array<[string, number]>;
-  /** How many fields the helper understood / saw (usable ones). */
+  /** How many fields the helper understood (a meaning, or a trap it leaves alone) / saw (usable ones). */
   understood: number;
   fields: number;
   /** Starred fields shown now whose meaning stayed unknown (labels as shown). */
@@ -27,14 +28,14 @@ function tally(values: ReadonlyArray<string | null>): Array<[string, number]> {
   return [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-const shownLabel = (l: string) => l.replace(/[*＊:：\s]/g, '');
 
 export function diagnose(report: StructureReport): Diagnostics {
   const usable = report.fields.filter((f) => f.usable && f.dialog !== 'closed');
-  const understood = usable.filter((f) => f.meaning !== null);
+  // a trap (验证码, 紧急联系人 …) is understood too: the helper knows to leave it alone
+  const understood = usable.filter((f) => f.meaning !== null || f.trap !== null);
   return {
     starRules: tally(usable.filter((f) => f.starred).map((f) => f.starRule)),
-    labelSources: tally(understood.map((f) => f.labelSource)),
+    labelSources: tally(understood.filter((f) => f.meaning !== null).map((f) => f.labelSource)),
     frameworks: tally(usable.map((f) => f.widget.framework)),
     understood: understood.length,
     fields: usable.length,

@@ -6,6 +6,7 @@
 import { readPageModel, summarise, fieldId } from '@/utils/page';
 import { evaluate, guardContextFrom, stateFromModel } from '@/utils/guard';
 import { ITEMS } from '@/utils/detect/items';
+import { localToday } from '@/utils/autofill/plan';
 import type { PageInfo } from '@/utils/detect/page';
 import type { ClaimContext } from '@/utils/schemas';
 import { buildReport } from './build';
@@ -25,8 +26,6 @@ export interface PageReportInput {
   extension: string;
   now?: Date;
 }
-
-const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 export function readStructureReport(doc: Document, input: PageReportInput): StructureReport {
   const model = readPageModel(doc, input.page === undefined ? {} : { page: input.page });
@@ -52,7 +51,7 @@ export function readStructureReport(doc: Document, input: PageReportInput): Stru
     },
     location: { href: doc.location?.href ?? '', title: doc.title, top, frames: pageFrames(doc) },
     extension: input.extension,
-    today: isoDate(input.now ?? new Date()),
+    today: localToday(input.now ?? new Date()),
     values: pageValues(model, input.claim),
     knownIds: ITEMS.map((i) => i.id),
     dropdownOptions: customOptions(model, fieldId),
