@@ -12,6 +12,8 @@ import { useTheme } from '@/components/ui/theme';
 import { PeopleChooser } from './PeopleChooser';
 import { InvoiceSection } from '@/components/invoice/InvoiceSection'; // issue 6
 import { LiveChecklist } from './LiveChecklist';
+import { StructureExport } from '@/components/report/StructureExport'; // issue 13
+import { reportFromPanel } from '@/components/report/load';
 
 /** Larger text needs a wider panel (the frame's width is set by the page side). */
 const WIDTH_BY_SCALE: Record<number, number> = { 100: 420, 150: 520, 200: 640 };
@@ -134,6 +136,7 @@ export function Panel() {
         {conn && page?.kind === 'application' && (page.step === 'invoice' || page.step === 'unknown') && <InvoiceSection page={conn} item={page.item} claimant={claimant} />}
         {conn && page?.kind === 'application' && <LiveChecklist page={conn} />}
         {page?.kind === 'logistics' && <p class="note">{t('panelLogisticsNote')}</p>}
+        {conn && page && page.kind !== 'guide' && <StructureExport load={reportFromPanel(conn)} />}
         <footer class="privacy">{t('privacyNote')}</footer>
       </main>
     </>

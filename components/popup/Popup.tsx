@@ -13,6 +13,8 @@ import { guideUrl } from '@/utils/eligibility';
 import { PopupInvoiceHint } from '@/components/invoice/PopupInvoiceHint';
 import { EligibilityCheck } from '@/components/guidance/EligibilityCheck';
 import { PageStatusView } from './PageStatusView';
+import { ReportDiagnostics } from '@/components/report/ReportDiagnostics'; // issue 13
+import { reportFromTab } from '@/components/report/load';
 import { guidanceUrl } from './guidance-url';
 
 /** What the popup knows about the active tab. */
@@ -124,6 +126,7 @@ export function Popup() {
         </>
       )}
       {onApplication && page.step === 'invoice' && <PopupInvoiceHint />}
+      {page && page.kind !== 'guide' && tab.tabId !== null && <ReportDiagnostics load={reportFromTab(tab.tabId)} />}
       <button type="button" class="wide" data-testid="popup-options" onClick={() => browser.runtime.openOptionsPage()}>
         {t('popupOpenOptions')}
       </button>

@@ -2,6 +2,7 @@
 import { runAutofill as fillPage, isTaughtMeaning, type TaughtMapping } from '@/utils/autofill';
 import { handle } from '@/utils/messaging';
 import { runAutofill } from '@/utils/panel/messages';
+import { recordFill } from '@/utils/report/last-fill';
 import type { Feature } from '@/utils/content/features';
 import type { PortalContext } from './context';
 
@@ -14,7 +15,10 @@ export const autofillFeature: Feature<PortalContext> = {
         handle(runAutofill, async ({ claimant, agent, claimantInsurance, overwrite, mappings }) => {
           const item = ctx.page()?.item ?? null;
           const taught: TaughtMapping[] = mappings.flatMap((m) => (isTaughtMeaning(m.meaning) ? [{ ...m, meaning: m.meaning }] : []));
-          return fillPage(ctx.doc, { claimant, agent, item, claimantInsurance, overwrite }, { mappings: taught });
+          const report = await fillPage(ctx.doc, { claimant, agent, item, claimantInsurance, overwrite }, { mappings: taught });
+          // the structure report (issue 13) says what this fill did to each field — outcomes only, no values
+          recordFill(ctx.doc, report, { agent: agent !== null, overwrite });
+          return report;
         }),
       ],
       signal,

@@ -23,6 +23,11 @@ export interface FieldSummary {
   kind: WidgetKind;
   library: string;
   hints: string[];
+  /**
+   * Class names of the control, its wrapper, the widget root and the form item (for reports: which framework
+   * drew it). State classes (is-checked, is-focus, has-error, …-active …) and the helper's own marks are left out.
+   */
+  classes: string[];
   options: string[];
   meaning: Meaning | null;
   score: number;
@@ -61,6 +66,20 @@ export interface PageSummary {
 
 export const fieldId = (index: number) => `f${index}`;
 
+/** State classes, and the helper's own marks (zwdt-autofilled): they would tell a choice or what was filled. */
+const STATE_CLASS = /^(is|has|zwdt)-|checked|selected|active|focus|hover|error|success|warning|valid|disabled|open|visible|show/i;
+
+/** Class names that say which framework drew a field (see `FieldSummary.classes`). */
+export function fieldClasses(field: { element: Element; inputs: readonly Element[]; container: Element | null }): string[] {
+  const control = field.inputs[0] ?? field.element;
+  const els = [control, control.parentElement, field.element, field.container];
+  const out: string[] = [];
+  for (const el of els) {
+    for (const c of Array.from(el?.classList ?? [])) if (!STATE_CLASS.test(c) && !out.includes(c) && out.length < 16) out.push(c);
+  }
+  return out;
+}
+
 export function summarise(model: PageModel): PageSummary {
   return {
     version: 1,
@@ -79,6 +98,7 @@ export function summarise(model: PageModel): PageSummary {
       kind: f.kind,
       library: f.library,
       hints: [...f.hints],
+      classes: fieldClasses(f),
       options: [...f.options],
       meaning,
       score,
@@ -114,7 +134,8 @@ export interface PageStatus {
   warnings: string[];
 }
 
-const shownLabel = (l: string) => l.replace(/[*＊:：\s]/g, '');
+/** A label as a person names it: without its star, colon and spaces. */
+export const shownLabel = (l: string) => l.replace(/[*＊:：\s]/g, '');
 
 export function pageStatus(model: PageModel, warnings: readonly string[] = []): PageStatus {
   const starred = model.fields.filter((f) => f.field.starred && f.field.usable && f.field.dialog === null && !f.trap);
