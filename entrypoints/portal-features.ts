@@ -5,6 +5,7 @@ import { invoiceRowsFeature } from './portal.content/invoice-rows';
 import { pageStatusFeature } from './portal.content/page-status';
 import { applicationIdFeature } from './portal.content/application-id';
 import { createGuardFeature } from './portal.content/guard-feature';
+import { formDraftFeature } from './portal.content/form-draft';
 
 /**
  * The page features, injected by the background (utils/content/load-features.ts) only into frames that show
@@ -29,5 +30,5 @@ export default defineUnlistedScript(() => {
       signal.addEventListener('abort', () => submissions.update(null));
     },
   };
-  host.add([autofillFeature, invoiceRowsFeature, pageStatusFeature, applicationIdFeature, guardFeature]);
+  host.add([autofillFeature, invoiceRowsFeature, pageStatusFeature, applicationIdFeature, guardFeature, formDraftFeature]);
 });

@@ -11,6 +11,7 @@ import {
   deleteDraft,
   deleteDraftImage,
   deleteFormDraft,
+  formDraftKept,
   getDraftImage,
   loadFormDraft,
   loadInvoiceDraft,
@@ -34,7 +35,9 @@ export function draftHandlers(drafts: DraftService): Handler[] {
       forPage,
     ),
     handle(saveFormDraft, ({ key, session, values }, sender) => drafts.saveForm(key, session, values, sender.tabId), forPage),
-    handle(deleteFormDraft, async ({ key, session }) => ({ deleted: await drafts.deleteForm(key, session) }), forPage),
+    handle(deleteFormDraft, async ({ key, session }, sender) => ({ deleted: await drafts.deleteForm(key, session, sender.tabId) }), forPage),
+    // The portal's maintenance / 登录超时 page: is what was typed in this tab kept? (no values)
+    handle(formDraftKept, async (_, sender) => (sender.tabId === undefined ? { kept: false, updatedAt: null, expiresAt: null } : drafts.keptInTab(sender.tabId)), forPage),
     // The panel (an extension page).
     handle(loadInvoiceDraft, async ({ key, tabId }, sender) => {
       const d = await drafts.load(key, tabId ?? sender.tabId);
