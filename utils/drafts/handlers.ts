@@ -15,6 +15,7 @@ import {
   getDraftImage,
   loadFormDraft,
   loadInvoiceDraft,
+  otherDraftClaimants,
   putDraftImage,
   saveFormDraft,
   saveInvoiceDraft,
@@ -45,6 +46,7 @@ export function draftHandlers(drafts: DraftService): Handler[] {
     }),
     handle(saveInvoiceDraft, ({ key, session, invoices, tabId }, sender) => drafts.saveInvoices(key, session, invoices, tabId ?? sender.tabId)),
     handle(deleteDraft, async ({ key }) => ({ deleted: await drafts.delete(key) })),
+    handle(otherDraftClaimants, async ({ key }) => ({ claimants: await drafts.otherClaimants(key) })),
     handle(putDraftImage, ({ key, session, id, image }) => drafts.putImage(key, session, id, { name: image.name, type: image.type, data: fromBase64(image.data).buffer })),
     handle(getDraftImage, async ({ id }) => {
       const img = await drafts.getImage(id);

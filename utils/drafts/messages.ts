@@ -27,6 +27,9 @@ export const loadInvoiceDraft = defineMessage(
 
 export const saveInvoiceDraft = defineMessage('drafts/invoices-save', z.object({ key: draftKeySchema, session, invoices: storedInvoicesSchema, tabId }), saveOutcome);
 
+/** Other 报销人 (profile ids) with a draft of the same item and application (the panel names them). */
+export const otherDraftClaimants = defineMessage('drafts/other-claimants', z.object({ key: draftKeySchema }), z.object({ claimants: z.array(z.string()) }));
+
 /** Forget an application's whole draft and its pictures. */
 export const deleteDraft = defineMessage('drafts/delete', z.object({ key: draftKeySchema }), z.object({ deleted: z.boolean() }));
 

@@ -258,6 +258,19 @@ export class DraftService {
     return this.save(key, session, { invoices: storedInvoicesSchema.parse(invoices) }, tabId);
   }
 
+  /**
+   * The 报销人 (profile ids) with a draft of this item and application other than `key.claimant`: after a
+   * reload the panel starts with its first person, and a draft kept for another one would otherwise stay
+   * unseen. Ids only, read without opening any draft (also while locked).
+   */
+  otherClaimants(key: DraftKey): Promise<string[]> {
+    return this.vault.exclusive(async () => {
+      const ctx = await this.vault.readContext(['drafts']);
+      const hits = (ctx.records.drafts ?? []).filter((d) => !this.expired(d) && d.item === (key.item ?? '') && d.application === key.application && d.claimant !== key.claimant);
+      return [...new Set(hits.map((d) => d.claimant))];
+    });
+  }
+
   /** Forget the typed values of an application (the invoices stay). */
   async deleteForm(key: DraftKey, session: string, tabId?: number): Promise<boolean> {
     const out = await this.save(key, session, { form: {} });
