@@ -6,6 +6,7 @@ import { pageStatusFeature } from './portal.content/page-status';
 import { applicationIdFeature } from './portal.content/application-id';
 import { createGuardFeature } from './portal.content/guard-feature';
 import { structureReportFeature } from './portal.content/structure-report';
+import { formDraftFeature } from './portal.content/form-draft';
 
 /**
  * The page features, injected by the background (utils/content/load-features.ts) only into frames that show
@@ -30,5 +31,5 @@ export default defineUnlistedScript(() => {
       signal.addEventListener('abort', () => submissions.update(null));
     },
   };
-  host.add([autofillFeature, invoiceRowsFeature, pageStatusFeature, applicationIdFeature, guardFeature, structureReportFeature]);
+  host.add([autofillFeature, invoiceRowsFeature, pageStatusFeature, applicationIdFeature, guardFeature, structureReportFeature, formDraftFeature]);
 });

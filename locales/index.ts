@@ -10,11 +10,12 @@ import panel from './panel.json';
 import invoiceUi from './invoice-ui.json';
 import guidance from './guidance.json';
 import report from './report.json';
+import drafts from './drafts.json';
 
 export type LocaleEntry = { zh_CN: string; en: string; description?: string };
 export type Catalog = Record<string, LocaleEntry>;
 
-const parts: Catalog[] = [common, validate, panel, profiles, autofill, invoice, guard, invoiceUi, guidance, report] as Catalog[];
+const parts: Catalog[] = [common, validate, panel, profiles, autofill, invoice, guard, invoiceUi, guidance, report, drafts] as Catalog[];
 
 export const catalog: Catalog = Object.assign({}, ...parts);
 

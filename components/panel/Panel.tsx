@@ -14,6 +14,7 @@ import { InvoiceSection } from '@/components/invoice/InvoiceSection'; // issue 6
 import { LiveChecklist } from './LiveChecklist';
 import { StructureExport } from '@/components/report/StructureExport'; // issue 13
 import { reportFromPanel } from '@/components/report/load';
+import { FormDraftOffer } from '@/components/drafts/FormDraftOffer'; // issue 10: never lose what was typed
 
 /** Larger text needs a wider panel (the frame's width is set by the page side). */
 const WIDTH_BY_SCALE: Record<number, number> = { 100: 420, 150: 520, 200: 640 };
@@ -130,6 +131,7 @@ export function Panel() {
         {error && <p class="error">{error}</p>}
         {page && <p class="where" data-testid="panel-page">{describePage(page)}</p>}
         {page?.kind === 'guide' && <GuideHint item={page.item} />}
+        {conn && page?.kind === 'application' && <FormDraftOffer page={conn} claimant={claimant} onAttention={() => void (collapsedRef.current && toggle())} />}
         {conn && page && page.kind !== 'guide' && (
           <PeopleChooser page={conn} item={page.item} autofillRef={page.kind === 'application' ? autofillRef : undefined} onClaimant={(p) => setClaimant(p?.id ?? '')} />
         )}

@@ -10,6 +10,7 @@ import type { PageInfo } from '@/utils/detect/page';
 import type { PortalContext } from './context';
 import { panelFeature } from './panel';
 import { claimFeature } from './claim';
+import { watchForOutage } from './kept-notice';
 
 /**
  * The portal content script (all frames of zwdt.sh.gov.cn / ywtb.sh.gov.cn): it decides which page this is and
@@ -64,6 +65,9 @@ export default defineContentScript({
       delete (globalThis as Record<string, unknown>)[FEATURE_HOST_KEY];
       delete root.dataset.zwdtHelper;
     });
+
+    // Issue 10: a 登录超时 / 系统维护 page (or message) says that what was typed here is kept.
+    watchForOutage(document, controller.signal);
 
     watchPage({
       doc: document,

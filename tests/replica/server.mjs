@@ -191,9 +191,19 @@ export async function startReplica({ port = 0, configDelayMs = 450, quiet = true
   const rejected = [];
   /** Simulated trouble: the login session has expired / the service is down for maintenance. */
   const mode = { sessionExpired: false, maintenance: false };
+  /**
+   * The login is gone (what a reload meets after the session expired): the application pages answer the
+   * portal's 登录超时 page (401), its API 401 JSON, writes are refused like `sessionExpired`. Kept apart from
+   * `mode` so that object keeps its documented shape.
+   */
+  const login = { loggedOut: false };
+  const setModes = (m) => {
+    for (const target of [mode, login]) for (const k of Object.keys(target)) if (typeof m?.[k] === 'boolean') target[k] = m[k];
+    return { ...mode, ...login };
+  };
   const resetAll = () => {
     submissions.length = 0; uploads.length = 0; rejected.length = 0;
-    mode.sessionExpired = false; mode.maintenance = false;
+    mode.sessionExpired = false; mode.maintenance = false; login.loggedOut = false;
   };
   let seq = 0;
 
@@ -221,9 +231,9 @@ export async function startReplica({ port = 0, configDelayMs = 450, quiet = true
     if (p === '/__replica/mode') {
       if (method === 'POST') {
         const { fields } = await parseBody(req);
-        for (const k of Object.keys(mode)) if (fields && typeof fields[k] === 'boolean') mode[k] = fields[k];
+        setModes(fields);
       }
-      return json(res, mode);
+      return json(res, { ...mode, ...login });
     }
 
     // ---- static / vendor (every host) ----
@@ -241,7 +251,7 @@ export async function startReplica({ port = 0, configDelayMs = 450, quiet = true
     // ---- simulated trouble (opt-in through setMode / POST /__replica/mode) ----
     const isWrite = method === 'POST' && (/^\/api\/.*\/(submit|upload)$/.test(p) || p === '/ac-product-net/netapply/submit.do');
     const isApp = method === 'GET' && (p === '/api/apply/config' || p === '/ac-product-net/netapply/apply.do' || /^\/govPortals\/apply\//.test(p) || (host === 'www.example.com' && /^\/(apply.*)?$/.test(p)));
-    if ((mode.sessionExpired || mode.maintenance) && isWrite) {
+    if ((mode.sessionExpired || mode.maintenance || login.loggedOut) && isWrite) {
       const { fields, files } = await parseBody(req);
       const why = mode.maintenance ? 'maintenance' : 'sessionExpired';
       rejected.push({ time: new Date().toISOString(), host, path: p, reason: why, body: fields, files });
@@ -253,6 +263,11 @@ export async function startReplica({ port = 0, configDelayMs = 450, quiet = true
     if (mode.maintenance && isApp) {
       if (p.startsWith('/api/')) return json(res, { code: 503, msg: '系统升级维护中，请稍后再试' }, 503);
       return html(res, portal.maintenance(), 503);
+    }
+    if (login.loggedOut && isApp) {
+      if (p.startsWith('/api/')) return json(res, { code: 401, msg: '登录已超时，请重新登录' }, 401);
+      if (host === 'ywtb.sh.gov.cn') return html(res, bootstrapApp.errorPage('登录超时，请重新登录后再办理'), 401);
+      return html(res, portal.loginTimeout(), 401);
     }
 
     // ---- shared JSON API used by the Element apps (zwdt + example.com) ----
@@ -374,8 +389,8 @@ export async function startReplica({ port = 0, configDelayMs = 450, quiet = true
     uploads,
     rejected,
     mode,
-    /** e.g. setMode({ sessionExpired: true }) or setMode({ maintenance: true }); reset() clears it. */
-    setMode(m) { for (const k of Object.keys(mode)) if (typeof m?.[k] === 'boolean') mode[k] = m[k]; return { ...mode }; },
+    /** e.g. setMode({ sessionExpired: true }), setMode({ maintenance: true }) or setMode({ loggedOut: true }); reset() clears them. */
+    setMode: setModes,
     cert: pems.cert,
     hostResolverRules,
     chromiumArgs: [`--host-resolver-rules=${hostResolverRules}`, '--ignore-certificate-errors'],

@@ -45,8 +45,9 @@ describe('every background handler', () => {
     const handlers = backgroundHandlers(service, new DraftService({ vault: service.vault }));
     const router = createRouter(handlers);
     const open = handlers.filter((h) => h.allowContentScripts).map((h) => h.type).sort();
-    // The page features' injection, non-personal settings, invoice numbers for the guard, and the form drafts of the page the user types in.
-    expect(open).toEqual(['content/load-page-features', 'drafts/form-delete', 'drafts/form-load', 'drafts/form-save', 'history/confirm', 'history/list', 'history/pending', 'settings/get']);
+    // The page features' injection, non-personal settings, invoice numbers for the guard, and the form drafts of the page the user types in
+    // (and whether what was typed in the asking tab is kept: its 登录超时 / 维护 page says so).
+    expect(open).toEqual(['content/load-page-features', 'drafts/form-delete', 'drafts/form-kept', 'drafts/form-load', 'drafts/form-save', 'history/confirm', 'history/list', 'history/pending', 'settings/get']);
     const closed = handlers.filter((h) => !h.allowContentScripts);
     expect(closed.length).toBeGreaterThan(20);
     for (const h of closed) {

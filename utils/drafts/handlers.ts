@@ -11,9 +11,11 @@ import {
   deleteDraft,
   deleteDraftImage,
   deleteFormDraft,
+  formDraftKept,
   getDraftImage,
   loadFormDraft,
   loadInvoiceDraft,
+  otherDraftClaimants,
   putDraftImage,
   saveFormDraft,
   saveInvoiceDraft,
@@ -34,7 +36,9 @@ export function draftHandlers(drafts: DraftService): Handler[] {
       forPage,
     ),
     handle(saveFormDraft, ({ key, session, values }, sender) => drafts.saveForm(key, session, values, sender.tabId), forPage),
-    handle(deleteFormDraft, async ({ key, session }) => ({ deleted: await drafts.deleteForm(key, session) }), forPage),
+    handle(deleteFormDraft, async ({ key, session }, sender) => ({ deleted: await drafts.deleteForm(key, session, sender.tabId) }), forPage),
+    // The portal's maintenance / 登录超时 page: is what was typed in this tab kept? (no values)
+    handle(formDraftKept, async (_, sender) => (sender.tabId === undefined ? { kept: false, updatedAt: null, expiresAt: null } : drafts.keptInTab(sender.tabId)), forPage),
     // The panel (an extension page).
     handle(loadInvoiceDraft, async ({ key, tabId }, sender) => {
       const d = await drafts.load(key, tabId ?? sender.tabId);
@@ -42,6 +46,7 @@ export function draftHandlers(drafts: DraftService): Handler[] {
     }),
     handle(saveInvoiceDraft, ({ key, session, invoices, tabId }, sender) => drafts.saveInvoices(key, session, invoices, tabId ?? sender.tabId)),
     handle(deleteDraft, async ({ key }) => ({ deleted: await drafts.delete(key) })),
+    handle(otherDraftClaimants, async ({ key }) => ({ claimants: await drafts.otherClaimants(key) })),
     handle(putDraftImage, ({ key, session, id, image }) => drafts.putImage(key, session, id, { name: image.name, type: image.type, data: fromBase64(image.data).buffer })),
     handle(getDraftImage, async ({ id }) => {
       const img = await drafts.getImage(id);

@@ -2,15 +2,18 @@
  * Which application a draft belongs to: the item (职保 / 居保), the claimant (the profile chosen as 报销人)
  * and the portal's application (its number, or the page's own id for it, where the page shows one).
  * A later application — for another person, or with another number — never meets an earlier draft.
+ * zod/mini: the page features (content script) key the form drafts with it and stay small; mini schemas nest
+ * in the panel's classic-zod messages as they are.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { itemKindSchema } from '@/utils/schemas';
 
 export const draftKeySchema = z.object({
-  item: z.enum(['employee', 'resident']).nullable(),
+  item: z.nullable(itemKindSchema),
   /** The claimant's profile id; '' when none is chosen. */
-  claimant: z.string().max(64),
+  claimant: z.string().check(z.maxLength(64)),
   /** The portal's application number or the page's own id for it (utils/page/application-id.ts); '' when none is shown. */
-  application: z.string().max(100),
+  application: z.string().check(z.maxLength(100)),
 });
 export type DraftKey = z.infer<typeof draftKeySchema>;
 

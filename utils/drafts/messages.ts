@@ -3,31 +3,20 @@
  * `session` its load returned: after 结束本次服务 a save of the ended session is refused (`session-ended`).
  *
  * Form drafts ({field key → value} typed in the portal's form) are open to content scripts — the page
- * side captures what is typed there and offers 「恢复上次填写的内容」; invoice drafts and pictures are for
- * the panel (an extension page) only.
+ * side captures what is typed there and offers 「恢复上次填写的内容」; they are declared once, in zod/mini,
+ * in ./form-messages.ts (re-exported here). Invoice drafts and pictures are for the panel (an extension
+ * page) only.
  */
 import { z } from 'zod';
 import { defineMessage } from '@/utils/messaging';
 import { draftKeySchema } from './key';
-import { formValuesSchema, storedInvoicesSchema } from './service';
+import { storedInvoicesSchema } from './service';
+import { draftSessionSchema as session, saveOutcomeSchema as saveOutcome } from './form-messages';
 
-const session = z.string().min(1).max(100);
 /** The tab the application is in (the panel knows it; a content script's own tab is taken from the sender). */
 const tabId = z.number().int().nonnegative().optional();
-const saveOutcome = z.object({ saved: z.boolean(), reason: z.enum(['locked', 'session-ended']).optional() });
 
-/** Load the typed values of an application. `values` null: nothing kept (or locked: `locked` true). */
-export const loadFormDraft = defineMessage(
-  'drafts/form-load',
-  z.object({ key: draftKeySchema }),
-  z.object({ session, locked: z.boolean(), values: formValuesSchema.nullable(), updatedAt: z.string().nullable() }),
-);
-
-/** Keep the typed values of an application (the whole form each time; saved: false while locked or after the session ended). */
-export const saveFormDraft = defineMessage('drafts/form-save', z.object({ key: draftKeySchema, session, values: formValuesSchema }), saveOutcome);
-
-/** Forget the typed values of an application (the user declined 「恢复上次填写的内容」). */
-export const deleteFormDraft = defineMessage('drafts/form-delete', z.object({ key: draftKeySchema, session }), z.object({ deleted: z.boolean() }));
+export { loadFormDraft, saveFormDraft, deleteFormDraft, formDraftKept } from './form-messages';
 
 /** The invoices of an application's draft (restored unconfirmed by the panel). */
 export const loadInvoiceDraft = defineMessage(
@@ -37,6 +26,9 @@ export const loadInvoiceDraft = defineMessage(
 );
 
 export const saveInvoiceDraft = defineMessage('drafts/invoices-save', z.object({ key: draftKeySchema, session, invoices: storedInvoicesSchema, tabId }), saveOutcome);
+
+/** Other 报销人 (profile ids) with a draft of the same item and application (the panel names them). */
+export const otherDraftClaimants = defineMessage('drafts/other-claimants', z.object({ key: draftKeySchema }), z.object({ claimants: z.array(z.string()) }));
 
 /** Forget an application's whole draft and its pictures. */
 export const deleteDraft = defineMessage('drafts/delete', z.object({ key: draftKeySchema }), z.object({ deleted: z.boolean() }));

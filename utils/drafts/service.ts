@@ -12,17 +12,18 @@
  * - Invoice pictures only with the setting 「保留发票图片」; they go with an expired (abandoned) draft.
  */
 import { z } from 'zod';
+import * as zm from 'zod/mini';
 import { browser } from 'wxt/browser';
 import type { DraftContent, DraftRecord, HelperDatabase, InvoiceImageContent, InvoiceImageRecord } from '@/utils/db';
 import type { Vault, VaultContext } from '@/utils/crypto/vault';
 import { loadSettings, type Settings } from '@/utils/settings';
 import { DRAFT_SESSION_KEY, draftIdOf, type DraftKey } from './key';
+import { formValuesSchema, type FormValues } from './form-values';
 
 const DAY_MS = 86_400_000;
 
-/** What the user typed, by the page model's field key. */
-export const formValuesSchema = z.record(z.string().min(1).max(200), z.string().max(5000)).refine((v) => Object.keys(v).length <= 500, { message: 'too many fields' });
-export type FormValues = z.infer<typeof formValuesSchema>;
+/** What the user typed, by the page model's field key (declared once: ./form-values.ts). */
+export { formValuesSchema, type FormValues };
 
 /** One invoice as the panel's review shows it (restored unconfirmed; `result` is the engine's, re-checked on restore). */
 export const storedInvoiceSchema = z.object({
@@ -55,36 +56,56 @@ export interface TabDrafts {
   add(tabId: number, draftId: string): Promise<void>;
   /** The tab's drafts, forgotten. */
   take(tabId: number): Promise<string[]>;
+  /** The draft holding what was last typed in this tab's form (null: the form part was emptied). */
+  setForm(tabId: number, draftId: string | null): Promise<void>;
+  /** The draft holding what was last typed in this tab's form, if any. */
+  formOf(tabId: number): Promise<string | null>;
 }
 
 export function memoryTabDrafts(): TabDrafts {
   const byTab = new Map<number, Set<string>>();
+  const forms = new Map<number, string>();
   return {
     add: async (tab, id) => void byTab.set(tab, (byTab.get(tab) ?? new Set()).add(id)),
     take: async (tab) => {
       const ids = [...(byTab.get(tab) ?? [])];
       byTab.delete(tab);
+      forms.delete(tab);
       return ids;
     },
+    setForm: async (tab, id) => void (id === null ? forms.delete(tab) : forms.set(tab, id)),
+    formOf: async (tab) => forms.get(tab) ?? null,
   };
 }
 
 const TABS_KEY = 'drafts.byTab';
+const FORMS_KEY = 'drafts.formByTab';
 export function sessionTabDrafts(): TabDrafts {
-  const read = async () => ((await browser.storage.session.get(TABS_KEY))[TABS_KEY] ?? {}) as Record<string, string[]>;
+  const read = async <T>(key: string) => ((await browser.storage.session.get(key))[key] ?? {}) as Record<string, T>;
   return {
     async add(tab, id) {
-      const all = await read();
+      const all = await read<string[]>(TABS_KEY);
       const ids = all[tab] ?? [];
       if (ids.includes(id)) return;
       await browser.storage.session.set({ [TABS_KEY]: { ...all, [tab]: [...ids, id].slice(-10) } });
     },
     async take(tab) {
-      const all = await read();
+      const all = await read<string[]>(TABS_KEY);
       const ids = all[tab] ?? [];
       delete all[tab];
-      await browser.storage.session.set({ [TABS_KEY]: all });
+      const forms = await read<string>(FORMS_KEY);
+      delete forms[tab];
+      await browser.storage.session.set({ [TABS_KEY]: all, [FORMS_KEY]: forms });
       return ids;
+    },
+    async setForm(tab, id) {
+      const forms = await read<string>(FORMS_KEY);
+      if (id === null) delete forms[tab];
+      else forms[tab] = id;
+      await browser.storage.session.set({ [FORMS_KEY]: forms });
+    },
+    async formOf(tab) {
+      return (await read<string>(FORMS_KEY))[tab] ?? null;
     },
   };
 }
@@ -101,7 +122,7 @@ const emptyContent = (): DraftContent => ({ form: {}, invoices: [] });
 
 function readContent(raw: unknown): { form: FormValues; invoices: StoredInvoice[] } {
   const c = (raw && typeof raw === 'object' ? raw : {}) as Partial<DraftContent>;
-  const form = formValuesSchema.safeParse(c.form ?? {});
+  const form = zm.safeParse(formValuesSchema, c.form ?? {});
   const invoices = Array.isArray(c.invoices) ? c.invoices.flatMap((i) => {
     const r = storedInvoiceSchema.safeParse(i);
     return r.success ? [r.data] : [];
@@ -205,8 +226,31 @@ export class DraftService {
   }
 
   /** Keep what the user typed in the form (the whole {field key → value} of the page, replacing the last). */
-  saveForm(key: DraftKey, session: string, form: FormValues, tabId?: number): Promise<SaveOutcome> {
-    return this.save(key, session, { form: formValuesSchema.parse(form) }, tabId);
+  async saveForm(key: DraftKey, session: string, form: FormValues, tabId?: number): Promise<SaveOutcome> {
+    const values = zm.parse(formValuesSchema, form);
+    const out = await this.save(key, session, { form: values }, tabId);
+    // The tab's maintenance / 登录超时 page asks whether what was typed there is kept (`keptInTab`).
+    if (out.saved && tabId !== undefined) {
+      const id = draftIdOf(key);
+      if (Object.keys(values).length) await this.tabs.setForm(tabId, id);
+      else if ((await this.tabs.formOf(tabId)) === id) await this.tabs.setForm(tabId, null);
+    }
+    return out;
+  }
+
+  /**
+   * Is what was typed in this tab's form kept (the draft it was saved to still exists and has not expired)?
+   * Answers without opening the draft (also while locked): no values, only when it was last saved.
+   */
+  async keptInTab(tabId: number): Promise<{ kept: boolean; updatedAt: string | null; expiresAt: string | null }> {
+    const none = { kept: false, updatedAt: null, expiresAt: null };
+    const id = await this.tabs.formOf(tabId);
+    if (!id) return none;
+    return this.vault.exclusive(async () => {
+      const ctx = await this.vault.readContext(['drafts']);
+      const record = ctx.records.drafts?.find((d) => d.id === id);
+      return record && !this.expired(record) ? { kept: true, updatedAt: record.updatedAt, expiresAt: record.expiresAt } : none;
+    });
   }
 
   /** Keep the invoices read in the panel (the whole list, replacing the last). */
@@ -214,9 +258,23 @@ export class DraftService {
     return this.save(key, session, { invoices: storedInvoicesSchema.parse(invoices) }, tabId);
   }
 
+  /**
+   * The 报销人 (profile ids) with a draft of this item and application other than `key.claimant`: after a
+   * reload the panel starts with its first person, and a draft kept for another one would otherwise stay
+   * unseen. Ids only, read without opening any draft (also while locked).
+   */
+  otherClaimants(key: DraftKey): Promise<string[]> {
+    return this.vault.exclusive(async () => {
+      const ctx = await this.vault.readContext(['drafts']);
+      const hits = (ctx.records.drafts ?? []).filter((d) => !this.expired(d) && d.item === (key.item ?? '') && d.application === key.application && d.claimant !== key.claimant);
+      return [...new Set(hits.map((d) => d.claimant))];
+    });
+  }
+
   /** Forget the typed values of an application (the invoices stay). */
-  async deleteForm(key: DraftKey, session: string): Promise<boolean> {
+  async deleteForm(key: DraftKey, session: string, tabId?: number): Promise<boolean> {
     const out = await this.save(key, session, { form: {} });
+    if (out.saved && tabId !== undefined && (await this.tabs.formOf(tabId)) === draftIdOf(key)) await this.tabs.setForm(tabId, null);
     return out.saved;
   }
 

@@ -58,6 +58,16 @@ export function maintenance() {
   });
 }
 
+/** What an application page answers after the login expired (replica mode `loggedOut`): the portal's own host. */
+export function loginTimeout() {
+  return doc({
+    title: '登录超时 - 上海市一网通办',
+    head: CSS,
+    body: `${portalHeaderHtml()}<div class="gp-wrap"><div class="nf"><h1 style="font-size:32px;color:#e6a23c">登录超时</h1>
+<p>您的登录状态已失效，请重新登录后再办理。</p><p><a href="https://zwdtuser.sh.gov.cn/uc/login/login.jsp">重新登录</a> &nbsp; <a href="/">返回首页</a></p></div></div>${portalFooterHtml()}`,
+  });
+}
+
 /** Where 立即前往 leads. 职保 → Element SPA on zwdt; 居保 → old Bootstrap app on ywtb (override with ?app=). */
 export function applyUrl(item, app) {
   const kind = app || (item.kind === '职保' ? 'element' : 'bootstrap');
