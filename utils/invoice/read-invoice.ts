@@ -6,6 +6,7 @@ import { InvoiceError, invoiceError, toIssue } from './errors';
 import { downscaleToFit, flattenAlpha, grayToRgba, mapBoxBack, MIN_SIDE, preprocessSecondPass } from './image';
 import { parseInvoiceText, type ParsedText, type Reading } from './parse';
 import { parseQrPayload, type QrFields } from './qr';
+import { checkFileSize, checkImageHeader, renderScale } from './limits';
 import { IMAGE_TYPES, mimeOf, sniffType } from './sniff';
 import {
   emptyFields,
@@ -218,6 +219,7 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
     progress('sniff', 0);
     const bytes = input.bytes;
     if (!bytes || bytes.length === 0) throw invoiceError('invoiceErrorEmpty');
+    checkFileSize(bytes.length);
     const type = sniffType(bytes);
     if (type === 'heic' || type === 'avif') throw invoiceError('invoiceErrorHeic');
 
@@ -241,7 +243,7 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
         const missing = !p.fields.invoiceCode || !p.fields.invoiceNumber || !p.fields.checkCode;
         if (missing && deps.pdf.renderPage && deps.qr) {
           try {
-            await decodeQr(await deps.pdf.renderPage(bytes, 0, 2));
+            await decodeQr(await deps.pdf.renderPage(bytes, 0, renderScale(pages[0]?.width ?? 0, pages[0]?.height ?? 0, 2)));
           } catch {
             /* ignore */
           }
@@ -251,7 +253,8 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
       // Scanned PDF: render the first page and OCR it.
       if (!deps.pdf.renderPage) throw invoiceError('invoicePdfScannedNeedsBrowser');
       progress('decode', 0.08);
-      const rendered = await deps.pdf.renderPage(bytes, 0, 2.5);
+      // 2.5× of an A4 page; a poster-sized page is scaled down to MAX_RENDER_SIDE (never a 36000² canvas).
+      const rendered = await deps.pdf.renderPage(bytes, 0, renderScale(pages[0]?.width ?? 0, pages[0]?.height ?? 0, 2.5));
       const { image } = downscaleToFit(flattenAlpha(rendered));
       // Boxes of a rendered page are in rendered pixels; report that size.
       imageSize = { width: image.width, height: image.height };
@@ -261,6 +264,8 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
     }
 
     if (!IMAGE_TYPES.has(type)) throw invoiceError('invoiceErrorUnsupported');
+    // Size from the header before any decoding: unreadable or oversized pictures are refused here.
+    checkImageHeader(bytes);
     progress('decode', 0.03);
     let decoded: PixelImage;
     try {
@@ -268,6 +273,9 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
     } catch (e) {
       if (e instanceof InvoiceError) throw e;
       throw invoiceError('invoiceErrorDecode', e instanceof Error ? e.message : String(e));
+    }
+    if (!decoded || !(decoded.width > 0) || !(decoded.height > 0) || decoded.data?.length !== decoded.width * decoded.height * 4) {
+      throw invoiceError('invoiceErrorDecode', 'no pixels');
     }
     if (Math.min(decoded.width, decoded.height) < MIN_SIDE / 2 || Math.max(decoded.width, decoded.height) < MIN_SIDE) {
       throw invoiceError('invoiceErrorTooSmall', decoded.width, decoded.height);
@@ -289,6 +297,26 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
 /** Reads several files one after another (OCR is CPU-bound); a failing file does not stop the others. */
 export async function readInvoices(inputs: InvoiceInput[], deps: ReadInvoiceDeps): Promise<InvoiceResult[]> {
   const out: InvoiceResult[] = [];
-  for (let i = 0; i < inputs.length; i++) out.push(await readInvoice(inputs[i]!, deps, { index: i, count: inputs.length }));
+  for (let i = 0; i < inputs.length; i++) {
+    try {
+      out.push(await readInvoice(inputs[i]!, deps, { index: i, count: inputs.length }));
+    } catch (e) {
+      // readInvoice does not reject; this guards against inputs that throw when touched.
+      out.push(failedResult(safeName(inputs[i]), toIssue(e, 'invoiceErrorOcr')));
+    }
+  }
   return out;
+}
+
+function safeName(input: InvoiceInput | undefined): string {
+  try {
+    return String(input?.name ?? '');
+  } catch {
+    return '';
+  }
+}
+
+/** A result with nothing read and `error` set. */
+export function failedResult(file: string, error: Issue): InvoiceResult {
+  return result({ name: file, bytes: new Uint8Array(0) }, now(), {}, [], undefined, error);
 }
