@@ -225,21 +225,29 @@ describe('readInvoice', () => {
     expect(events.at(-1)).toMatchObject({ phase: 'done', progress: 1, file: 'a.png' });
   });
 
-  it('runs the second pass when key fields are missing and merges by confidence', async () => {
-    let n = 0;
+  it('reads again only the regions of weak fields (crops, not the page) and merges by confidence', async () => {
+    const calls: Array<{ mode?: string; w: number; h: number }> = [];
     const engine: OcrEngine = {
       name: 'two-pass',
       init: async () => {},
-      recognize: async () => {
-        n++;
-        return n === 1 ? { lines: [line('票据代码:31060121 票据号码:0012345678', 40, 0.5)] } : { lines: [line('票据号码:0012345678', 40, 0.9), line('校验码:a3f09e', 70, 0.9)] };
+      recognize: async (img, o) => {
+        calls.push({ mode: o?.mode, w: img.width, h: img.height });
+        // Pass 1: both labels found, values read unsurely; the crops: clean readings.
+        return calls.length === 1
+          ? { lines: [line('票据代码:31060121 票据号码:0012345678', 40, 0.5), line('校验码:a3f09e 开票日期:2024-03-15', 70, 0.5)] }
+          : { lines: [line('票据号码:0012345678', 4, 0.95), line('校验码:a3f09e', 30, 0.95)] };
       },
       terminate: async () => {},
     };
     const r = await readInvoice({ name: 'b.png', bytes: pngBytes(600, 400) }, base(engine));
-    expect(n).toBe(2);
+    expect(calls[0]).toMatchObject({ mode: 'page', w: 600, h: 400 });
+    expect(calls.length).toBeGreaterThan(1);
+    for (const c of calls.slice(1)) {
+      expect(['line', 'block']).toContain(c.mode);
+      expect(c.w * c.h).toBeLessThan(600 * 400); // a crop (enlarged), never the whole page again
+    }
     expect(r.fields).toMatchObject({ invoiceCode: '31060121', invoiceNumber: '0012345678', checkCode: 'a3f09e' });
-    expect(r.confidence.invoiceNumber).toBeGreaterThan(0.9); // both passes agree
+    expect(r.confidence.invoiceNumber).toBeGreaterThan(0.9); // both readings agree
   });
 
   it('boxes are reported in the source pixels when the decoder already downscaled (sourceSize)', async () => {

@@ -3,9 +3,12 @@
 import { crossCheck, type FieldState, type FieldStates } from './crosscheck';
 import { t } from '@/utils/i18n';
 import { InvoiceError, invoiceError, toIssue } from './errors';
-import { downscaleToFit, flattenAlpha, grayToRgba, mapBoxBack, MIN_SIDE, preprocessSecondPass } from './image';
+import { mapBox, rectifyDocument } from './document';
+import { downscaleToFit, flattenAlpha, grayToRgba, mapBoxBack, MIN_SIDE, normalizeBackground, preprocessSecondPass, toGray, type GrayImage } from './image';
 import { parseInvoiceText, type ParsedText, type Reading } from './parse';
 import { parseQrPayload, type QrFields } from './qr';
+import { findMissedText } from './missed-text';
+import { prepareRegion, regionLinesToPage, regionsFor, type Region } from './regions';
 import { checkFileSize, checkImageHeader, renderScale } from './limits';
 import { IMAGE_TYPES, mimeOf, sniffType } from './sniff';
 import {
@@ -18,6 +21,7 @@ import {
   type InvoiceInput,
   type InvoiceResult,
   type Issue,
+  type Box,
   type OcrLine,
   type PixelImage,
   type ProgressPhase,
@@ -26,8 +30,6 @@ import {
 
 /** Fields whose presence (≥ 2) makes a file an invoice. */
 const EVIDENCE: FieldName[] = ['invoiceCode', 'invoiceNumber', 'checkCode', 'issueDate', 'totalAmount', 'totalAmountUpper', 'hospital', 'fundPaid', 'cashPaid', 'hospitalizationPeriod'];
-/** Key fields: when pass 1 reads all of them well, pass 2 is skipped. */
-const KEY: FieldName[] = ['invoiceCode', 'invoiceNumber', 'checkCode', 'issueDate', 'totalAmount'];
 
 interface Ctx {
   index: number;
@@ -79,6 +81,56 @@ function candidates(p: ParsedText, source: FieldSource, pass: string): Partial<R
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Character height (px) under which a page is read a second time as a whole, enlarged. */
+const SMALL_TEXT = 20;
+
+/** Confidence under which a value is worth a second look (and shown for checking). */
+export const SURE = 0.85;
+
+/** Fields worth a second look: missing, unsure, or not in their shape (QR values are exact). */
+const SECOND_LOOK: FieldName[] = ['invoiceCode', 'invoiceNumber', 'checkCode', 'issueDate', 'payerName', 'hospital', 'totalAmount', 'fundPaid', 'accountPaid', 'cashPaid', 'hospitalizationPeriod'];
+const SHAPES: Partial<Record<FieldName, RegExp>> = { invoiceCode: /^\d{8}$/, invoiceNumber: /^\d{10}$/, checkCode: /^[0-9a-f]{6}$/ };
+
+export function weakFields(states: FieldStates): FieldName[] {
+  const st = states as Record<string, FieldState | undefined>;
+  return SECOND_LOOK.filter((f) => {
+    const c = st[f];
+    if (!c) return true;
+    if (c.source === 'qr' || c.source === 'pdf') return false;
+    const shape = SHAPES[f];
+    return c.conf < SURE || (shape !== undefined && !shape.test(String(c.value)));
+  });
+}
+
+/** Lines with the words whose centre lies inside `box` removed (a region read again replaces them). */
+export function withoutWordsIn(lines: OcrLine[], box: Box): OcrLine[] {
+  const inside = (b: Box) => {
+    const cx = b.x + b.w / 2, cy = b.y + b.h / 2;
+    return cx >= box.x && cx <= box.x + box.w && cy >= box.y && cy <= box.y + box.h;
+  };
+  const out: OcrLine[] = [];
+  for (const l of lines) {
+    const words = l.words.filter((w) => !inside(w.bbox));
+    if (words.length === l.words.length) out.push(l);
+    else if (words.length) out.push({ ...l, text: words.map((w) => w.text).join(' '), words });
+  }
+  return out;
+}
+
+/** The levelled page with red marks (seals) turned to paper: what counts as ink for finding missed text. */
+function withoutRed(levelled: GrayImage, rgba: PixelImage): GrayImage {
+  const out = new Uint8Array(levelled.data);
+  const d = rgba.data;
+  for (let i = 0, p = 0; i < out.length; i++, p += 4) if (d[p]! - Math.max(d[p + 1]!, d[p + 2]!) > 60) out[i] = 255;
+  return { width: levelled.width, height: levelled.height, data: out };
+}
+
+function clipBox(b: Box, page: { width: number; height: number }): Box {
+  const x0 = Math.max(0, Math.round(b.x)), y0 = Math.max(0, Math.round(b.y));
+  const x1 = Math.min(page.width, Math.round(b.x + b.w)), y1 = Math.min(page.height, Math.round(b.y + b.h));
+  return { x: x0, y: y0, w: Math.max(0, x1 - x0), h: Math.max(0, y1 - y0) };
+}
 
 /** Merges per field: QR values win; equal OCR readings from two passes reinforce each other; else the more confident. */
 export function mergeCandidates(sets: Array<Partial<Record<FieldName, Candidate>>>, warnings: Issue[] = [], describe?: (f: FieldName) => string): FieldStates {
@@ -161,42 +213,89 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
     return result(input, t0, states, warnings, imageSize, error);
   };
 
-  const ocrImage = async (image: PixelImage, from: number, to: number) => {
+  /**
+   * OCR of one page picture: pass 1 on the whole page; a second look only at the regions of the fields pass 1
+   * read weakly (a whole-page second pass only when pass 1 found almost no label). `toSource` maps boxes of
+   * this picture into the picture the engine was given (a straightened photo → the photo).
+   */
+  const ocrImage = async (image: PixelImage, from: number, to: number, toSource?: (b: Box) => Box) => {
     const engine = deps.engine;
     progress('ocr-init', from);
     await engine.init();
     const secondPass = deps.secondPass !== false;
-    const mid = secondPass ? from + (to - from) * 0.5 : to;
-    const r1 = await engine.recognize(image, { onProgress: (p) => progress('ocr', from + (mid - from) * p) });
-    const p1 = parseInvoiceText(r1.lines);
-    sets.push(candidates(p1, 'ocr', 'ocr1'));
-    takeOther(p1, 'ocr');
-    if (!secondPass) return;
-    // Skip pass 2 when pass 1 already read every key field in a valid shape (or a QR gave them).
-    const merged = mergeCandidates(sets);
-    const good = (f: FieldName) => {
-      const c = (merged as Record<string, FieldState | undefined>)[f];
-      return !!c && c.conf >= 0.75;
-    };
-    const shapes = /^\d{8}$/.test(String(merged.invoiceCode?.value ?? '')) && /^\d{10}$/.test(String(merged.invoiceNumber?.value ?? '')) && /^[0-9a-f]{6}$/.test(String(merged.checkCode?.value ?? ''));
-    // The hospital name is often under the red seal: pass 2 (red channel) reads it.
-    if (KEY.every(good) && shapes && good('hospital')) return;
-    try {
-      const scale = secondPassScale(medianWordHeight(r1.lines), image.width, image.height);
-      const pre = preprocessSecondPass(image, scale);
-      const r2 = await engine.recognize(grayToRgba(pre.image), { onProgress: (p) => progress('ocr', mid + (to - mid) * p) });
-      const lines2 = r2.lines.map((l) => ({
-        ...l,
-        bbox: mapBoxBack(l.bbox, pre.transform),
-        words: l.words.map((w) => ({ ...w, bbox: mapBoxBack(w.bbox, pre.transform) })),
-      }));
-      const p2 = parseInvoiceText(lines2);
-      sets.push(candidates(p2, 'ocr', 'ocr2'));
-      takeOther(p2, 'ocr');
-    } catch (e) {
-      if (e instanceof InvoiceError) throw e;
-      warnings.push({ code: 'invoiceWarnSecondPassFailed', message: invoiceError('invoiceWarnSecondPassFailed', e instanceof Error ? e.message : String(e)).message });
+    const mid = secondPass ? from + (to - from) * 0.75 : to;
+    const local: Array<Partial<Record<FieldName, Candidate>>> = [];
+    // Pass 1 on the page with its lighting levelled (a photo's shadow would otherwise turn into a black
+    // region for tesseract's global threshold, and the text in it is lost).
+    const levelled = normalizeBackground(toGray(image));
+    const r1 = await engine.recognize(grayToRgba(levelled), { mode: 'page', onProgress: (p) => progress('ocr', from + (mid - from) * p) });
+    let parsed = parseInvoiceText(r1.lines);
+    local.push(candidates(parsed, 'ocr', 'ocr1'));
+    takeOther(parsed, 'ocr');
+    if (secondPass) {
+      try {
+        const charH = medianWordHeight(r1.lines) || 24;
+        const second = deps.regionEngine ?? engine;
+        const read = async (region: Region): Promise<OcrLine[]> => {
+          const prep = prepareRegion(image, region, charH);
+          const out = await second.recognize(prep.image, { mode: region.mode });
+          return regionLinesToPage(out.lines, prep.scale, prep.offset);
+        };
+        let pageLines: OcrLine[] = r1.lines;
+        // Pass 1 found (almost) no labels, or the text is too small for the recogniser (a low-resolution scan):
+        // the page itself is hard — read it once more as a whole, cleaned and enlarged.
+        if ((parsed.anchors.length < 4 || charH < SMALL_TEXT) && weakFields(mergeCandidates([...sets, ...local])).length) {
+          const scale = secondPassScale(charH, image.width, image.height);
+          const pre = preprocessSecondPass(image, scale);
+          const r2 = await engine.recognize(grayToRgba(pre.image), { mode: 'page' });
+          const lines2 = r2.lines.map((l) => ({ ...l, bbox: mapBoxBack(l.bbox, pre.transform), words: l.words.map((w) => ({ ...w, bbox: mapBoxBack(w.bbox, pre.transform) })) }));
+          const p2 = parseInvoiceText(lines2);
+          local.push(candidates(p2, 'ocr', 'ocr2'));
+          takeOther(p2, 'ocr');
+          if (p2.anchors.length > parsed.anchors.length) {
+            parsed = p2;
+            pageLines = lines2;
+          }
+        }
+        // Text pass 1 dropped: ink no recognised word covers (seals excluded), read line by line.
+        const covered = pageLines.flatMap((l) => l.words.map((w) => w.bbox));
+        const missed = findMissedText(withoutRed(levelled, image), covered, { charH, max: 6 });
+        const added: OcrLine[] = [];
+        for (const box of missed) {
+          const pad = 0.4 * charH;
+          const region: Region = { fields: [], box: clipBox({ x: box.x - pad, y: box.y - pad, w: box.w + 2 * pad, h: box.h + 2 * pad }, image), mode: box.h > 1.8 * charH ? 'block' : 'line', channel: 'red' };
+          if (region.box.w > 4 && region.box.h > 4) added.push(...(await read(region)));
+        }
+        if (added.length) {
+          pageLines = [...pageLines, ...added];
+          parsed = parseInvoiceText(pageLines);
+          local.push(candidates(parsed, 'ocr', 'missed'));
+          takeOther(parsed, 'ocr');
+        }
+        // The fields still weak: read their regions again (cleaned, enlarged) in place of what pass 1 saw there.
+        const now = candidates(parsed, 'ocr', 'page');
+        const weak = weakFields(mergeCandidates([...sets, ...local, now]));
+        const valueBoxes: Partial<Record<FieldName, Box[]>> = {};
+        for (const f of weak) if (now[f]?.boxes.length) valueBoxes[f] = now[f]!.boxes;
+        const regions = regionsFor(weak, parsed, valueBoxes, image);
+        for (let i = 0; i < regions.length; i++) {
+          const region = regions[i]!;
+          const lines = await read(region);
+          progress('ocr', mid + ((to - mid) * (i + 1)) / Math.max(1, regions.length));
+          pageLines = [...withoutWordsIn(pageLines, region.box), ...lines];
+        }
+        if (added.length || regions.length) {
+          const p2 = parseInvoiceText(pageLines);
+          local.push(candidates(p2, 'ocr', 'ocr2'));
+          takeOther(p2, 'ocr');
+        }
+      } catch (e) {
+        if (e instanceof InvoiceError) throw e;
+        warnings.push({ code: 'invoiceWarnSecondPassFailed', message: invoiceError('invoiceWarnSecondPassFailed', e instanceof Error ? e.message : String(e)).message });
+      }
     }
+    if (toSource) for (const set of local) for (const c of Object.values(set)) if (c) c.boxes = c.boxes.map(toSource);
+    sets.push(...local);
   };
 
   const decodeQr = async (image: PixelImage) => {
@@ -287,7 +386,10 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
     // Engine pixels → the user's picture pixels.
     boxScale = (image.width / source.width) || scale;
     await decodeQr(image);
-    await ocrImage(image, 0.15, 0.95);
+    // A phone photo of a sheet on a table: straighten it first (boxes go back through the homography).
+    const straight = rectifyDocument(image);
+    if (straight) await ocrImage(straight.image, 0.15, 0.95, (b) => mapBox(straight.toSource, b));
+    else await ocrImage(image, 0.15, 0.95);
     return finish();
   } catch (e) {
     return finish(toIssue(e, 'invoiceErrorOcr'));

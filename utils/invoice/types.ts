@@ -140,12 +140,18 @@ export interface ProgressEvent {
 
 export type ProgressCallback = (e: ProgressEvent) => void;
 
+/**
+ * What a picture holds: a whole page (layout analysis, rotation), a block of a few lines, or one line
+ * (crops of single fields in the second pass).
+ */
+export type OcrMode = 'page' | 'block' | 'line';
+
 /** Engine-neutral OCR interface (tesseract.js now; PP-OCR may be added behind it). */
 export interface OcrEngine {
   readonly name: string;
   /** Starts the engine; idempotent. Rejects with an Issue-like Error (code `invoiceOcrInitFailed`) on failure/timeout. */
   init(): Promise<void>;
-  recognize(image: PixelImage, opts?: { onProgress?: (p: number) => void }): Promise<OcrOutput>;
+  recognize(image: PixelImage, opts?: { onProgress?: (p: number) => void; mode?: OcrMode }): Promise<OcrOutput>;
   /** Releases the worker; a later `recognize` starts it again. */
   terminate(): Promise<void>;
 }
@@ -194,8 +200,10 @@ export interface ReadInvoiceDeps {
   /** Optional: without it PDFs are refused. */
   pdf?: PdfReader;
   onProgress?: ProgressCallback;
-  /** Second OCR pass (red channel + background normalisation + deskew) — default true. */
+  /** Second OCR pass on the regions of weak fields (red channel, background normalisation, enlarged) — default true. */
   secondPass?: boolean;
+  /** Engine for the second pass's crops (default: `engine`). The benchmark compares PP-OCR here. */
+  regionEngine?: OcrEngine;
 }
 
 /** Empty per-field record helper. */
