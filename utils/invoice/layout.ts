@@ -172,15 +172,15 @@ export function spanBox(cell: Cell, start: number, end: number): Box {
   return gs.length ? unionBox(gs) : cell.box;
 }
 
-/** Boxes in the input frame and mean OCR confidence of s[start, end). */
-export function spanSource(cell: Cell, start: number, end: number): { boxes: Box[]; conf: number } {
+/** Boxes in the input frame, mean and lowest OCR confidence of s[start, end). */
+export function spanSource(cell: Cell, start: number, end: number): { boxes: Box[]; conf: number; min: number } {
   const gs = cell.glyphs.slice(Math.max(0, start), Math.max(start + 1, end)).filter((g) => !/\s/.test(g.c));
-  if (!gs.length) return { boxes: [], conf: 0.5 };
+  if (!gs.length) return { boxes: [], conf: 0.5, min: 0.5 };
   const srcs: Box[] = [];
   for (const g of gs) if (!srcs.some((b) => b.x === g.src.x && b.y === g.src.y && b.w === g.src.w && b.h === g.src.h)) srcs.push(g.src);
   const u = unionBox(srcs);
   const page = srcs[0]!.page;
-  return { boxes: [page === undefined ? u : { ...u, page }], conf: gs.reduce((a, g) => a + g.conf, 0) / gs.length };
+  return { boxes: [page === undefined ? u : { ...u, page }], conf: gs.reduce((a, g) => a + g.conf, 0) / gs.length, min: Math.min(...gs.map((g) => g.conf)) };
 }
 
 /** Vertical overlap of two boxes relative to the smaller height (0..1). */

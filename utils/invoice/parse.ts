@@ -31,6 +31,8 @@ export interface Reading<T = unknown> {
   alts?: T[];
   /** How it was found (for the review and the benchmark's failure tables). */
   via?: 'inline' | 'right' | 'below' | 'shape' | 'title' | 'code' | 'seal' | 'derived';
+  /** The recognition (OcrLine.read) the value's text came from. */
+  read?: number;
 }
 
 export type Readings = { [K in FieldName]?: Reading<NonNullable<InvoiceFields[K]>> };
@@ -204,7 +206,8 @@ interface Claim {
 /** Parses text lines (any order; positions decide) into field readings. Never throws on any input. */
 export function parseInvoiceText(lines: OcrLine[]): ParsedText {
   const out: ParsedText = { fields: {}, extra: {}, anchors: [] };
-  const layout = buildLayout(Array.isArray(lines) ? lines.filter((l) => l && typeof l.text === 'string') : []);
+  const input = Array.isArray(lines) ? lines.filter((l) => l && typeof l.text === 'string') : [];
+  const layout = buildLayout(input);
   const cells = layout.cells;
   const claims: Claim[] = [];
   const claimed = (cell: number, start: number, end: number) => claims.some((u) => u.cell === cell && start < u.end && u.start < end);
@@ -216,9 +219,13 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     const cur = out.fields[f];
     if (!cur || r.conf > cur.conf) (out.fields as Record<string, Reading>)[f] = r;
   };
+  const readOf = (cell: Cell) => input[cell.line]?.read;
   const readingOf = <T>(cell: Cell, start: number, end: number, value: T, factor: number, labelled: boolean, via: Reading['via']): Reading<T> => {
     const { boxes, conf } = spanSource(cell, start, end);
-    return { value, conf: conf * factor, boxes, labelled, via };
+    const r: Reading<T> = { value, conf: conf * factor, boxes, labelled, via };
+    const read = readOf(cell);
+    if (read !== undefined) r.read = read;
+    return r;
   };
 
   /** The 小写 total printed after a 大写 run: later in the same cell, or at the start of the next cell on the row. */
@@ -252,7 +259,9 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       // Labels of values we do not read take the first token next to them (an ID number, 门诊号, 预缴金额 …).
       const kind: ValueKind = h.def.kind === 'none' ? 'token' : h.def.kind;
       for (const cand of candidates(layout, c, hi, kind)) {
-        const { conf } = spanSource(cand.cell, cand.ex.start, cand.ex.end);
+        // Names are wrong if one character is: they are judged by their least sure character.
+        const src = spanSource(cand.cell, cand.ex.start, cand.ex.end);
+        const conf = kind === 'name' || kind === 'text' ? (src.conf + src.min) / 2 : src.conf;
         const rel = RELATION_SCORE[cand.rel] - Math.min(0.06, 0.0015 * Math.max(0, cand.dist - 2));
         const score = conf * (0.75 + 0.25 * h.score) * rel * (h.def.weight ?? 1) * (0.8 + 0.2 * cand.ex.shape);
         pairings.push({ key: h.def.key, kind: h.def.kind, hit: h, cell: cand.cell, ex: cand.ex, rel: cand.rel, conf: score });
@@ -281,6 +290,15 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       usedHits.add(p.hit);
       claim(p.cell.id, p.ex.start, p.ex.end);
     }
+  }
+
+  /** The text of the next cell on the row when it follows closely and is not a label (a value cut in two). */
+  function continuation(cell: Cell, end: number): string | null {
+    if (end < cell.s.length) return null;
+    const H = layout.charH;
+    const right = cells.filter((o) => o !== cell && vOverlap(cell.box, o.box) >= 0.5 && o.box.x >= cell.box.x + cell.box.w - 0.3 * H && o.box.x - (cell.box.x + cell.box.w) < 2.5 * H).sort((a, b) => a.box.x - b.box.x)[0];
+    if (!right || (right.labels[0] && right.labels[0].start <= 1)) return null;
+    return /^[\u4e00-\u9fff()]+/.exec(right.s.slice(0, beforeFirstLabel(right)))?.[0] ?? null;
   }
 
   function accept(p: Pairing): boolean {
@@ -330,7 +348,13 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
         return true;
       }
       case 'hospital': {
-        const h = hospitalName(v as string);
+        let h = hospitalName(v as string);
+        // A name split across two cells ("中山大学附属" | "第一医院").
+        const more = continuation(cell, ex.end);
+        if (more && (!h || h.shape < 1)) {
+          const joined = hospitalName((v as string) + more);
+          if (joined && joined.shape > (h?.shape ?? 0)) h = joined;
+        }
         if (!h) return false;
         put('hospital', base(h.name, ex.start, ex.start + h.name.length, h.shape));
         return true;
@@ -343,8 +367,16 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
           const cont = nextLine ? /^(?:其他信息)?\s*([\u4e00-\u9fff]{0,8}?(?:保险|医保))(?=[\s]|$|性别)/.exec(nextLine.s) : null;
           if (cont) text += cont[1]!;
         }
+        if (!INSURANCE_TEXTS.includes(text)) {
+          const more = continuation(cell, ex.end);
+          if (more) {
+            const joined = snapInsuranceText(text + more);
+            if (INSURANCE_TEXTS.includes(joined)) text = joined;
+          }
+        }
         const snapped = snapInsuranceText(text);
-        put('insuranceTypeText', base(snapped, ex.start, ex.end, snapped === text && !INSURANCE_TEXTS.includes(text) ? 0.9 : 1));
+        // A text that is none of the printed 医保类型 (cut, misread, or simply new) is shown for checking.
+        put('insuranceTypeText', base(snapped, ex.start, ex.end, INSURANCE_TEXTS.includes(snapped) ? 1 : 0.8));
         return true;
       }
       case 'totalAmountUpper': {
@@ -458,11 +490,9 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       amountAfter(c, um.index + run.length, 0.85);
     }
     // "写)276,020.66" even without a readable 大写 run
-    const wi = c.s.indexOf('写');
-    if (wi >= 0) {
-      const am = firstAmount(c.s.slice(wi + 1, wi + 16));
-      if (am && !claimed(c.id, wi + 1 + am.start, wi + 1 + am.end)) put('totalAmount', readingOf(c, wi + 1 + am.start, wi + 1 + am.end, am.value, 0.85, false, 'shape'));
-    }
+    // (the last 写 of the cell: the 小写 one when both are printed)
+    const wi = c.s.lastIndexOf('写');
+    if (wi >= 0 && !/大$/.test(c.s.slice(Math.max(0, wi - 1), wi))) amountAfter(c, wi + 1 + (c.s[wi + 1] === ')' ? 1 : 0), 0.85);
   }
 
   // Organisation names anywhere (a 收款单位 line cut by the seal, other layouts' headers); titles excluded.
@@ -470,7 +500,7 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     for (const c of cells) {
       if (/类型|类别|票据|收费|监制/.test(c.s)) continue;
       const hm = HOSPITAL_ANY_RE.exec(c.s);
-      if (!hm || /^(?:[\u4e00-\u9fff]{2,3}[省市])?医疗/.test(hm[0])) continue;
+      if (!hm || /^(?:[\u4e00-\u9fff]{2,3}[省市])?医疗/.test(hm[0]) || claimed(c.id, hm.index, hm.index + hm[0].length)) continue;
       const name = hm[0].replace(/^\(?章\)?/, '');
       put('hospital', readingOf(c, hm.index, hm.index + hm[0].length, name, 0.55, false, 'shape'));
     }
@@ -496,7 +526,8 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       const m = /(门急诊|门诊|急诊|住院)/.exec(c.s);
       const v = m ? visitTypeFromText(m[1]!) : null;
       if (m && v) {
-        vt = readingOf(c, m.index, m.index + m[1]!.length, v, 0.95, true, 'title');
+        // A 门急诊 title covers emergencies too: outpatient, but for checking.
+        vt = readingOf(c, m.index, m.index + m[1]!.length, v, m[1] === '门急诊' ? 0.75 : 0.95, true, 'title');
         break;
       }
     }

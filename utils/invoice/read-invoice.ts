@@ -8,6 +8,7 @@ import { downscaleToFit, flattenAlpha, grayToRgba, mapBoxBack, MIN_SIDE, normali
 import { parseInvoiceText, type ParsedText, type Reading } from './parse';
 import { parseQrPayload, type QrFields } from './qr';
 import { findMissedText } from './missed-text';
+import { findSeals, hospitalSeal, readSealName, sealCovers } from './seal';
 import { prepareRegion, regionLinesToPage, regionsFor, type Region } from './regions';
 import { checkFileSize, checkImageHeader, renderScale } from './limits';
 import { IMAGE_TYPES, mimeOf, sniffType } from './sniff';
@@ -36,7 +37,8 @@ interface Ctx {
   count: number;
 }
 
-type Candidate = FieldState & { pass: string };
+/** A reading of one pass; `cap` bounds its confidence whatever other passes say (a name under a seal). */
+type Candidate = FieldState & { pass: string; cap?: number; read?: number };
 
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
@@ -75,7 +77,7 @@ function candidates(p: ParsedText, source: FieldSource, pass: string): Partial<R
   const out: Partial<Record<FieldName, Candidate>> = {};
   for (const f of FIELD_NAMES) {
     const r = p.fields[f] as Reading | undefined;
-    if (r) out[f] = { value: r.value, conf: r.conf, source, boxes: r.boxes, alts: r.alts, pass };
+    if (r) out[f] = { value: r.value, conf: r.conf, source, boxes: r.boxes, alts: r.alts, pass, ...(r.read !== undefined ? { read: r.read } : {}) };
   }
   return out;
 }
@@ -103,19 +105,37 @@ export function weakFields(states: FieldStates): FieldName[] {
   });
 }
 
-/** Lines with the words whose centre lies inside `box` removed (a region read again replaces them). */
-export function withoutWordsIn(lines: OcrLine[], box: Box): OcrLine[] {
-  const inside = (b: Box) => {
-    const cx = b.x + b.w / 2, cy = b.y + b.h / 2;
-    return cx >= box.x && cx <= box.x + box.w && cy >= box.y && cy <= box.y + box.h;
-  };
-  const out: OcrLine[] = [];
-  for (const l of lines) {
-    const words = l.words.filter((w) => !inside(w.bbox));
-    if (words.length === l.words.length) out.push(l);
-    else if (words.length) out.push({ ...l, text: words.map((w) => w.text).join(' '), words });
+/**
+ * The hospital's name and its seal. A name read where a seal covers it may be cut ("学第一附属医院"): it is
+ * marked for checking unless the seal's ring says the same. When the name is weak, missing or covered, the
+ * ring is read: the same name confirms it; a longer name ending like it (the part the seal hid) or a name
+ * where none was read is offered — always marked for checking (a seal is read from a curved line).
+ */
+async function hospitalFromSeal(image: PixelImage, parsed: ParsedText, local: Array<Partial<Record<FieldName, Candidate>>>, charH: number, engine: ReadInvoiceDeps['engine']): Promise<void> {
+  const seals = findSeals(image, 2.5 * charH, 14 * charH);
+  if (!seals.length) return;
+  const hs = (mergeCandidates(local) as Record<string, FieldState<string> | undefined>).hospital;
+  const near = [...(hs?.boxes ?? []), ...parsed.anchors.filter((a) => a.key === 'hospital').map((a) => a.box)];
+  const seal = hospitalSeal(seals, near);
+  if (!seal) return;
+  const covered = !!hs && hs.boxes.some((b) => sealCovers(seal, b));
+  if (hs && hs.conf >= SURE && !covered) return;
+  const ring = await readSealName(image, seal, engine);
+  const boxes = [{ x: Math.round(seal.cx - seal.r), y: Math.round(seal.cy - seal.r), w: Math.round(2 * seal.r), h: Math.round(2 * seal.r) }];
+  const put = (value: string, conf: number) => local.push({ hospital: { value, conf, source: 'ocr', boxes: hs && value === hs.value ? hs.boxes : boxes, pass: 'seal' } });
+  if (ring && hs && ring.name === hs.value) {
+    put(ring.name, Math.max(hs.conf, Math.min(0.95, 0.6 + ring.conf)));
+    return;
   }
-  return out;
+  if (covered) for (const set of local) if (set.hospital) set.hospital.cap = 0.8;
+  if (!ring || Array.from(ring.name).length < 4) return;
+  if (hs && ring.name.endsWith(hs.value) && ring.name.length > hs.value.length) put(ring.name, Math.min(0.8, 0.3 + ring.conf));
+  else if (!hs || hs.conf < 0.6) put(ring.name, Math.min(0.75, 0.2 + ring.conf));
+}
+
+/** Marks every line of a recognition with its number (see OcrLine.read). */
+function tag(out: { lines: OcrLine[] }, read: number): { lines: OcrLine[] } {
+  return { lines: out.lines.map((l) => ({ ...l, read })) };
 }
 
 /** The levelled page with red marks (seals) turned to paper: what counts as ink for finding missed text. */
@@ -147,12 +167,18 @@ export function mergeCandidates(sets: Array<Partial<Record<FieldName, Candidate>
     }
     cs.sort((a, b) => b.conf - a.conf);
     const best = { ...cs[0]! };
-    const agree = cs.slice(1).filter((c) => same(c.value, best.value) && c.pass !== best.pass);
+    // Agreement counts between independent reads of the text (a parse of the same OCR line twice is not).
+    const agree = cs.slice(1).filter((c) => same(c.value, best.value) && c.pass !== best.pass && (c.read === undefined || best.read === undefined || c.read !== best.read));
     if (agree.length) best.conf = Math.min(0.99, best.conf + 0.15 + 0.1 * agree[0]!.conf);
+    // Passes reading the same covered text agree without being independent: a cap stays.
+    const caps = [best, ...agree].map((c) => c.cap).filter((c): c is number => c !== undefined);
+    if (caps.length) best.conf = Math.min(best.conf, ...caps);
     const alts = cs.slice(1).filter((c) => !same(c.value, best.value)).map((c) => c.value);
     best.alts = [...(best.alts ?? []), ...alts];
-    const { pass: _pass, ...state } = best;
+    const { pass: _pass, cap: _cap, read: _read, ...state } = best;
     void _pass;
+    void _cap;
+    void _read;
     (out as Record<string, FieldState>)[f] = state;
   }
   return out;
@@ -228,7 +254,7 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
     // Pass 1 on the page with its lighting levelled (a photo's shadow would otherwise turn into a black
     // region for tesseract's global threshold, and the text in it is lost).
     const levelled = normalizeBackground(toGray(image));
-    const r1 = await engine.recognize(grayToRgba(levelled), { mode: 'page', onProgress: (p) => progress('ocr', from + (mid - from) * p) });
+    const r1 = tag(await engine.recognize(grayToRgba(levelled), { mode: 'page', onProgress: (p) => progress('ocr', from + (mid - from) * p) }), 1);
     let parsed = parseInvoiceText(r1.lines);
     local.push(candidates(parsed, 'ocr', 'ocr1'));
     takeOther(parsed, 'ocr');
@@ -236,10 +262,11 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
       try {
         const charH = medianWordHeight(r1.lines) || 24;
         const second = deps.regionEngine ?? engine;
+        let reads = 10;
         const read = async (region: Region): Promise<OcrLine[]> => {
           const prep = prepareRegion(image, region, charH);
           const out = await second.recognize(prep.image, { mode: region.mode });
-          return regionLinesToPage(out.lines, prep.scale, prep.offset);
+          return tag({ lines: regionLinesToPage(out.lines, prep.scale, prep.offset) }, reads++).lines;
         };
         let pageLines: OcrLine[] = r1.lines;
         // Pass 1 found (almost) no labels, or the text is too small for the recogniser (a low-resolution scan):
@@ -247,7 +274,7 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
         if ((parsed.anchors.length < 4 || charH < SMALL_TEXT) && weakFields(mergeCandidates([...sets, ...local])).length) {
           const scale = secondPassScale(charH, image.width, image.height);
           const pre = preprocessSecondPass(image, scale);
-          const r2 = await engine.recognize(grayToRgba(pre.image), { mode: 'page' });
+          const r2 = tag(await engine.recognize(grayToRgba(pre.image), { mode: 'page' }), 2);
           const lines2 = r2.lines.map((l) => ({ ...l, bbox: mapBoxBack(l.bbox, pre.transform), words: l.words.map((w) => ({ ...w, bbox: mapBoxBack(w.bbox, pre.transform) })) }));
           const p2 = parseInvoiceText(lines2);
           local.push(candidates(p2, 'ocr', 'ocr2'));
@@ -282,13 +309,16 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
           const region = regions[i]!;
           const lines = await read(region);
           progress('ocr', mid + ((to - mid) * (i + 1)) / Math.max(1, regions.length));
-          pageLines = [...withoutWordsIn(pageLines, region.box), ...lines];
+          // Both readings stay: the parser pairs each label with the best value wherever it was read.
+          pageLines = [...pageLines, ...lines];
         }
         if (added.length || regions.length) {
           const p2 = parseInvoiceText(pageLines);
           local.push(candidates(p2, 'ocr', 'ocr2'));
           takeOther(p2, 'ocr');
+          parsed = p2;
         }
+        await hospitalFromSeal(image, parsed, local, charH, second);
       } catch (e) {
         if (e instanceof InvoiceError) throw e;
         warnings.push({ code: 'invoiceWarnSecondPassFailed', message: invoiceError('invoiceWarnSecondPassFailed', e instanceof Error ? e.message : String(e)).message });

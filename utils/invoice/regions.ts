@@ -1,7 +1,7 @@
 // The second pass, only where it is needed: the regions of the fields pass 1 read weakly or not at all, found
 // from where their labels (or their weak values) are printed, cut out of the page, cleaned (red channel: the
 // seals vanish; background levelled; small text enlarged) and read again as a line or a small block.
-import { normalizeBackground, scaleGray, toGray, grayToRgba, type GrayImage } from './image';
+import { eraseRules, normalizeBackground, scaleGray, toGray, grayToRgba, type GrayImage } from './image';
 import type { LabelKey } from './labels';
 import type { ParsedText } from './parse';
 import type { Box, FieldName, OcrLine, OcrMode, PixelImage } from './types';
@@ -111,6 +111,8 @@ export function prepareRegion(page: PixelImage, r: Region, charH: number): { ima
   const scale = Math.max(1, Math.min(3, TARGET_CHAR / Math.max(8, charH)));
   if (scale > 1.05) g = scaleGray(g, scale);
   g = normalizeBackground(g, Math.max(16, Math.round(24 * scale)));
+  const ch = Math.max(8, charH) * scale;
+  g = eraseRules(g, Math.round(3 * ch), Math.round(1.6 * ch));
   if (r.mode === 'line') keepMiddleLine(g);
   return { image: grayToRgba(g), scale: scale > 1.05 ? scale : 1, offset: { x, y } };
 }

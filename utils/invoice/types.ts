@@ -119,6 +119,8 @@ export interface OcrLine {
   conf: number;
   bbox: Box;
   words: OcrWord[];
+  /** Which recognition produced it (set by the reader): readings agree independently only across reads. */
+  read?: number;
 }
 
 export interface OcrOutput {

@@ -25,8 +25,9 @@ export function seal(opts: { top: string; bottom?: string; star?: boolean; oval?
   const cy = h / 2;
   const rx = cx - 4;
   const ry = cy - 4;
-  const tx = rx * 0.78;
-  const ty = ry * 0.78;
+  // The inscription's baseline: its characters stand outwards from it and stay inside the ring.
+  const tx = rx * (opts.oval ? 0.78 : 0.64);
+  const ty = ry * (opts.oval ? 0.78 : 0.64);
   const sx = cx - tx * Math.cos(Math.PI / 6);
   const sy = cy + ty * Math.sin(Math.PI / 6);
   const ex = cx + tx * Math.cos(Math.PI / 6);
