@@ -96,6 +96,9 @@ export function findLabels(s: string): LabelHit[] {
       // A short label read with a wrong character must end where its value starts (a colon, a space, digits):
       // "住院社保卡" is not 住院号 + "保卡", "交球人：田舒明" is 交款人.
       if (best && n <= 3 && best.score < 1 && /[\u3400-\u9fff]/.test(chars[i + best.k] ?? '')) best = null;
+      // Right after other characters (spaces between CJK characters are gone by now), a label must be read
+      // nearly right: "城乡居民医保性别" holds 性别, not 医保类别.
+      if (best && n <= 4 && best.score < 0.85 && /[\u3400-\u9fff]/.test(chars[i - 1] ?? '')) best = null;
       if (best) hits.push({ def: pl.def, label: pl.label, start: pos[i]!, end: pos[i + best.k - 1]! + 1, score: best.score });
     }
   }

@@ -367,6 +367,9 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
           const cont = nextLine ? /^(?:其他信息)?\s*([\u4e00-\u9fff]{0,8}?(?:保险|医保))(?=[\s]|$|性别)/.exec(nextLine.s) : null;
           if (cont) text += cont[1]!;
         }
+        // A known 医保类型 followed by more text (the next label, garbled): the known text.
+        const known = [...INSURANCE_TEXTS].sort((a, b) => b.length - a.length).find((t) => text.startsWith(t) && text.length > t.length && t.length >= 4);
+        if (known) text = known;
         if (!INSURANCE_TEXTS.includes(text)) {
           const more = continuation(cell, ex.end);
           if (more) {

@@ -4,7 +4,7 @@ import { crossCheck, type FieldState, type FieldStates } from './crosscheck';
 import { t } from '@/utils/i18n';
 import { InvoiceError, invoiceError, toIssue } from './errors';
 import { mapBox, rectifyDocument } from './document';
-import { downscaleToFit, flattenAlpha, grayToRgba, mapBoxBack, MIN_SIDE, normalizeBackground, preprocessSecondPass, toGray, type GrayImage } from './image';
+import { downscaleToFit, eraseRules, flattenAlpha, grayToRgba, mapBoxBack, MIN_SIDE, normalizeBackground, preprocessSecondPass, toGray, type GrayImage } from './image';
 import { parseInvoiceText, type ParsedText, type Reading } from './parse';
 import { parseQrPayload, type QrFields } from './qr';
 import { findMissedText } from './missed-text';
@@ -13,6 +13,7 @@ import { prepareRegion, regionLinesToPage, regionsFor, type Region } from './reg
 import { checkFileSize, checkImageHeader, renderScale } from './limits';
 import { IMAGE_TYPES, mimeOf, sniffType } from './sniff';
 import {
+  CHECK_BELOW,
   emptyFields,
   FIELD_NAMES,
   fieldRecord,
@@ -88,7 +89,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 const SMALL_TEXT = 20;
 
 /** Confidence under which a value is worth a second look (and shown for checking). */
-export const SURE = 0.85;
+export const SURE = CHECK_BELOW;
 
 /** Fields worth a second look: missing, unsure, or not in their shape (QR values are exact). */
 const SECOND_LOOK: FieldName[] = ['invoiceCode', 'invoiceNumber', 'checkCode', 'issueDate', 'payerName', 'hospital', 'totalAmount', 'fundPaid', 'accountPaid', 'cashPaid', 'hospitalizationPeriod'];
@@ -285,8 +286,9 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
           }
         }
         // Text pass 1 dropped: ink no recognised word covers (seals excluded), read line by line.
-        const covered = pageLines.flatMap((l) => l.words.map((w) => w.bbox));
-        const missed = findMissedText(withoutRed(levelled, image), covered, { charH, max: 6 });
+        // (words the recogniser did not believe, or boxes no character has, do not count as read)
+        const covered = pageLines.flatMap((l) => l.words.filter((w) => w.conf >= 0.3 && w.bbox.h < 2.5 * charH && w.bbox.w < 3 * charH * Math.max(1, Array.from(w.text).length)).map((w) => w.bbox));
+        const missed = findMissedText(eraseRules(withoutRed(levelled, image), Math.round(3 * charH), Math.round(1.6 * charH)), covered, { charH, max: 6 });
         const added: OcrLine[] = [];
         for (const box of missed) {
           const pad = 0.4 * charH;

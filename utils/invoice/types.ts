@@ -54,6 +54,14 @@ export interface InvoiceFields {
 
 export type FieldSource = 'qr' | 'pdf' | 'ocr';
 
+/**
+ * Confidence under which an OCR value is not shown as certain (the review marks it ⚠ 请核对; the engine gives
+ * such fields a second look). The engine keeps its confidences calibrated to this line: a value at or above
+ * it was read well and confirmed by its shape, its label, another independent reading or a cross-check.
+ * (utils/invoice-ui/review.ts `LOW_CONFIDENCE` holds the same number.)
+ */
+export const CHECK_BELOW = 0.85;
+
 /** Axis-aligned box in source-image pixel coordinates (for PDFs: PDF user units scaled ×1 of page `page`, origin top-left). */
 export interface Box {
   x: number;
