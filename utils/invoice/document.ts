@@ -91,26 +91,30 @@ export function warpQuad(img: PixelImage, q: Quad, width: number, height: number
   if (!h) return null;
   const out = new Uint8ClampedArray(width * height * 4);
   const { width: sw, height: sh, data: src } = img;
+  const [h0, h1, h2, h3, h4, h5, h6, h7, h8] = h as [number, number, number, number, number, number, number, number, number];
+  const sw4 = sw * 4;
   for (let y = 0; y < height; y++) {
     const py = y + 0.5;
-    for (let x = 0; x < width; x++) {
-      const px = x + 0.5;
-      const w = h[6]! * px + h[7]! * py + h[8]!;
-      const sx = (h[0]! * px + h[1]! * py + h[2]!) / w - 0.5;
-      const sy = (h[3]! * px + h[4]! * py + h[5]!) / w - 0.5;
-      const o = (y * width + x) * 4;
+    // Along a row the three sums grow linearly: step them instead of recomputing.
+    let nx = h0 * 0.5 + h1 * py + h2, ny = h3 * 0.5 + h4 * py + h5, nw = h6 * 0.5 + h7 * py + h8;
+    let o = y * width * 4;
+    for (let x = 0; x < width; x++, o += 4, nx += h0, ny += h3, nw += h6) {
+      const sx = nx / nw - 0.5;
+      const sy = ny / nw - 0.5;
       if (!(sx >= 0 && sy >= 0 && sx <= sw - 1 && sy <= sh - 1)) {
         out[o] = out[o + 1] = out[o + 2] = out[o + 3] = 255;
         continue;
       }
-      const x0 = Math.min(sw - 2, Math.floor(sx)), y0 = Math.min(sh - 2, Math.floor(sy));
+      let x0 = sx | 0, y0 = sy | 0;
+      if (x0 > sw - 2) x0 = sw - 2;
+      if (y0 > sh - 2) y0 = sh - 2;
       const wx = sx - x0, wy = sy - y0;
-      const p00 = (y0 * sw + x0) * 4, p01 = p00 + 4, p10 = p00 + sw * 4, p11 = p10 + 4;
-      for (let c = 0; c < 4; c++) {
-        const top = src[p00 + c]! + (src[p01 + c]! - src[p00 + c]!) * wx;
-        const bot = src[p10 + c]! + (src[p11 + c]! - src[p10 + c]!) * wx;
-        out[o + c] = top + (bot - top) * wy;
-      }
+      const p00 = (y0 * sw + x0) * 4, p10 = p00 + sw4;
+      const a = (1 - wx) * (1 - wy), b = wx * (1 - wy), c = (1 - wx) * wy, d = wx * wy;
+      out[o] = src[p00]! * a + src[p00 + 4]! * b + src[p10]! * c + src[p10 + 4]! * d;
+      out[o + 1] = src[p00 + 1]! * a + src[p00 + 5]! * b + src[p10 + 1]! * c + src[p10 + 5]! * d;
+      out[o + 2] = src[p00 + 2]! * a + src[p00 + 6]! * b + src[p10 + 2]! * c + src[p10 + 6]! * d;
+      out[o + 3] = 255;
     }
   }
   return { image: { width, height, data: out }, toSource: h };
@@ -255,27 +259,38 @@ function polygonArea(ps: Point[]): number {
   return Math.abs(a) / 2;
 }
 
-/** The four hull vertices spanning the largest quadrilateral (hull thinned to ≤ 40 vertices first). */
+/** The four hull vertices spanning the largest quadrilateral (hull thinned to ≤ 32 vertices first). */
 function largestQuad(hull: Point[]): Point[] | null {
   if (hull.length < 4) return null;
-  const step = Math.max(1, Math.ceil(hull.length / 40));
+  const step = Math.max(1, Math.ceil(hull.length / 32));
   const hs = hull.filter((_, i) => i % step === 0);
   const n = hs.length;
   if (n < 4) return null;
-  let best: Point[] | null = null;
+  const xs = hs.map((p) => p.x), ys = hs.map((p) => p.y);
+  // Twice the area of triangle (i, j, k).
+  const tri = (i: number, j: number, k: number) => Math.abs((xs[j]! - xs[i]!) * (ys[k]! - ys[i]!) - (ys[j]! - ys[i]!) * (xs[k]! - xs[i]!));
+  let best: [number, number, number, number] | null = null;
   let bestA = -1;
-  for (let a = 0; a < n; a++)
-    for (let b = a + 1; b < n; b++)
-      for (let c = b + 1; c < n; c++)
-        for (let d = c + 1; d < n; d++) {
-          const q = [hs[a]!, hs[b]!, hs[c]!, hs[d]!];
-          const area = polygonArea(q);
-          if (area > bestA) {
-            bestA = area;
-            best = q;
-          }
-        }
-  return best;
+  // A convex quad a<b<c<d splits along the diagonal a–c into two triangles: for each a, c the best b and d.
+  for (let a = 0; a < n; a++) {
+    for (let c = a + 2; c < n; c++) {
+      let bB = -1, bA = -1;
+      for (let b = a + 1; b < c; b++) {
+        const t = tri(a, b, c);
+        if (t > bA) { bA = t; bB = b; }
+      }
+      let dB = -1, dA = -1;
+      for (let d = c + 1; d < n; d++) {
+        const t = tri(a, c, d);
+        if (t > dA) { dA = t; dB = d; }
+      }
+      if (bB >= 0 && dB >= 0 && bA + dA > bestA) {
+        bestA = bA + dA;
+        best = [a, bB, c, dB];
+      }
+    }
+  }
+  return best ? best.map((i) => hs[i]!) : null;
 }
 
 /** Orders four corners as top-left, top-right, bottom-right, bottom-left. */

@@ -85,7 +85,8 @@ export function findLabels(s: string): LabelHit[] {
       for (let j = i; j < Math.min(chars.length, i + n + 1); j++) if (pl.set.has(chars[j]!)) inSet++;
       if (inSet < pl.need) continue;
       let best: { k: number; score: number } | null = null;
-      for (let k = Math.max(n <= 2 ? n : 2, n - 1); k <= n + 1; k++) {
+      // Short labels are matched whole (a 3-character label missing one is too often part of a value: 门诊类别:门诊).
+      for (let k = n <= 3 ? n : Math.max(2, n - 1); k <= n + 1; k++) {
         if (i + k > chars.length) break;
         const score = 1 - editDistance(chars.slice(i, i + k), pl.chars) / n;
         if (score >= pl.thr && (!best || score > best.score)) best = { k, score };

@@ -296,7 +296,7 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
   function continuation(cell: Cell, end: number): string | null {
     if (end < cell.s.length) return null;
     const H = layout.charH;
-    const right = cells.filter((o) => o !== cell && vOverlap(cell.box, o.box) >= 0.5 && o.box.x >= cell.box.x + cell.box.w - 0.3 * H && o.box.x - (cell.box.x + cell.box.w) < 2.5 * H).sort((a, b) => a.box.x - b.box.x)[0];
+    const right = cells.filter((o) => o !== cell && vOverlap(cell.box, o.box) >= 0.5 && o.box.x >= cell.box.x + cell.box.w - 0.3 * H && o.box.x - (cell.box.x + cell.box.w) < 3 * H).sort((a, b) => a.box.x - b.box.x)[0];
     if (!right || (right.labels[0] && right.labels[0].start <= 1)) return null;
     return /^[\u4e00-\u9fff()]+/.exec(right.s.slice(0, beforeFirstLabel(right)))?.[0] ?? null;
   }
@@ -361,10 +361,13 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       }
       case 'insuranceTypeText': {
         let text = v as string;
-        // Wrapped onto the next line ("城乡居民" / "其他信息 基本医疗保险").
+        // Wrapped onto the next line ("城乡居民" / "其他信息 基本医疗保险"): the first cell of the row below.
         if (ex.end >= cell.s.length && !/(保险|医保|卡|自费)$/.test(text)) {
-          const nextLine = cells.find((c) => c.line === cell.line + 1 && c.box.x <= cell.box.x + cell.box.w && hOverlap(c.box, cell.box) > 0);
-          const cont = nextLine ? /^(?:其他信息)?\s*([\u4e00-\u9fff]{0,8}?(?:保险|医保))(?=[\s]|$|性别)/.exec(nextLine.s) : null;
+          const H = layout.charH;
+          const below = cells
+            .filter((c) => c !== cell && c.box.y > cell.box.y + 0.5 * H && c.box.y - (cell.box.y + cell.box.h) < 1.2 * H && c.box.x + c.box.w > cell.box.x - 2 * H && c.box.x < cell.box.x + cell.box.w)
+            .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
+          const cont = below ? /^(?:其他信息)?\s*([\u4e00-\u9fff]{0,8}?(?:保险|医保))(?=[\s]|$|性别|[\u4e00-\u9fff]{2}[:：])/.exec(below.s) : null;
           if (cont) text += cont[1]!;
         }
         // A known 医保类型 followed by more text (the next label, garbled): the known text.

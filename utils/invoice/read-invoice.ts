@@ -262,11 +262,13 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
     if (secondPass) {
       try {
         const charH = medianWordHeight(r1.lines) || 24;
+        // The second engine (when given) reads the crops of the name fields — hospital, payer — and the seal.
         const second = deps.regionEngine ?? engine;
         let reads = 10;
         const read = async (region: Region): Promise<OcrLine[]> => {
           const prep = prepareRegion(image, region, charH);
-          const out = await second.recognize(prep.image, { mode: region.mode });
+          const names = region.fields.some((f) => f === 'hospital' || f === 'payerName');
+          const out = await (names ? second : engine).recognize(prep.image, { mode: region.mode });
           return tag({ lines: regionLinesToPage(out.lines, prep.scale, prep.offset) }, reads++).lines;
         };
         let pageLines: OcrLine[] = r1.lines;

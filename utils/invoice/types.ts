@@ -212,7 +212,7 @@ export interface ReadInvoiceDeps {
   onProgress?: ProgressCallback;
   /** Second OCR pass on the regions of weak fields (red channel, background normalisation, enlarged) — default true. */
   secondPass?: boolean;
-  /** Engine for the second pass's crops (default: `engine`). The benchmark compares PP-OCR here. */
+  /** Engine for the second look at the name fields' crops (hospital, payer) and the seal ring (default: `engine`). The benchmark compares PP-OCR here. */
   regionEngine?: OcrEngine;
 }
 
