@@ -37,7 +37,7 @@ const LUMA: FieldName[] = ['invoiceCode', 'invoiceNumber', 'checkCode'];
 
 /** Order in which regions are worth a second look (at most MAX_REGIONS are read). */
 const PRIORITY: FieldName[] = ['hospital', 'totalAmount', 'invoiceNumber', 'payerName', 'issueDate', 'invoiceCode', 'checkCode', 'fundPaid', 'cashPaid', 'accountPaid', 'hospitalizationPeriod', 'insuranceTypeText', 'visitType'];
-export const MAX_REGIONS = 6;
+export const MAX_REGIONS = 5;
 
 const clip = (b: Box, W: number, H: number): Box => {
   const x0 = Math.max(0, Math.round(b.x)), y0 = Math.max(0, Math.round(b.y));
