@@ -488,6 +488,7 @@ log(`set: ${images.length} images + ${pdfs.length} PDFs (${TEMPLATES.length} lay
 
 const runs: Run[] = [];
 let ppRegions: Run | undefined;
+let cliMissing = false;
 if (!NO_CHROMIUM) {
   // bundle the engine for Chromium now, so the Node and Chromium lines measure the same engine code
   const { buildBundle } = await import('./chromium');
@@ -511,9 +512,17 @@ if (ENGINES.has('ppocr')) {
   }
 }
 if (ENGINES.has('cli')) {
-  log('native tesseract CLI …');
-  runs.push(await runNode('tesseract 5.3 CLI', () => createTesseractCliEngine(), subset));
-  emit(false);
+  try {
+    execFileSync('tesseract', ['--version'], { stdio: 'ignore' });
+  } catch {
+    cliMissing = true;
+    log('native tesseract CLI not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim): skipped');
+  }
+  if (!cliMissing) {
+    log('native tesseract CLI …');
+    runs.push(await runNode('tesseract 5.3 CLI', () => createTesseractCliEngine(), subset));
+    emit(false);
+  }
 }
 if (!NO_CHROMIUM && ENGINES.has('tesseract')) {
   log('tesseract.js (headless Chromium) …');
@@ -529,7 +538,11 @@ if (!NO_CHROMIUM && ENGINES.has('tesseract')) {
 function emit(final: boolean): string {
   const main = runs.find((r) => r.label === 'tesseract.js 7') ?? runs[0];
   const tables: BenchTable[] = [];
-  if (runs.length) tables.push(targetsTable(runs), summaryTable(ppRegions ? [...runs, ppRegions] : runs));
+  if (runs.length) {
+    const summary = summaryTable(ppRegions ? [...runs, ppRegions] : runs);
+    if (cliMissing) summary.notes = [...(summary.notes ?? []), 'the native tesseract CLI was not installed on the machine for this run: no CLI line.'];
+    tables.push(targetsTable(runs), summary);
+  }
   if (main) {
     tables.push(layoutTable(main), confidenceTable(main));
     const rt = regionEngineTable(main, ppRegions);

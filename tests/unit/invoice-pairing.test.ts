@@ -146,3 +146,15 @@ describe('pairing by position', () => {
     expect(values([line(20, [40, '收款单位（章）：'], [260, '中山大学附属'], [420, '第一医院'])]).hospital).toBe('中山大学附属第一医院');
   });
 });
+
+describe('honest confidence on what the layout leaves open', () => {
+  it('a printed 门诊类别 whose value was not read: the title\'s 门诊 is only a guess, shown for checking', () => {
+    const r = parseInvoiceText([line(20, [300, '安徽省医疗门诊收费票据']), line(80, [40, '门诊类别'], [200, '|'], [240, '□□'])]);
+    expect(r.fields.visitType?.value).toBe('outpatient');
+    expect(r.fields.visitType!.conf).toBeLessThan(0.85);
+  });
+
+  it('a value running into the next label printed exactly is cut there ("医疗保险性别" = 医疗保险 + 性别)', () => {
+    expect(values([line(20, [40, '医保类型：城镇职工基本医疗保险性别：女'])]).insuranceTypeText).toBe('城镇职工基本医疗保险');
+  });
+});

@@ -103,10 +103,14 @@ export function findLabels(s: string): LabelHit[] {
       if (best) hits.push({ def: pl.def, label: pl.label, start: pos[i]!, end: pos[i + best.k - 1]! + 1, score: best.score });
     }
   }
+  // A misread label that runs into a label printed exactly after it is a value followed by that label
+  // ("医疗保险性别" is 医疗保险 + 性别, not 医疗保险类型).
+  const exact = hits.filter((h) => h.score === 1);
+  const plausible = hits.filter((h) => h.score === 1 || !exact.some((e) => e.start > h.start && e.start < h.end));
   // Non-maximum suppression, ranked by matched label characters: longer labels win over their parts.
   const rank = (h: LabelHit) => h.score * Array.from(h.label).length + 0.01 * h.score;
-  hits.sort((a, b) => rank(b) - rank(a));
+  plausible.sort((a, b) => rank(b) - rank(a));
   const kept: LabelHit[] = [];
-  for (const h of hits) if (!kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
+  for (const h of plausible) if (!kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
   return kept.sort((a, b) => a.start - b.start);
 }

@@ -538,6 +538,9 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       }
     }
   }
+  // The page prints a visit type (门诊类别 …) whose value was not read: what the title or the code says is a
+  // guess (an emergency is billed on a 门诊 form), shown for checking.
+  if (vt && vt !== visitLabel && out.anchors.some((a) => a.key === 'visitLabel') && vt.value !== 'emergency') vt = { ...vt, conf: Math.min(vt.conf, 0.8) };
   const all = cells.map((c) => c.s.replace(/\s/g, '')).join('\n');
   if (!vt) {
     const fromCode = visitTypeFromCode(out.fields.invoiceCode?.value);

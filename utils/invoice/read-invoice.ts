@@ -237,6 +237,14 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
       }
     }
     if (!error) warnings.push(...crossCheck({ fields: states, otherPaid }));
+    // The review trusts PDF text: a PDF value the parser is unsure of (a value cut by a line break, a label
+    // read into it) gets a warning, so it is shown for checking too.
+    for (const f of FIELD_NAMES) {
+      const st = (states as Record<string, FieldState | undefined>)[f];
+      if (st && st.source === 'pdf' && st.conf < SURE && !warnings.some((w) => w.fields?.includes(f))) {
+        warnings.push({ code: 'invoiceWarnCheckValue', message: t('invoiceWarnCheckValue', t(`invoiceField${f[0]!.toUpperCase()}${f.slice(1)}`)), fields: [f] });
+      }
+    }
     const found = EVIDENCE.filter((f) => (states as Record<string, unknown>)[f]).length;
     if (!error && found < 2) error = { code: 'invoiceErrorNotInvoice', message: invoiceError('invoiceErrorNotInvoice').message };
     progress('done', 1);
