@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { encodePgm, toGray } from '../../utils/invoice/image';
-import type { OcrEngine, OcrLine, OcrOutput, OcrWord, PixelImage } from '../../utils/invoice/types';
+import type { OcrEngine, OcrLine, OcrMode, OcrOutput, OcrWord, PixelImage } from '../../utils/invoice/types';
 
 const run = promisify(execFile);
 
@@ -40,11 +40,12 @@ export function createTesseractCliEngine(opts: { psm?: string; lang?: string } =
   return {
     name: 'tesseract CLI',
     async init() {},
-    async recognize(image: PixelImage): Promise<OcrOutput> {
+    async recognize(image: PixelImage, o?: { mode?: OcrMode }): Promise<OcrOutput> {
       const file = join(dir, `in${n++}.pgm`);
       writeFileSync(file, encodePgm(toGray(image)));
       try {
-        const { stdout } = await run('tesseract', [file, 'stdout', '-l', opts.lang ?? 'chi_sim', '--psm', opts.psm ?? '3', 'tsv'], {
+        const psm = o?.mode === 'line' ? '7' : o?.mode === 'block' ? '6' : (opts.psm ?? '3');
+        const { stdout } = await run('tesseract', [file, 'stdout', '-l', opts.lang ?? 'chi_sim', '--psm', psm, 'tsv'], {
           env: { ...process.env, OMP_THREAD_LIMIT: '1' },
           maxBuffer: 64 * 1024 * 1024,
         });

@@ -1,5 +1,7 @@
-// Exact-match scoring of engine results against the generator's ground truth.
-import { FIELD_NAMES, type FieldName, type InvoiceFields } from '../../utils/invoice/types';
+// Exact-match scoring of engine results against the generator's ground truth, and whether the review would
+// show each value marked ⚠ 请核对 (the review's own rule, `isLowConfidence`).
+import { isLowConfidence, type ReviewItem } from '../../utils/invoice-ui/review';
+import { FIELD_NAMES, type FieldName, type InvoiceResult } from '../../utils/invoice/types';
 import type { InvoiceTruth } from '../../tests/invoice-gen/values';
 
 /** Every engine field the generator prints and knows the truth of (the 大写 total is cross-checked, not scored). */
@@ -13,6 +15,10 @@ export interface FieldOutcome {
   ok: boolean;
   /** the value came from QR / PDF text / OCR (null = not found) */
   source: string | null;
+  /** the engine's confidence (0 when not found) */
+  conf: number;
+  /** the review shows the value marked ⚠ 请核对 (or there is no value, which the review asks for anyway) */
+  marked: boolean;
 }
 
 export interface ItemScore {
@@ -25,19 +31,36 @@ export interface ItemScore {
   /** OCR engine time (sum of recognize() calls) */
   ocrMs: number;
   ocrCalls: number;
+  /** CPU ms of the whole readInvoice call (NaN when not measured) */
+  cpuMs: number;
   error?: string;
 }
 
 const show = (v: unknown): string => (v === null || v === undefined ? '∅' : Array.isArray(v) ? v.join('~') : String(v));
 
+/** How the review shows a result's field: marked for checking, or as certain. */
+export function markedInReview(r: InvoiceResult, f: FieldName): boolean {
+  if (r.fields[f] === null) return true;
+  const item: ReviewItem = { id: 'bench', file: r.file, kind: 'image', status: 'done', progress: 1, result: r, values: {} as ReviewItem['values'], errors: {}, edited: [], confirmed: false };
+  return isLowConfidence(item, f);
+}
+
 /** Fields the truth has a value for (null truth = not printed on this layout → not scored). */
-export function scoreFields(truth: InvoiceTruth, fields: InvoiceFields | null, sources: Record<string, string | null> | null): FieldOutcome[] {
+export function scoreFields(truth: InvoiceTruth, result: InvoiceResult | null): FieldOutcome[] {
   const out: FieldOutcome[] = [];
   for (const f of SCORED_FIELDS) {
     const exp = truth[f];
     if (exp === null) continue;
-    const got = fields ? fields[f] : null;
-    out.push({ field: f, expected: show(exp), got: show(got), ok: show(exp) === show(got), source: sources?.[f] ?? null });
+    const got = result ? result.fields[f] : null;
+    out.push({
+      field: f,
+      expected: show(exp),
+      got: show(got),
+      ok: show(exp) === show(got),
+      source: result?.source[f] ?? null,
+      conf: result?.confidence[f] ?? 0,
+      marked: result ? markedInReview(result, f) : true,
+    });
   }
   return out;
 }

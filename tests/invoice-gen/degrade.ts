@@ -19,6 +19,8 @@ export interface DegradeParams {
   shadow: number; // 0..0.6
   jpegQuality: number;
   scale: number;
+  /** Desk visible around the document (stage size = document × (1 + margin)). */
+  margin: number;
   light: { x: number; y: number; gx: number; gy: number; shadowAngle: number; shadowStop: number };
   desk: string;
   noiseSeed: number;
@@ -37,6 +39,7 @@ export function degradeParams(kind: Degradation, key: string): DegradeParams {
     shadow: 0,
     jpegQuality: 100,
     scale: 0.92,
+    margin: 0.08,
     light: { x: r.int(10, 90), y: r.int(10, 90), gx: r.int(15, 85), gy: r.int(15, 85), shadowAngle: r.pick([20, 60, 120, 200, 250, 300, 340]), shadowStop: r.int(14, 26) },
     desk: r.pick(['#6b5a48', '#8a8f96', '#4d5560', '#a08c72', '#c9c4b8']),
     noiseSeed: r.int(1, 1e9),
@@ -49,9 +52,11 @@ export function degradeParams(kind: Degradation, key: string): DegradeParams {
       p.jpegQuality = r.int(55, 70);
       break;
     case 'perspective':
-      p.rotateX = r.sign() * r.range(6, 14);
+      // A phone held over a document on a table: tilted and keystoned, desk all round.
+      p.rotateX = r.sign() * r.range(8, 18);
       p.rotateY = r.sign() * r.range(6, 14);
-      p.rotateZ = r.sign() * r.range(1, 4);
+      p.rotateZ = r.sign() * r.range(1, 6);
+      p.margin = r.range(0.18, 0.3);
       p.jpegQuality = r.int(50, 70);
       break;
     case 'blur':
@@ -75,6 +80,7 @@ export function degradeParams(kind: Degradation, key: string): DegradeParams {
       p.vignette = r.range(0.2, 0.4);
       p.glare = r.range(0.15, 0.3);
       p.shadow = r.range(0.25, 0.4);
+      p.margin = r.range(0.12, 0.25);
       p.jpegQuality = r.int(40, 55);
       break;
   }
@@ -84,8 +90,8 @@ export function degradeParams(kind: Degradation, key: string): DegradeParams {
 
 /** Page that shows `pngBase64` (w×h px) photographed on a desk; viewport must be `stageSize(w, h)`. */
 export function degradeHtml(pngBase64: string, w: number, h: number, p: DegradeParams): { html: string; width: number; height: number } {
-  const W = Math.round(w * 1.06);
-  const H = Math.round(h * 1.1);
+  const W = Math.round(w * (1 + p.margin) * 0.98);
+  const H = Math.round(h * (1 + p.margin) * 1.02);
   const transform = `perspective(${Math.round(w * 1.3)}px) rotateX(${p.rotateX.toFixed(2)}deg) rotateY(${p.rotateY.toFixed(2)}deg) rotateZ(${p.rotateZ.toFixed(2)}deg) scale(${p.scale.toFixed(3)})`;
   const filter = `${p.blur ? `blur(${p.blur.toFixed(2)}px) ` : ''}brightness(0.97) sepia(0.1) contrast(0.93)`;
   const L = p.light;

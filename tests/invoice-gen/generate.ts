@@ -4,9 +4,10 @@
  *   node --import tsx tests/invoice-gen/generate.ts --out bench-output/invoices [--count 3] [--seed 1]
  *        [--templates sh-outpatient,zj-outpatient] [--degradations clean,photo] [--no-pdf]
  *
- * Default set: 4 templates × 6 variants (clean PNG + 5 phone-photo JPEGs) × 3 seeds = 72 images, plus one
- * PDF e-invoice with a real text layer per template and seed (12). Each file has `<name>.truth.json` beside
- * it and the directory gets an `index.json`. Deterministic from the seed (values, seals, degradations).
+ * Default set: 12 layouts (layouts/specs.ts; 3 of them held out) × 6 variants (clean PNG + 5 phone-photo JPEGs)
+ * × the seeds, plus one PDF with a real text layer per e-invoice layout and seed. Each file has
+ * `<name>.truth.json` beside it and the directory gets an `index.json`. Deterministic from the seed (values,
+ * wording, fonts, positions, seals, degradations).
  *
  * `generateOne({ template, seed, outDir, degradation })` makes one image (+ PDF) quickly for tests/demos.
  */
@@ -17,11 +18,11 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import QRCode from 'qrcode';
 import { makeRng } from './rng';
-import { makeValues, toTruth, TEMPLATES, type InvoiceTruth, type TemplateId } from './values';
-import { renderHtml } from './templates';
+import { makeValues, toTruth, TEMPLATES, HELD_OUT, type InvoiceTruth, type TemplateId } from './values';
+import { SPECS } from './layouts/specs';
 import { DEGRADATIONS, degradeHtml, degradeParams, type Degradation } from './degrade';
 
-export { TEMPLATES, DEGRADATIONS };
+export { TEMPLATES, HELD_OUT, DEGRADATIONS, SPECS };
 export type { TemplateId, Degradation, InvoiceTruth };
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -67,7 +68,7 @@ export function baseName(template: TemplateId, seed: number, degradation: Degrad
 async function renderClean(page: Page, template: TemplateId, seed: number) {
   const v = makeValues(template, seed);
   const qrDataUrl = v.qr ? await QRCode.toDataURL(v.qr.payload, { margin: 1, width: 300, errorCorrectionLevel: 'M' }) : null;
-  const html = renderHtml({ v, qrDataUrl, rng: makeRng(`layout:${template}:${seed}`) });
+  const html = SPECS[template].render({ v, qrDataUrl, rng: makeRng(`layout:${template}:${seed}`) });
   await page.setViewport({ width: 1000, height: 800, deviceScaleFactor: SCALE });
   await page.setContent(html, { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -94,7 +95,8 @@ export async function generateVariants(
   mkdirSync(outDir, { recursive: true });
   const out: GeneratedFile[] = [];
   const clean = await renderClean(page, template, seed);
-  if (opts.pdf) {
+  // Only fiscal e-invoices exist as PDFs; a paper form is only ever photographed or scanned.
+  if (opts.pdf && SPECS[template].kind === 'e-invoice') {
     const name = baseName(template, seed, 'textpdf');
     const file = join(outDir, `${name}.pdf`);
     await page.emulateMediaType('screen');

@@ -1,10 +1,11 @@
 /**
  * Random but realistic invoice values. Amounts are integers in 分 (cents) so every part sums exactly.
+ * What each layout prints (province, 门诊/住院, 急诊 share, 校验码, QR) is in its spec (`layouts/specs.ts`).
  */
 import { makeRng, type Rng } from './rng';
+import { SPECS, type TemplateId } from './layouts/specs';
 
-export type TemplateId = 'sh-outpatient' | 'sh-inpatient' | 'zj-outpatient' | 'js-outpatient';
-export const TEMPLATES: readonly TemplateId[] = ['sh-outpatient', 'sh-inpatient', 'zj-outpatient', 'js-outpatient'];
+export { TEMPLATES, HELD_OUT, type TemplateId } from './layouts/specs';
 
 import type { InsuranceType, InvoiceFields, VisitType } from '../../utils/invoice/types';
 export type { InsuranceType, VisitType };
@@ -17,6 +18,8 @@ export interface LineItem {
 export interface InvoiceValues {
   template: TemplateId;
   seed: number;
+  /** Province name as printed in titles (上海市, 浙江省 …). */
+  provinceName: string;
   title: string;
   invoiceCode: string;
   invoiceNumber: string;
@@ -29,6 +32,8 @@ export interface InvoiceValues {
   hospital: string;
   hospitalKind: string;
   visitType: VisitType;
+  /** How the visit type is printed where a layout prints it: 门诊 / 普通门诊 / 急诊 / 急诊留观 / 住院. */
+  visitWord: string;
   insuranceType: InsuranceType;
   insuranceTypeText: string;
   insuranceNo: string;
@@ -46,10 +51,11 @@ export interface InvoiceValues {
   qr: { payload: string } | null;
 }
 
+const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫'];
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔汤';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英华慧巧美玉桂兰凤洁琳素云莲真雪荣爱霞香月瑞凡佳嘉琼勤珍莉晶妍秋珊锦青倩婷婉颖露瑶怡丹蓉君琴蕊薇梦岚馨韵园卿聪纯悦冰爽宁欣育柔竹晓欢枫芸菲亚宜舒阳妮宝建国平志刚德文斌海波鹏飞春根福林生金宏伟俊峰辉浩宇晨阿';
 
-const HOSPITALS: Record<'sh' | 'zj' | 'js', string[]> = {
+const HOSPITALS: Record<string, string[]> = {
   sh: [
     '上海市第一人民医院', '上海市第六人民医院', '上海市松江区中心医院', '复旦大学附属中山医院',
     '上海交通大学医学院附属瑞金医院', '上海市松江区方松街道社区卫生服务中心', '上海市松江区泗泾医院',
@@ -57,6 +63,14 @@ const HOSPITALS: Record<'sh' | 'zj' | 'js', string[]> = {
   ],
   zj: ['浙江大学医学院附属第一医院', '杭州市第一人民医院', '宁波市第一医院', '浙江省人民医院', '温州医科大学附属第一医院', '嘉兴市第二医院'],
   js: ['江苏省人民医院', '苏州大学附属第一医院', '南京鼓楼医院', '无锡市人民医院', '昆山市第一人民医院', '南通大学附属医院'],
+  ah: ['安徽省立医院', '安徽医科大学第一附属医院', '合肥市第二人民医院', '芜湖市第一人民医院', '黄山市人民医院', '六安市中医院', '歙县徽城镇卫生院'],
+  gd: ['广东省人民医院', '中山大学附属第一医院', '广州市第一人民医院', '深圳市人民医院', '东莞市人民医院', '佛山市妇幼保健院', '广州市越秀区北京街社区卫生服务中心'],
+  bj: ['北京协和医院', '首都医科大学附属北京朝阳医院', '北京大学第三医院', '中日友好医院', '北京市海淀医院', '北京积水潭医院'],
+  sc: ['四川大学华西医院', '四川省人民医院', '成都市第三人民医院', '绵阳市中心医院', '乐山市人民医院', '成都市锦江区妇幼保健院'],
+  hb: ['华中科技大学同济医学院附属协和医院', '武汉大学人民医院', '湖北省中医院', '宜昌市中心人民医院', '襄阳市第一人民医院', '武汉市江汉区民族街社区卫生服务中心'],
+  sd: ['山东省立医院', '山东大学齐鲁医院', '青岛大学附属医院', '济南市中心医院', '烟台毓璜顶医院', '潍坊市人民医院'],
+  hn: ['中南大学湘雅医院', '湖南省人民医院', '长沙市中心医院', '株洲市中心医院', '岳阳市人民医院', '浏阳市集里街道社区卫生服务中心'],
+  fj: ['福建医科大学附属协和医院', '福建省立医院', '厦门大学附属中山医院', '福州市第一医院', '泉州市第一医院', '漳州市医院'],
 };
 
 const OUTPATIENT_ITEMS = ['西药费', '中成药费', '中草药费', '检查费', '化验费', '治疗费', '诊察费', '卫生材料费', '一般诊疗费', '放射费', '其他门急诊收费'];
@@ -160,26 +174,37 @@ function dateBetween(rng: Rng, from: Date, to: Date): Date {
 }
 
 export function makeValues(template: TemplateId, seed: number): InvoiceValues {
+  const spec = SPECS[template];
+  // The draw order of `rng` is kept as it was for the first four layouts (the e2e tests rely on which seeds
+  // carry a QR code); anything new draws from `extra`.
   const rng = makeRng(`${template}:${seed}`);
-  const province = template.slice(0, 2) as 'sh' | 'zj' | 'js';
-  const inpatient = template === 'sh-inpatient';
+  const extra = makeRng(`${template}:${seed}:extra`);
+  const province = spec.province;
+  const inpatient = spec.visit === 'inpatient';
   const issue = dateBetween(rng, new Date(Date.UTC(2022, 0, 1)), new Date(Date.UTC(2025, 9, 31)));
   const issueDate = isoDate(issue);
   const year2 = String(issue.getUTCFullYear()).slice(2);
 
-  const codePrefix = province === 'sh' ? '31' : province === 'zj' ? '33' : '32';
+  const codePrefix = spec.codePrefix;
   const invoiceCode = `${codePrefix}06${inpatient ? '02' : '01'}${year2}`;
   const invoiceNumber = rng.chance(0.6) ? `00${digits(rng, 8)}` : `${rng.int(1, 9)}${digits(rng, 9)}`;
-  const checkCode = province === 'js' ? null : hex(rng, 6);
+  const hex6 = hex(rng, 6);
+  const checkCode = spec.checkCode ? hex6 : null;
 
-  const payerName = rng.pick([...SURNAMES]) + rng.pick([...GIVEN]) + (rng.chance(0.7) ? rng.pick([...GIVEN]) : '');
+  const compound = !spec.legacy && extra.chance(0.05) ? extra.pick(COMPOUND_SURNAMES) : null;
+  const surname = rng.pick([...SURNAMES]);
+  const given1 = rng.pick([...GIVEN]);
+  const given2 = rng.chance(0.7) ? rng.pick([...GIVEN]) : '';
+  const payerName = compound ? compound + given1 : surname + given1 + given2;
   const birth = dateBetween(rng, new Date(Date.UTC(1940, 0, 1)), new Date(Date.UTC(2015, 0, 1)));
   const payerId = `${codePrefix}${digits(rng, 4)}${compactDate(isoDate(birth))}****`;
-  const hospital = rng.pick(HOSPITALS[province]);
+  const hospital = rng.pick(HOSPITALS[province] ?? HOSPITALS.sh!);
 
   let visitType: VisitType = inpatient ? 'inpatient' : 'outpatient';
   if (template === 'zj-outpatient' && rng.chance(0.35)) visitType = 'emergency';
   if (template === 'js-outpatient' && rng.chance(0.25)) visitType = 'emergency';
+  if (!spec.legacy && !inpatient && extra.chance(spec.emergencyRate)) visitType = 'emergency';
+  const visitWord = visitType === 'inpatient' ? '住院' : visitType === 'emergency' ? extra.pick(['急诊', '急诊', '急诊留观']) : extra.pick(['门诊', '普通门诊']);
 
   const insuranceType: InsuranceType = rng.chance(0.1) ? 'unknown' : rng.chance(0.6) ? 'employee' : 'resident';
   const insuranceTypeText = rng.pick(INSURANCE_TEXTS[insuranceType]);
@@ -205,27 +230,19 @@ export function makeValues(template: TemplateId, seed: number): InvoiceValues {
     hospitalizationPeriod = [isoDate(admit), issueDate];
   }
 
-  const hasQr = province !== 'js' && rng.chance(0.5);
+  const hasQr = spec.legacy ? province !== 'js' && rng.chance(0.5) : extra.chance(spec.qrRate);
   const withAmount = rng.chance(0.5);
   const qr = hasQr
     ? {
-        payload: `https://www.chinaebill.cn/eips-wxapp-service/d?t=504&a=x&d=${[invoiceCode, invoiceNumber, checkCode, ...(withAmount ? [money(totalCents)] : []), compactDate(issueDate)].join('_')}&s=y`,
+        payload: `https://www.chinaebill.cn/eips-wxapp-service/d?t=504&a=x&d=${[invoiceCode, invoiceNumber, hex6, ...(withAmount ? [money(totalCents)] : []), compactDate(issueDate)].join('_')}&s=y`,
       }
     : null;
-
-  const title =
-    template === 'sh-outpatient'
-      ? '上海市医疗门诊收费票据（电子）'
-      : template === 'sh-inpatient'
-        ? '上海市医疗住院收费票据（电子）'
-        : template === 'zj-outpatient'
-          ? '浙江省医疗门诊收费票据（电子）'
-          : '江苏省医疗收费票据';
 
   return {
     template,
     seed,
-    title,
+    provinceName: spec.provinceName,
+    title: spec.title(extra, visitType),
     invoiceCode,
     invoiceNumber,
     checkCode,
@@ -236,6 +253,7 @@ export function makeValues(template: TemplateId, seed: number): InvoiceValues {
     hospital,
     hospitalKind: rng.pick(HOSPITAL_KINDS),
     visitType,
+    visitWord,
     insuranceType,
     insuranceTypeText,
     insuranceNo: digits(rng, 10),
@@ -259,6 +277,11 @@ export interface InvoiceTruth extends Omit<InvoiceFields, 'totalAmountUpper'> {
   template: TemplateId;
   seed: number;
   degradation: string;
+  /** 'e-invoice' (fiscal e-invoice print-out) or 'paper' (provincial paper form). */
+  layoutKind: 'e-invoice' | 'paper';
+  province: string;
+  /** A layout the parser was never iterated on (reported apart in the benchmark). */
+  heldOut: boolean;
   hasQr: boolean;
   /** which fields the QR payload carries (exact when decoded) */
   qrFields: string[];
@@ -287,6 +310,9 @@ export function toTruth(v: InvoiceValues, degradation: string, hasTextLayer: boo
     template: v.template,
     seed: v.seed,
     degradation,
+    layoutKind: SPECS[v.template].kind,
+    province: SPECS[v.template].province,
+    heldOut: SPECS[v.template].heldOut,
     hasQr: v.qr !== null,
     qrFields,
     hasTextLayer,

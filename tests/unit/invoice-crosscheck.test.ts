@@ -117,3 +117,25 @@ describe('crossCheck', () => {
     expect(fields.issueDate!.conf).toBe(0.85);
   });
 });
+
+describe('a payment nobody could read (under the seal) follows from the total and the others', () => {
+  it('fills the one missing payment from a confirmed total, marked for checking with a warning', () => {
+    const fields: FieldStates = { totalAmount: ocr('1100.84', 0.9), totalAmountUpper: ocr('壹仟壹佰元零捌角肆分', 0.6), accountPaid: ocr('0.00', 0.9), cashPaid: ocr('554.78', 0.9) };
+    const w = crossCheck({ fields, otherPaid: ocr('0.00', 0.9), today: '2026-01-01' });
+    expect(fields.fundPaid).toMatchObject({ value: '546.06', conf: 0.7 });
+    expect(w.find((x) => x.code === 'invoiceWarnPaymentDerived')).toMatchObject({ fields: ['fundPaid'] });
+    expect(w.find((x) => x.code === 'invoiceWarnPaymentDerived')!.message).toContain('546.06');
+  });
+
+  it('not from an unsure total, not when two are missing, never negative', () => {
+    const unsure: FieldStates = { totalAmount: ocr('1100.84', 0.6), accountPaid: ocr('0.00'), cashPaid: ocr('554.78') };
+    crossCheck({ fields: unsure, today: '2026-01-01' });
+    expect(unsure.fundPaid).toBeUndefined();
+    const two: FieldStates = { totalAmount: ocr('1100.84', 0.95), cashPaid: ocr('554.78') };
+    crossCheck({ fields: two, today: '2026-01-01' });
+    expect(two.fundPaid).toBeUndefined();
+    const neg: FieldStates = { totalAmount: ocr('100.00', 0.95), accountPaid: ocr('80.00'), cashPaid: ocr('54.78') };
+    crossCheck({ fields: neg, today: '2026-01-01' });
+    expect(neg.fundPaid).toBeUndefined();
+  });
+});

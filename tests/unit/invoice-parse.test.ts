@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { insuranceTypeFromText, parseInvoiceText, visitTypeFromCode, visitTypeFromText } from '@/utils/invoice/parse';
+import { LABELS } from '@/utils/invoice/labels';
 import { normalizeText } from '@/utils/invoice/text';
 import type { OcrLine } from '@/utils/invoice/types';
 
@@ -242,6 +243,54 @@ describe('parser robustness (property)', () => {
           );
         },
       ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('the invoice parser never throws on random OCR-like text (issue 10, property)', () => {
+  // Pieces an OCR of an invoice produces: labels of the vocabulary (whole, cut, garbled), values of every
+  // shape, seal and rule debris; placed as words with boxes that may be degenerate (0, negative, NaN, huge).
+  const labelTexts = LABELS.flatMap((d) => d.texts);
+  const piece = fc.oneof(
+    fc.constantFrom(...labelTexts),
+    fc.constantFrom(...labelTexts).map((t) => t.slice(0, Math.max(1, t.length - 1))),
+    fc.constantFrom('2024年11月05日', '20241105', '2024.11.05', '2024-11-05至2024-11-09', '1,234.50', '¥276,020.66', '0 ,00', '贰拾柒万陆仟零贰拾元零陆角陆分', '0012345678', '31060121', '07892e', '急诊留观', '门急诊', '上海市第一人民医院', '张三', '|', '丨', '：', '(', '章', '34032119990909****'),
+    fc.string({ maxLength: 12 }),
+    fc.stringMatching(/^[0-9.,:;OolI|\s]{1,14}$/),
+  );
+  const num = fc.oneof(fc.integer({ min: -50, max: 4000 }), fc.constantFrom(Number.NaN, Infinity, -Infinity, 0, 1e9));
+  const word = fc.record({ text: piece, conf: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(Number.NaN, -1, 2)), x: num, y: num, w: num, h: num });
+  const ocrLine = fc.array(word, { maxLength: 9 }).map((ws) => ({
+    text: ws.map((w) => w.text).join(' '),
+    conf: 0.8,
+    bbox: { x: 0, y: ws[0]?.y ?? 0, w: 1000, h: 20 },
+    words: ws.map((w) => ({ text: w.text, conf: w.conf, bbox: { x: w.x, y: w.y, w: w.w, h: w.h } })),
+  }));
+
+  it('never throws; every value has its shape and a confidence in 0..1', () => {
+    fc.assert(
+      fc.property(fc.array(ocrLine, { maxLength: 14 }), (ls) => {
+        const r = parseInvoiceText(ls as OcrLine[]);
+        for (const [k, v] of Object.entries(r.fields)) {
+          expect(v!.conf).toBeGreaterThanOrEqual(0);
+          expect(v!.conf).toBeLessThanOrEqual(1);
+          if (k === 'issueDate') expect(v!.value).toMatch(/^20\d\d-\d\d-\d\d$/);
+          if (k === 'totalAmount' || k.endsWith('Paid')) expect(v!.value).toMatch(/^\d+\.\d\d$/);
+          if (k === 'checkCode') expect(v!.value).toMatch(/^[0-9a-f]{4,6}$/);
+          if (k === 'visitType') expect(['outpatient', 'emergency', 'inpatient']).toContain(v!.value);
+          if (k === 'hospitalizationPeriod') expect((v!.value as string[])[0]! <= (v!.value as string[])[1]!).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on lines that are not lines (missing words, null entries, numbers for text)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constant(null), fc.constant({}), fc.record({ text: fc.oneof(fc.string(), fc.integer()), conf: fc.anything(), bbox: fc.anything(), words: fc.oneof(fc.constant(undefined), fc.constant([])) })), { maxLength: 6 }), (ls) => {
+        parseInvoiceText(ls as unknown as OcrLine[]);
+      }),
       { numRuns: 200 },
     );
   });

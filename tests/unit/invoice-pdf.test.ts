@@ -103,3 +103,20 @@ trailer<</Root 1 0 R>>
     expect(r.error?.code).toBe('invoicePdfScannedNeedsBrowser');
   });
 });
+
+describe('PDF values the parser is unsure of are shown for checking', () => {
+  it('a 医保类型 cut by a line break gets a warning naming the field (the review trusts PDF text otherwise)', async () => {
+    const { readInvoice: read } = await import('@/utils/invoice/read-invoice');
+    const l = (text: string, y: number) => ({ text, conf: 1, bbox: { x: 40, y, w: 400, h: 12 }, words: [{ text, conf: 1, bbox: { x: 40, y, w: 400, h: 12, page: 0 } }] });
+    const pdf = {
+      extractText: async () => [{ width: 600, height: 400, lines: [l('票据代码:31060121 票据号码:0012345678', 20), l('校验码:a3f09e 开票日期:2024-03-15', 40), l('合计(小写)350.50', 60), l('医保类型:职工基本', 80)] }],
+    };
+    const r = await read({ name: 'x.pdf', bytes: new TextEncoder().encode('%PDF-1.7\n') }, { engine: noOcr, decodeImage: async () => { throw new Error('no'); }, pdf });
+    expect(r.fields.insuranceTypeText).toBe('职工基本');
+    expect(r.source.insuranceTypeText).toBe('pdf');
+    const checked = r.warnings.filter((w) => w.code === 'invoiceWarnCheckValue').map((w) => w.fields![0]);
+    expect(checked).toContain('insuranceTypeText');
+    // what the text layer states plainly is not
+    for (const f of ['invoiceCode', 'invoiceNumber', 'checkCode', 'issueDate', 'totalAmount']) expect(checked).not.toContain(f);
+  });
+});

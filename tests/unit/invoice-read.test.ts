@@ -176,6 +176,22 @@ function fakeEngine(lines: OcrLine[], calls: { n: number } = { n: 0 }): OcrEngin
   };
 }
 
+function jpegBytes(w: number, h: number): Uint8Array {
+  return new Uint8Array(jpeg.encode({ width: w, height: h, data: Buffer.alloc(w * h * 4, 255) }, 50).data);
+}
+
+/** A small JPEG whose frame header (SOF0) claims `w × h` (the fake decoders never look at the pixels). */
+function jpegHeaderSaying(w: number, h: number): Uint8Array {
+  const b = jpegBytes(16, 16);
+  for (let p = 2; p + 9 < b.length; p++) {
+    if (b[p] === 0xff && b[p + 1] === 0xc0) {
+      b[p + 5] = h >> 8; b[p + 6] = h & 255; b[p + 7] = w >> 8; b[p + 8] = w & 255;
+      return b;
+    }
+  }
+  throw new Error('no SOF0');
+}
+
 function pngBytes(w: number, h: number): Uint8Array {
   const png = new PNG({ width: w, height: h });
   png.data.fill(255);
@@ -209,34 +225,46 @@ describe('readInvoice', () => {
     expect(events.at(-1)).toMatchObject({ phase: 'done', progress: 1, file: 'a.png' });
   });
 
-  it('runs the second pass when key fields are missing and merges by confidence', async () => {
-    let n = 0;
+  it('reads again only the regions of weak fields (crops, not the page) and merges by confidence', async () => {
+    const calls: Array<{ mode?: string; w: number; h: number }> = [];
     const engine: OcrEngine = {
       name: 'two-pass',
       init: async () => {},
-      recognize: async () => {
-        n++;
-        return n === 1 ? { lines: [line('票据代码:31060121 票据号码:0012345678', 40, 0.5)] } : { lines: [line('票据号码:0012345678', 40, 0.9), line('校验码:a3f09e', 70, 0.9)] };
+      recognize: async (img, o) => {
+        calls.push({ mode: o?.mode, w: img.width, h: img.height });
+        // Pass 1: both labels found, values read unsurely; the crops: clean readings.
+        return calls.length === 1
+          ? { lines: [line('票据代码:31060121 票据号码:0012345678', 40, 0.5), line('校验码:a3f09e 开票日期:2024-03-15', 70, 0.5)] }
+          : { lines: [line('票据号码:0012345678', 4, 0.95), line('校验码:a3f09e', 30, 0.95)] };
       },
       terminate: async () => {},
     };
     const r = await readInvoice({ name: 'b.png', bytes: pngBytes(600, 400) }, base(engine));
-    expect(n).toBe(2);
+    expect(calls[0]).toMatchObject({ mode: 'page', w: 600, h: 400 });
+    expect(calls.length).toBeGreaterThan(1);
+    for (const c of calls.slice(1)) {
+      expect(['line', 'block']).toContain(c.mode);
+      expect(c.w * c.h).toBeLessThan(600 * 400); // a crop (enlarged), never the whole page again
+    }
     expect(r.fields).toMatchObject({ invoiceCode: '31060121', invoiceNumber: '0012345678', checkCode: 'a3f09e' });
-    expect(r.confidence.invoiceNumber).toBeGreaterThan(0.9); // both passes agree
+    expect(r.confidence.invoiceNumber).toBeGreaterThan(0.9); // both readings agree
   });
 
   it('boxes are reported in the source pixels when the decoder already downscaled (sourceSize)', async () => {
     const decodeImage = async (): Promise<PixelImage> => ({ width: 1200, height: 800, data: new Uint8ClampedArray(1200 * 800 * 4).fill(255), sourceSize: { width: 4800, height: 3200 } });
-    const r = await readInvoice({ name: 'huge.jpg', bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0]) }, { engine: fakeEngine(OUTPATIENT), decodeImage, secondPass: false });
+    const r = await readInvoice({ name: 'huge.jpg', bytes: jpegHeaderSaying(4800, 3200) }, { engine: fakeEngine(OUTPATIENT), decodeImage, secondPass: false });
     expect(r.imageSize).toEqual({ width: 4800, height: 3200 });
     expect(r.boxes.invoiceNumber[0]!.x).toBe(130 * 4);
   });
 
-  it('boxes are in the pixels of the original image when it was downscaled', async () => {
-    const r = await readInvoice({ name: 'big.png', bytes: pngBytes(3000, 2000) }, { ...base(fakeEngine(OUTPATIENT)), secondPass: false });
+  it('boxes are in the pixels of the original image, whatever size the engine was given', async () => {
+    const seen: number[] = [];
+    const engine: OcrEngine = { ...fakeEngine(OUTPATIENT), recognize: async (img) => (seen.push(img.width), { lines: OUTPATIENT }) };
+    const r = await readInvoice({ name: 'big.png', bytes: pngBytes(3000, 2000) }, { ...base(engine), secondPass: false });
     expect(r.imageSize).toEqual({ width: 3000, height: 2000 });
-    expect(r.boxes.invoiceNumber[0]!.x).toBe(Math.round((10 + 120) / 0.8)); // the engine saw 2400 px
+    expect(seen[0]).toBeLessThanOrEqual(2400); // a big picture is never read at full size
+    // The word box at x = 130 of what the engine saw, in the picture's pixels.
+    expect(Math.abs(r.boxes.invoiceNumber[0]!.x - (10 + 120) * (3000 / seen[0]!))).toBeLessThanOrEqual(2);
   });
 
   it('QR values win and are exact', async () => {
@@ -255,12 +283,15 @@ describe('readInvoice', () => {
   it('clear errors for broken, unsupported, HEIC, empty, tiny and non-invoice files; the others still run', async () => {
     const heic = new Uint8Array([0, 0, 0, 0x18, ...ascii('ftypheic'), 0, 0, 0, 0, 0, 0, 0, 0]);
     const brokenJpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 5, 6]);
+    // A JPEG whose header is fine but whose data is not.
+    const corruptJpeg = jpegBytes(600, 400).slice(0, 700);
     const results = await readInvoices(
       [
         { name: 'notes.txt', bytes: ascii('just some text, not an image') },
         { name: 'photo.heic', bytes: heic },
         { name: 'empty.jpg', bytes: new Uint8Array(0) },
         { name: 'broken.jpg', bytes: brokenJpeg },
+        { name: 'corrupt.jpg', bytes: corruptJpeg },
         { name: 'tiny.png', bytes: pngBytes(40, 30) },
         { name: 'cat.png', bytes: pngBytes(600, 400) },
         { name: 'ok.png', bytes: pngBytes(600, 400) },
@@ -279,13 +310,14 @@ describe('readInvoice', () => {
       'invoiceErrorUnsupported',
       'invoiceErrorHeic',
       'invoiceErrorEmpty',
+      'invoiceErrorImageHeader',
       'invoiceErrorDecode',
       'invoiceErrorTooSmall',
       'invoiceErrorNotInvoice',
       'ok',
     ]);
     expect(results[1]!.error!.message).toContain('请在手机上把照片存为 JPG 再试');
-    expect(results[6]!.fields.invoiceNumber).toBe('0012345678');
+    expect(results[7]!.fields.invoiceNumber).toBe('0012345678');
     for (const r of results) expect(Object.keys(r.confidence)).toEqual([...FIELD_NAMES]);
   });
 
@@ -309,3 +341,154 @@ describe('readInvoice', () => {
 });
 
 let calls = 0;
+
+// ---------- size limits (issue 10, item 11) ----------
+
+describe('size limits: every failure ends in a plain message and the next file goes on', () => {
+  const okEngine = () => fakeEngine(OUTPATIENT);
+  /** A decoder that records whether it was asked to decode at all. */
+  const watchedDecoder = () => {
+    const seen: string[] = [];
+    const decode = async (bytes: Uint8Array, mime: string): Promise<PixelImage> => {
+      seen.push(mime);
+      return decodeImageNode(bytes, mime);
+    };
+    return { seen, decode };
+  };
+
+  it('a file over the byte cap is refused before decoding; the next file is read', async () => {
+    const { MAX_FILE_BYTES } = await import('@/utils/invoice/limits');
+    const { seen, decode } = watchedDecoder();
+    const huge = new Uint8Array(MAX_FILE_BYTES + 1);
+    huge.set(pngBytes(600, 400));
+    const rs = await readInvoices([{ name: 'huge.png', bytes: huge }, { name: 'ok.png', bytes: pngBytes(600, 400) }], { engine: okEngine(), decodeImage: decode, secondPass: false });
+    expect(rs[0]!.error).toMatchObject({ code: 'invoiceErrorTooLarge', message: expect.stringMatching(/^文件太大/) });
+    expect(seen).toHaveLength(1); // only ok.png was decoded
+    expect(rs[1]!.error).toBeUndefined();
+    expect(rs[1]!.fields.invoiceNumber).toBe('0012345678');
+  });
+
+  it('an image whose header claims more pixels than the cap is never decoded', async () => {
+    const { seen, decode } = watchedDecoder();
+    const png = pngBytes(600, 400);
+    new DataView(png.buffer).setUint32(16, 30000);
+    new DataView(png.buffer).setUint32(20, 30000);
+    const gif = new Uint8Array([...ascii('GIF89a'), 0x30, 0x75, 0x30, 0x75, 0, 0, 0, ...new Array(20).fill(0)]); // 30000×30000
+    const rs = await readInvoices(
+      [{ name: 'bomb.png', bytes: png }, { name: 'bomb.gif', bytes: gif }, { name: 'ok.png', bytes: pngBytes(600, 400) }],
+      { engine: okEngine(), decodeImage: decode, secondPass: false },
+    );
+    expect(rs.map((r) => r.error?.code ?? 'ok')).toEqual(['invoiceErrorTooManyPixels', 'invoiceErrorTooManyPixels', 'ok']);
+    expect(rs[0]!.error!.message).toContain('30000×30000');
+    expect(seen).toEqual(['image/png']);
+  });
+
+  it('an image whose size cannot be read from its header is not decoded (it would decode at full size)', async () => {
+    const { seen, decode } = watchedDecoder();
+    // A JPEG start with no frame header: the size is unknown until the whole picture is decoded.
+    const noSof = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, ...ascii('JFIF'), 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]);
+    const r = await readInvoice({ name: 'odd.jpg', bytes: noSof }, { engine: okEngine(), decodeImage: decode, secondPass: false });
+    expect(r.error).toMatchObject({ code: 'invoiceErrorImageHeader', message: expect.stringMatching(/无法读出这张图片的尺寸/) });
+    expect(seen).toEqual([]);
+  });
+
+  it('GIF and BMP headers give their size', () => {
+    expect(imageDimensions(new Uint8Array([...ascii('GIF89a'), 0x20, 0x03, 0x58, 0x02, 0, 0, 0]))).toEqual({ width: 800, height: 600 });
+    const bmp = new Uint8Array(54);
+    const v = new DataView(bmp.buffer);
+    bmp.set(ascii('BM'));
+    v.setUint32(14, 40, true);
+    v.setInt32(18, 1024, true);
+    v.setInt32(22, -768, true); // top-down rows
+    expect(imageDimensions(bmp)).toEqual({ width: 1024, height: 768 });
+  });
+
+  it('a scanned PDF with a huge page is rendered scaled to a maximum side, not at 2.5×', async () => {
+    const { MAX_RENDER_SIDE } = await import('@/utils/invoice/limits');
+    const sizes: Array<[number, number]> = [];
+    const pdf = {
+      extractText: async () => [{ width: 14400, height: 14400, lines: [] }],
+      renderPage: async (_b: Uint8Array, _p: number, scale: number): Promise<PixelImage> => {
+        const side = Math.ceil(14400 * scale);
+        sizes.push([side, side]);
+        if (side > 5000) throw new RangeError('Invalid typed array length');
+        return { width: side, height: side, data: new Uint8ClampedArray(side * side * 4).fill(255) };
+      },
+    };
+    const r = await readInvoice({ name: 'poster.pdf', bytes: ascii('%PDF-1.7\n') }, { engine: okEngine(), decodeImage: decodeImageNode, pdf, secondPass: false });
+    expect(sizes.length).toBe(1);
+    expect(Math.max(...sizes[0]!)).toBeLessThanOrEqual(MAX_RENDER_SIDE);
+    expect(r.error).toBeUndefined();
+    expect(r.fields.invoiceNumber).toBe('0012345678');
+  });
+
+  it('createPdfReader never asks for a canvas larger than its maximum side, whatever scale is asked for', async () => {
+    const { createPdfReader } = await import('@/utils/invoice/pdf');
+    const { MAX_RENDER_SIDE } = await import('@/utils/invoice/limits');
+    const canvases: Array<[number, number]> = [];
+    const page = {
+      getViewport: ({ scale }: { scale: number }) => ({ width: 14400 * scale, height: 10000 * scale }),
+      getTextContent: async () => ({ items: [] }),
+      render: () => ({ promise: Promise.resolve() }),
+    };
+    const pdfjs = {
+      GlobalWorkerOptions: { workerSrc: '' },
+      getDocument: () => ({ promise: Promise.resolve({ numPages: 1, getPage: async () => page, destroy: async () => {} }) }),
+    };
+    const reader = createPdfReader({
+      loadPdfjs: async () => pdfjs,
+      createCanvas: (w, h) => {
+        canvases.push([w, h]);
+        return { canvas: {}, context: {}, read: () => ({ width: w, height: h, data: new Uint8ClampedArray(4) }) };
+      },
+    });
+    await reader.renderPage!(new Uint8Array(1), 0, 2.5);
+    expect(canvases).toHaveLength(1);
+    expect(Math.max(...canvases[0]!)).toBeLessThanOrEqual(MAX_RENDER_SIDE);
+  });
+
+  it('a decoder or engine failing with anything (a string, an allocation error) gives a plain message; the next file goes on', async () => {
+    let n = 0;
+    const decodeImage = async (bytes: Uint8Array, mime: string): Promise<PixelImage> => {
+      n++;
+      if (n === 1) throw 'decoder crashed'; // not even an Error
+      if (n === 2) throw new RangeError('Array buffer allocation failed');
+      return decodeImageNode(bytes, mime);
+    };
+    const rs = await readInvoices(
+      [{ name: 'a.png', bytes: pngBytes(600, 400) }, { name: 'b.png', bytes: pngBytes(600, 400) }, { name: 'c.png', bytes: pngBytes(600, 400) }],
+      { engine: okEngine(), decodeImage, secondPass: false },
+    );
+    expect(rs.map((r) => r.error?.code ?? 'ok')).toEqual(['invoiceErrorDecode', 'invoiceErrorDecode', 'ok']);
+    for (const r of rs.slice(0, 2)) expect(r.error!.message).toMatch(/^图片已损坏或无法打开/);
+  });
+
+  it('readInvoices goes on even when one file throws past readInvoice (an input whose name cannot be read)', async () => {
+    const evil = { get name(): string { throw new Error('detached'); }, bytes: pngBytes(600, 400) } as unknown as { name: string; bytes: Uint8Array };
+    const rs = await readInvoices([evil, { name: 'ok.png', bytes: pngBytes(600, 400) }], { engine: okEngine(), decodeImage: decodeImageNode, secondPass: false });
+    expect(rs).toHaveLength(2);
+    expect(rs[0]!.error?.message).toBeTruthy();
+    expect(rs[1]!.fields.invoiceNumber).toBe('0012345678');
+  });
+
+  it('the CLI refuses a file over the byte cap without reading it, and reads the next', async () => {
+    const { mkdtempSync, writeFileSync, truncateSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join: pjoin } = await import('node:path');
+    const { readInvoiceFiles } = await import('@/utils/invoice/node');
+    const { MAX_FILE_BYTES } = await import('@/utils/invoice/limits');
+    const dir = mkdtempSync(pjoin(tmpdir(), 'inv-limit-'));
+    try {
+      const big = pjoin(dir, 'big.jpg');
+      writeFileSync(big, '');
+      truncateSync(big, MAX_FILE_BYTES + 1024); // sparse: costs no disk
+      const ok = pjoin(dir, 'ok.png');
+      writeFileSync(ok, pngBytes(600, 400));
+      const rs = await readInvoiceFiles([big, ok], { engine: okEngine(), decodeImage: decodeImageNode, secondPass: false });
+      expect(rs[0]!.error?.code).toBe('invoiceErrorTooLarge');
+      expect(rs[1]!.fields.invoiceNumber).toBe('0012345678');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -74,6 +74,26 @@ export function crossCheck(input: CrossCheckInput): Issue[] {
     f.totalAmount = { value: upperValue, conf: upper.conf * 0.9, source: upper.source, boxes: upper.boxes };
   }
 
+  // ---- one payment not read: the total minus the others (统筹 + 其他 + 个人账户 + 个人现金 = 合计), when the total is
+  // confirmed (its 大写 agrees, or two independent readings did: ≥ 0.95) and what is left is a real amount.
+  // Shown for checking: a misread total would otherwise hide in the derived part.
+  const payFields = ['fundPaid', 'accountPaid', 'cashPaid'] as const;
+  const missingPay = payFields.filter((n) => !f[n] || amountCents(f[n]!.value) === null);
+  const totalNow = f.totalAmount;
+  const totalCents = totalNow ? amountCents(totalNow.value) : null;
+  let derived: FieldName | null = null;
+  if (missingPay.length === 1 && totalNow && totalCents !== null && totalNow.conf >= 0.95) {
+    const others = payFields.filter((n) => n !== missingPay[0]).map((n) => amountCents(f[n]!.value)!);
+    const other = input.otherPaid ? amountCents(input.otherPaid.value) ?? 0 : 0;
+    const rest = totalCents - others.reduce((a, b) => a + b, 0) - other;
+    if (rest >= 0) {
+      const name = missingPay[0]!;
+      f[name] = { value: centsToAmount(rest), conf: 0.7, source: totalNow.source, boxes: [] };
+      derived = name;
+      warnings.push(issue('invoiceWarnPaymentDerived', [name], t(`invoiceField${name[0]!.toUpperCase()}${name.slice(1)}`), centsToAmount(rest)));
+    }
+  }
+
   // ---- payments add up to the total (统筹 + 其他 + 个人账户 + 个人现金)
   const parts: Array<[FieldName | 'otherPaid', FieldState<string> | undefined]> = [
     ['fundPaid', f.fundPaid],
@@ -83,7 +103,8 @@ export function crossCheck(input: CrossCheckInput): Issue[] {
   ];
   const present = parts.filter(([, st]) => st && amountCents(st.value) !== null) as Array<[FieldName | 'otherPaid', FieldState<string>]>;
   const partNames = present.map(([n]) => n).filter((n): n is FieldName => n !== 'otherPaid');
-  if (f.fundPaid && f.cashPaid && present.length >= 2) {
+  // (not when a payment was just derived from this very sum)
+  if (!derived && f.fundPaid && f.cashPaid && present.length >= 2) {
     const sum = (vals: string[]) => vals.reduce((a, v) => a + (amountCents(v) ?? 0), 0);
     const base = present.map(([, st]) => st.value);
     const totalNow = f.totalAmount;

@@ -10,7 +10,8 @@ import { createTesseractEngine, type TesseractPaths } from './ocr-engine';
 import { createPdfReader, offscreenCanvasFactory, type PdfjsLike } from './pdf';
 import { createQrDecoder } from './qr';
 import { readInvoice } from './read-invoice';
-import { imageDimensions, jpegOrientation, sniffType } from './sniff';
+import { checkImageHeader } from './limits';
+import { jpegOrientation, sniffType } from './sniff';
 import type { ImageDecoder, InvoiceInput, InvoiceResult, OcrEngine, PixelImage, ProgressCallback, ReadInvoiceDeps } from './types';
 
 const url = (path: string) => (browser.runtime.getURL as (p: string) => string)(path);
@@ -32,14 +33,16 @@ export const decodeImageBrowser: ImageDecoder = async (bytes: Uint8Array, mime: 
   const type = sniffType(bytes);
   if (type === 'heic' || type === 'avif') throw invoiceError('invoiceErrorHeic');
   const blob = new Blob([bytes as BlobPart], { type: mime });
-  let size = imageDimensions(bytes);
-  if (size && type === 'jpeg' && jpegOrientation(bytes) >= 5) size = { width: size.height, height: size.width };
-  const target = size ? fitSize(size.width, size.height, MAX_SIDE) : null;
-  const bitmap = target && target.scale < 1
+  // The size comes from the header (refused when unreadable or above MAX_IMAGE_PIXELS): nothing is
+  // decoded at full size just to learn how big it is.
+  let size = checkImageHeader(bytes);
+  if (type === 'jpeg' && jpegOrientation(bytes) >= 5) size = { width: size.height, height: size.width };
+  const target = fitSize(size.width, size.height, MAX_SIDE);
+  const bitmap = target.scale < 1
     ? await createImageBitmap(blob, { imageOrientation: 'from-image', resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'high' })
     : await createImageBitmap(blob, { imageOrientation: 'from-image' });
   try {
-    // Unknown header (WebP, GIF, BMP): scale on the canvas instead.
+    // A header that lied about the size: scale on the canvas as well.
     const fit = fitSize(bitmap.width, bitmap.height, MAX_SIDE);
     const canvas = new OffscreenCanvas(fit.width, fit.height);
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
@@ -48,7 +51,7 @@ export const decodeImageBrowser: ImageDecoder = async (bytes: Uint8Array, mime: 
     ctx.drawImage(bitmap, 0, 0, fit.width, fit.height);
     const out: PixelImage & { sourceSize?: { width: number; height: number } } = { width: fit.width, height: fit.height, data: ctx.getImageData(0, 0, fit.width, fit.height).data };
     // The picture as the user has it (boxes are reported in its pixels when the engine knows this size).
-    if (size && (size.width !== fit.width || size.height !== fit.height)) out.sourceSize = size;
+    if (size.width !== fit.width || size.height !== fit.height) out.sourceSize = size;
     return out;
   } finally {
     bitmap.close();

@@ -355,3 +355,36 @@ export function applyOrientation(img: PixelImage, orientation: number): PixelIma
   }
   return { width: W, height: H, data: out };
 }
+
+/**
+ * Erases table rules: runs of ink at least `minH` long in a row or `minV` long in a column become paper.
+ * Bordered forms put a rule between every label and its value; a recogniser reads rules as 丨, 一, 1 or [,
+ * and tesseract's layout analysis drops whole cells fenced by them.
+ */
+export function eraseRules(g: GrayImage, minH: number, minV: number, inkBelow = 150): GrayImage {
+  const { width: w, height: h } = g;
+  const src = g.data;
+  const out = new Uint8Array(src);
+  for (let y = 0; y < h; y++) {
+    let run = 0;
+    const row = y * w;
+    for (let x = 0; x <= w; x++) {
+      if (x < w && src[row + x]! < inkBelow) run++;
+      else {
+        if (run >= minH) out.fill(255, row + x - run, row + x);
+        run = 0;
+      }
+    }
+  }
+  for (let x = 0; x < w; x++) {
+    let run = 0;
+    for (let y = 0; y <= h; y++) {
+      if (y < h && src[y * w + x]! < inkBelow) run++;
+      else {
+        if (run >= minV) for (let k = y - run; k < y; k++) out[k * w + x] = 255;
+        run = 0;
+      }
+    }
+  }
+  return { width: w, height: h, data: out };
+}

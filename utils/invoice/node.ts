@@ -1,18 +1,19 @@
 // Node wiring of the engine (CLI, benchmark, tests): local node_modules paths, jpeg-js/pngjs decoding, fs.
 // The extension wires the same `readInvoice` with URLs from `browser.runtime.getURL` instead.
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { t } from '@/utils/i18n';
-import { invoiceError } from './errors';
+import { InvoiceError, invoiceError, toIssue } from './errors';
 import { applyOrientation } from './image';
 import { createTesseractEngine, type TesseractPaths } from './ocr-engine';
 import { createPdfReader, type PdfjsLike } from './pdf';
 import { createQrDecoder } from './qr';
-import { readInvoice, readInvoices } from './read-invoice';
+import { checkFileSize } from './limits';
+import { failedResult, readInvoice, readInvoices } from './read-invoice';
 import { jpegOrientation, sniffType } from './sniff';
 import type { ImageDecoder, InvoiceInput, InvoiceResult, OcrEngine, PixelImage, ProgressCallback, ReadInvoiceDeps } from './types';
 
@@ -80,7 +81,9 @@ export function createNodeDeps(opts: NodeDepsOptions = {}): ReadInvoiceDeps & { 
   };
 }
 
+/** Reads a file from disk, refusing one over MAX_FILE_BYTES before reading it. */
 export async function fileInput(path: string): Promise<InvoiceInput> {
+  checkFileSize((await stat(path)).size);
   return { name: basename(path), bytes: new Uint8Array(await readFile(path)) };
 }
 
@@ -93,10 +96,8 @@ export async function readInvoiceFiles(paths: string[], deps: ReadInvoiceDeps): 
     try {
       input = await fileInput(p);
     } catch (e) {
-      const base = await readInvoice({ name: basename(p), bytes: new Uint8Array(0) }, { ...deps, onProgress: undefined });
-      base.file = p;
-      base.error = { code: 'invoiceErrorRead', message: t('invoiceErrorRead', e instanceof Error ? e.message : String(e)) };
-      out.push(base);
+      const error = e instanceof InvoiceError ? toIssue(e, 'invoiceErrorRead') : { code: 'invoiceErrorRead', message: t('invoiceErrorRead', e instanceof Error ? e.message : String(e)) };
+      out.push(failedResult(p, error));
       continue;
     }
     const r = await readInvoice(input, deps, { index: i, count: paths.length });

@@ -4,7 +4,7 @@ import { createWorker as tesseractCreateWorker, type Worker } from 'tesseract.js
 import { t } from '@/utils/i18n';
 import { InvoiceError } from './errors';
 import { encodePgm, mapBoxBack, toGray } from './image';
-import type { Box, OcrEngine, OcrLine, OcrOutput, PixelImage } from './types';
+import type { Box, OcrEngine, OcrLine, OcrMode, OcrOutput, PixelImage } from './types';
 
 export interface TesseractPaths {
   /** Worker script. Node: `node_modules/tesseract.js/src/worker-script/node/index.js`; extension: a URL of `worker.min.js`. */
@@ -19,7 +19,7 @@ export interface TesseractEngineOptions {
   paths: TesseractPaths;
   /** `createWorker` hangs forever without 'wasm-unsafe-eval' in the CSP: give up after this long. Default 30 s. */
   initTimeoutMs?: number;
-  /** Page segmentation mode; measured: 3 (AUTO) beats the default 6 on invoices. */
+  /** Page segmentation mode for whole pages; measured: 3 (AUTO) beats the default 6 on invoices. Crops use 6 / 7. */
   psm?: string;
   /** Injectable for tests. */
   createWorker?: typeof tesseractCreateWorker;
@@ -56,6 +56,8 @@ export function createTesseractEngine(opts: TesseractEngineOptions): OcrEngine {
   let worker: Worker | null = null;
   let starting: Promise<Worker> | null = null;
   let progress: ((p: number) => void) | undefined;
+  let psmNow = '';
+  const psmOf = (mode: OcrMode | undefined) => (mode === 'line' ? '7' : mode === 'block' ? '6' : (opts.psm ?? '3'));
 
   const start = async (): Promise<Worker> => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -85,7 +87,8 @@ export function createTesseractEngine(opts: TesseractEngineOptions): OcrEngine {
     try {
       const w = await Promise.race([workerPromise, timeout]);
       // debug_file: tesseract's diagnostics ("Estimating resolution as …") go nowhere instead of stderr/console.
-      await w.setParameters({ tessedit_pageseg_mode: (opts.psm ?? '3') as never, debug_file: '/dev/null' } as never);
+      await w.setParameters({ tessedit_pageseg_mode: psmOf('page') as never, debug_file: '/dev/null' } as never);
+      psmNow = psmOf('page');
       return w;
     } catch (e) {
       if (e instanceof InvoiceError) throw e;
@@ -107,13 +110,19 @@ export function createTesseractEngine(opts: TesseractEngineOptions): OcrEngine {
         starting = null;
       }
     },
-    async recognize(image: PixelImage, o?: { onProgress?: (p: number) => void }): Promise<OcrOutput> {
+    async recognize(image: PixelImage, o?: { onProgress?: (p: number) => void; mode?: OcrMode }): Promise<OcrOutput> {
       await engine.init();
       const w = worker!;
       progress = o?.onProgress;
       try {
+        const psm = psmOf(o?.mode);
+        if (psm !== psmNow) {
+          await w.setParameters({ tessedit_pageseg_mode: psm as never } as never);
+          psmNow = psm;
+        }
         const pgm = encodePgm(toGray(image));
-        const r = await w.recognize(pgm as never, { rotateAuto: true }, { text: false, blocks: true });
+        // Whole pages may be slightly rotated (tesseract levels them); crops are cut level.
+        const r = await w.recognize(pgm as never, { rotateAuto: !o?.mode || o.mode === 'page' }, { text: false, blocks: true });
         const data = r.data as unknown as { blocks: TBlock[] | null; rotateRadians: number | null };
         return { lines: linesFromBlocks(data.blocks, data.rotateRadians ?? 0, image.width, image.height) };
       } finally {
@@ -124,6 +133,7 @@ export function createTesseractEngine(opts: TesseractEngineOptions): OcrEngine {
       const w = worker ?? (starting ? await starting.catch(() => null) : null);
       worker = null;
       starting = null;
+      psmNow = '';
       if (w) await w.terminate();
     },
   };

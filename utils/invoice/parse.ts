@@ -1,17 +1,38 @@
-// OCR / PDF text lines → invoice fields. Label-anchored (fuzzy, OCR-noise tolerant) with shape-based fallbacks.
-import { fixDigits, normalizeAmount, normalizeDate, upperShare, UPPER_CHARS } from './shapes';
-import { isCjk, normLine, spanInfo, type NormLine } from './text';
+// OCR / PDF text with positions → invoice fields, whatever the layout.
+//  1. The page as cells with character boxes (`layout.ts`), labels found in each (`label-match.ts`, vocabulary
+//     in `labels.ts`).
+//  2. Every label is paired with the value next to it by position — after it in the same cell, in the next
+//     cell to the right on the same row, or under it (stacked cells, a table whose values sit in the row
+//     below) — the value must have the shape the label promises; the best pairings win, each value once.
+//  3. What no label claimed is read by shape: dates printed without a label, a 10-digit number, a check code,
+//     a 大写 amount, an organisation name, 急诊 wherever it is printed.
+//  4. Derived: visit type, insurance scheme. Every reading carries a confidence built from the OCR's own
+//     confidence, how the value was found and how well it has its shape.
+import { findDates, findPeriod } from './dates';
+import { editDistance, type LabelHit } from './label-match';
+import { HOSPITAL_SUFFIXES, INSURANCE_TEXTS, STRONG_HOSPITAL_SUFFIXES, type LabelKey, type ValueKind } from './labels';
+import { buildLayout, hOverlap, spanBox, spanSource, vOverlap, type Cell, type Layout } from './layout';
+import { isLikelyPersonName } from './names';
+import { normalizeAmount, upperShare, UPPER_CHARS } from './shapes';
+import { isCjk } from './text';
 import type { Box, FieldName, InsuranceType, InvoiceFields, OcrLine, VisitType } from './types';
+import { extractValue, hexFix, type Extracted } from './values';
+
+export { hexFix };
 
 /** One value read for a field, with its confidence (0..1) and the boxes it came from. */
 export interface Reading<T = unknown> {
   value: T;
   conf: number;
   boxes: Box[];
-  /** True when anchored on a printed label (false: found by shape or position only). */
+  /** True when paired with a printed label (false: found by shape or position only). */
   labelled: boolean;
   /** Less likely readings (e.g. a colon misread as a digit: "支付2217609.89" → "217609.89"); cross-checks may pick one. */
   alts?: T[];
+  /** How it was found (for the review and the benchmark's failure tables). */
+  via?: 'inline' | 'right' | 'below' | 'shape' | 'title' | 'code' | 'seal' | 'derived';
+  /** The recognition (OcrLine.read) the value's text came from. */
+  read?: number;
 }
 
 export type Readings = { [K in FieldName]?: Reading<NonNullable<InvoiceFields[K]>> };
@@ -20,282 +41,26 @@ export interface ParsedText {
   fields: Readings;
   /** Extra values used by cross-checks only. */
   extra: { otherPaid?: Reading<string> };
+  /** Where each label was printed (input frame), for the second pass on the regions of weak fields. */
+  anchors: Array<{ key: LabelKey; box: Box; charH: number }>;
 }
 
-type Kind = 'digits' | 'hex' | 'date' | 'amount' | 'name' | 'text' | 'period' | 'upper' | 'none';
+type Relation = 'inline' | 'right' | 'below';
 
-type LabelKey = FieldName | 'otherPaid' | 'payerId' | 'boundary' | 'visitLabel';
+/** How much each way of finding a value is worth (a value after its label in the same cell is the surest). */
+const RELATION_SCORE: Record<Relation, number> = { inline: 1, right: 0.97, below: 0.93 };
 
-interface LabelDef {
+interface Pairing {
   key: LabelKey;
-  kind: Kind;
-  texts: string[];
+  kind: ValueKind;
+  hit: LabelHit;
+  cell: Cell;
+  ex: Extracted;
+  rel: Relation;
+  conf: number;
 }
 
-const LABELS: LabelDef[] = [
-  { key: 'invoiceCode', kind: 'digits', texts: ['票据代码', '发票代码'] },
-  { key: 'invoiceNumber', kind: 'digits', texts: ['票据号码', '发票号码'] },
-  { key: 'checkCode', kind: 'hex', texts: ['校验码'] },
-  { key: 'issueDate', kind: 'date', texts: ['开票日期', '开具日期', '填制日期'] },
-  { key: 'payerId', kind: 'none', texts: ['交款人统一社会信用代码', '统一社会信用代码', '社会信用代码', '身份证号码'] },
-  { key: 'payerName', kind: 'name', texts: ['交款人', '患者姓名', '姓名'] },
-  { key: 'hospital', kind: 'text', texts: ['收款单位(盖章)', '收款单位(章)', '收款单位', '医疗机构名称', '开票单位'] },
-  { key: 'totalAmountUpper', kind: 'upper', texts: ['金额合计(大写)', '合计(大写)', '(大写)'] },
-  { key: 'totalAmount', kind: 'amount', texts: ['(小写)', '合计金额', '金额合计'] },
-  { key: 'insuranceTypeText', kind: 'text', texts: ['医保类型', '医疗保险类型', '医保类别', '参保类型', '人员类别'] },
-  { key: 'fundPaid', kind: 'amount', texts: ['医保统筹基金支付', '统筹基金支付', '医保统筹支付', '统筹支付'] },
-  { key: 'otherPaid', kind: 'amount', texts: ['其他支付'] },
-  { key: 'accountPaid', kind: 'amount', texts: ['个人账户支付', '个人帐户支付', '账户支付'] },
-  { key: 'cashPaid', kind: 'amount', texts: ['个人现金支付', '现金支付'] },
-  { key: 'hospitalizationPeriod', kind: 'period', texts: ['住院时间', '住院日期', '住院期间'] },
-  { key: 'visitLabel', kind: 'text', texts: ['就诊类型', '就诊类别', '门诊类型'] },
-  {
-    key: 'boundary',
-    kind: 'none',
-    texts: [
-      '医疗机构类型', '医保编号', '性别', '住院号', '病历号', '业务流水号', '住院科别', '预缴金额', '补缴金额', '退费金额',
-      '个人自付', '个人自费', '分类自负', '附加基金支付', '住院天数', '医保当年账户余额', '医保历年账户余额', '备注',
-      '复核人', '收款人', '开票人', '项目名称', '门诊号', '就诊日期', '医保流水号', '医疗机构', '金额(元)',
-    ],
-  },
-];
-
-/** Characters OCR typically confuses in these labels (cheap substitution in the fuzzy match). */
-const CONFUSE: string[] = ['码玛吗妈', '据禄拆', '号导吕呈', '验骀险', '期朋翰', '款效敦', '额领颖预', '计汁许', '写驾', '统绕', '筹寿', '账帐胀', '户尸', '类荚', '型形', '付什', '支吉', '现观', '金全会', '院阮', '费贺', '票栗要', '代伐'];
-const CONFUSE_MAP = new Map<string, Set<string>>();
-for (const g of CONFUSE) for (const a of g) CONFUSE_MAP.set(a, new Set(g));
-
-function subCost(a: string, b: string): number {
-  if (a === b) return 0;
-  if (CONFUSE_MAP.get(a)?.has(b)) return 0.3;
-  return 1;
-}
-
-/** Weighted edit distance between `a` and label `b`. */
-function editDistance(a: string[], b: string[]): number {
-  const n = a.length;
-  const m = b.length;
-  let prev = new Array<number>(m + 1);
-  let cur = new Array<number>(m + 1);
-  for (let j = 0; j <= m; j++) prev[j] = j;
-  for (let i = 1; i <= n; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= m; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + subCost(a[i - 1]!, b[j - 1]!));
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[m]!;
-}
-
-function threshold(n: number): number {
-  if (n <= 2) return 1;
-  if (n === 3) return 0.7;
-  return 0.6;
-}
-
-interface Hit {
-  def: LabelDef;
-  label: string;
-  /** Start/end in the normalised line string `s`. */
-  start: number;
-  end: number;
-  score: number;
-}
-
-interface Compact {
-  chars: string[];
-  /** Index in `s` of each compact char. */
-  pos: number[];
-}
-
-function compact(s: string): Compact {
-  const chars: string[] = [];
-  const pos: number[] = [];
-  Array.from(s).forEach((c, i) => {
-    if (c !== ' ' && c !== '\t') {
-      chars.push(c);
-      pos.push(i);
-    }
-  });
-  return { chars, pos };
-}
-
-interface PreparedLabel {
-  def: LabelDef;
-  label: string;
-  chars: string[];
-  /** The label's characters and their OCR confusions. */
-  set: Set<string>;
-  thr: number;
-  /** Minimum number of window characters that must belong to `set`. */
-  need: number;
-}
-
-const PREPARED: PreparedLabel[] = LABELS.flatMap((def) =>
-  def.texts.map((label) => {
-    const chars = Array.from(label);
-    const set = new Set(chars.flatMap((c) => [c, ...(CONFUSE_MAP.get(c) ?? [])]));
-    const thr = threshold(chars.length);
-    const maxDist = chars.length * (1 - thr);
-    return { def, label, chars, set, thr, need: Math.max(1, Math.ceil(chars.length - maxDist)) };
-  }),
-);
-
-const LABEL_CHARS = new Set(PREPARED.flatMap((p) => [...p.set]));
-
-export function findLabels(nl: NormLine): Hit[] {
-  const { chars, pos } = compact(nl.s);
-  const hits: Hit[] = [];
-  for (let i = 0; i < chars.length; i++) {
-    const c0 = chars[i]!;
-    if (!LABEL_CHARS.has(c0)) continue;
-    for (const pl of PREPARED) {
-      // A best alignment starts on a label character (a leading substitution costs the same as a deletion).
-      if (!pl.set.has(c0)) continue;
-      const n = pl.chars.length;
-      let inSet = 0;
-      for (let j = i; j < Math.min(chars.length, i + n + 1); j++) if (pl.set.has(chars[j]!)) inSet++;
-      if (inSet < pl.need) continue;
-      let best: { k: number; score: number } | null = null;
-      for (let k = Math.max(2, n - 1); k <= n + 1; k++) {
-        if (i + k > chars.length) break;
-        const score = 1 - editDistance(chars.slice(i, i + k), pl.chars) / n;
-        if (score >= pl.thr && (!best || score > best.score)) best = { k, score };
-      }
-      if (best) hits.push({ def: pl.def, label: pl.label, start: pos[i]!, end: pos[i + best.k - 1]! + 1, score: best.score });
-    }
-  }
-  // Non-maximum suppression: best (score, then length) first; no overlaps.
-  // Ranked by matched label characters (score × label length): longer labels win over their parts.
-  const rank = (h: Hit) => h.score * Array.from(h.label).length + 0.01 * h.score;
-  hits.sort((a, b) => rank(b) - rank(a));
-  const kept: Hit[] = [];
-  for (const h of hits) if (!kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
-  return kept.sort((a, b) => a.start - b.start);
-}
-
-interface Extracted {
-  value: string | [string, string];
-  alts?: string[];
-  start: number;
-  end: number;
-}
-
-const LEAD = String.raw`^[\s:;.,()章|丨“”"'‘’]{0,4}`;
-
-/** Extracts a value of `kind` at the start of `region` (a slice of the line starting at `offset`). */
-function extractValue(kind: Kind, region: string, offset: number): Extracted | null {
-  let m: RegExpExecArray | null;
-  const at = (full: RegExpExecArray, group: number): [number, number] => {
-    const g = full[group]!;
-    const idx = full.index + full[0].lastIndexOf(g);
-    return [offset + idx, offset + idx + g.length];
-  };
-  switch (kind) {
-    case 'digits': {
-      m = new RegExp(`${LEAD}(?:N[oO0º]\\.?\\s?|№\\s?)?([0-9OoDlI|SB][0-9OoDlI|SB ]{3,14})`).exec(region);
-      if (!m) return null;
-      const raw = m[1]!.trim().split(/ {2,}|\t/)[0]!;
-      const v = fixDigits(raw.replace(/ /g, ''));
-      if (!v || v.length < 4 || v.length > 12) return null;
-      const [s] = at(m, 1);
-      return { value: v, start: s, end: s + raw.length };
-    }
-    case 'hex': {
-      m = new RegExp(`${LEAD}([0-9A-Za-z]{4,7})(?![0-9A-Za-z])`).exec(region);
-      if (!m) return null;
-      const v = hexFix(m[1]!);
-      if (!v) return null;
-      const [s, e] = at(m, 1);
-      return { value: v, start: s, end: e };
-    }
-    case 'date': {
-      m = new RegExp(`${LEAD}(20\\d{2}\\s*[-年./]\\s*\\d{1,2}\\s*[-月./]\\s*\\d{1,2}\\s*日?|20\\d{6})`).exec(region);
-      if (!m) return null;
-      const v = normalizeDate(m[1]!);
-      if (!v) return null;
-      const [s, e] = at(m, 1);
-      return { value: v, start: s, end: e };
-    }
-    case 'amount': {
-      // ':' as the decimal point: OCR reads a small '.' as ':' ("1280:41").
-      m = new RegExp(`${LEAD}([0-9][0-9 ,.]*[.,:;] ?[0-9]{2})(?![0-9])`).exec(region);
-      if (!m) return null;
-      const v = normalizeAmount(m[1]!);
-      if (!v) return null;
-      const [s, e] = at(m, 1);
-      // No separator between label and digits: the colon may have been read as a digit ("支付2217609.89").
-      const alt = m[0].startsWith(m[1]!) && /^[1278]\d/.test(v) ? normalizeAmount(m[1]!.slice(1)) : null;
-      return alt ? { value: v, start: s, end: e, alts: [alt] } : { value: v, start: s, end: e };
-    }
-    case 'name': {
-      m = new RegExp(`${LEAD}([\\u4e00-\\u9fff·]{2,6})`).exec(region);
-      if (!m) return null;
-      const v = m[1]!;
-      const [s, e] = at(m, 1);
-      return { value: v, start: s, end: e };
-    }
-    case 'text': {
-      m = new RegExp(`${LEAD}([\\u4e00-\\u9fff][\\u4e00-\\u9fff()]{1,40})`).exec(region);
-      if (!m) return null;
-      const v = m[1]!.replace(/\($/, '');
-      const [s] = at(m, 1);
-      return { value: v, start: s, end: s + v.length };
-    }
-    case 'period':
-      return findPeriod(region, offset);
-    case 'upper': {
-      m = new RegExp(`${LEAD}([\\u4e00-\\u9fff]{2,30})`).exec(region);
-      if (!m || upperShare(m[1]!) < 0.5) return null;
-      const [s, e] = at(m, 1);
-      return { value: m[1]!, start: s, end: e };
-    }
-    default:
-      return null;
-  }
-}
-
-/** Check code: hex, lower-case, O→0, l/I→1; 4..6 characters (4–5 only when partly redacted). */
-export function hexFix(raw: string): string | null {
-  const v = raw.toLowerCase().replace(/o/g, '0').replace(/[li]/g, '1');
-  if (!/^[0-9a-f]{4,6}$/.test(v)) return null;
-  return v;
-}
-
-function findPeriod(region: string, offset: number): Extracted | null {
-  const re = /(20\d{6}|20\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?)\s*(?:-|至|到)\s*(20\d{6}|20\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?)/;
-  const m = re.exec(region);
-  if (!m) return null;
-  const a = normalizeDate(m[1]!);
-  const b = normalizeDate(m[2]!);
-  if (!a || !b || a > b) return null;
-  return { value: [a, b], start: offset + m.index, end: offset + m.index + m[0].length };
-}
-
-/** First well-formed amount in `text` (a slice of the line starting at `offset`). */
-function firstAmount(text: string, offset: number): { value: string; start: number; end: number } | null {
-  // 'Y' before the digits is a misread '¥'.
-  const re = /(?<![0-9A-XZa-z.,])[0-9][0-9 ,.]*[.,;:] ?[0-9]{2}(?![0-9])/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const v = normalizeAmount(m[0]);
-    if (v) return { value: v, start: offset + m.index, end: offset + m.index + m[0].length };
-  }
-  return null;
-}
-
-function reading<T>(nl: NormLine, start: number, end: number, value: T, factor: number, labelled: boolean): Reading<T> {
-  const { boxes, conf } = spanInfo(nl, start, end);
-  return { value, conf: Math.max(0, Math.min(1, conf * factor)), boxes, labelled };
-}
-
-/** Region boundaries of a header block: lines above the line-item table. */
-function headerEnd(lines: NormLine[]): number {
-  const i = lines.findIndex((l) => /项目|名称|金额\(元/.test(l.s.replace(/\s/g, '')));
-  if (i >= 0) return i;
-  return Math.max(3, Math.ceil(lines.length * 0.35));
-}
+// ---------- value shapes that need more than a regex ----------
 
 export function visitTypeFromText(text: string): VisitType | null {
   const t = text.replace(/\s/g, '');
@@ -313,12 +78,6 @@ export function visitTypeFromCode(code: string | null | undefined): VisitType | 
   if (d === '02') return 'inpatient';
   return null;
 }
-
-/** 医保类型 texts printed on invoices; an OCR reading within a small edit distance is snapped to one of them. */
-const INSURANCE_TEXTS = [
-  '职工基本医疗保险', '城镇职工基本医疗保险', '城乡居民基本医疗保险', '城镇居民基本医疗保险', '居民基本医疗保险',
-  '职工医保', '居民医保', '城乡居民医保', '新型农村合作医疗', '住院社保卡', '门诊社保卡', '自费', '医保',
-];
 
 export function snapInsuranceText(v: string): string {
   const chars = Array.from(v);
@@ -339,212 +98,481 @@ export function insuranceTypeFromText(text: string | null | undefined): Insuranc
   return 'unknown';
 }
 
-/** What a 收款单位 value must look like (rejects neighbouring labels such as 收款人 read through the gap). */
-const HOSPITAL_SUFFIX = '(?:医院|卫生院|中心|门诊部|诊所|保健院|医学院|分院|研究所|卫生室|医务室|卫生站|防治院|防治所|急救站)';
+const SUFFIX_ALT = HOSPITAL_SUFFIXES.map((s) => s).sort((a, b) => b.length - a.length).join('|');
 /** Longest prefix ending in an organisation suffix (greedy: "…医院…分院" keeps the branch). */
-const HOSPITAL_CUT_RE = new RegExp(`^[\\u4e00-\\u9fff()]*${HOSPITAL_SUFFIX}`);
+const HOSPITAL_CUT_RE = new RegExp(`^[\\u4e00-\\u9fff()]*(?:${SUFFIX_ALT})`);
+/** An organisation name anywhere in a text. */
+const HOSPITAL_ANY_RE = new RegExp(`[\\u4e00-\\u9fff()]{2,24}?(?:${STRONG_HOSPITAL_SUFFIXES.join('|')}|门诊部|诊所)(?:[\\u4e00-\\u9fff]{0,6}分院)?`);
 
-/** Parses text lines (reading order) into field readings. Never throws on any input. */
+/** A 收款单位 value cut to its organisation name; `shape` says how much it looks like one. */
+export function hospitalName(raw: string): { name: string; shape: number } | null {
+  const v = raw.replace(/^[(章)]+/, '');
+  const m = HOSPITAL_CUT_RE.exec(v);
+  if (m && Array.from(m[0]).length >= 4) {
+    const strong = STRONG_HOSPITAL_SUFFIXES.some((s) => m[0].endsWith(s)) || /分院$/.test(m[0]);
+    // Text after the suffix (a seal over "医院" read as "中心权") hints at a cut name.
+    const tail = v.length > m[0].length;
+    return { name: m[0], shape: (strong ? 1 : 0.75) * (tail ? 0.8 : 1) };
+  }
+  const weak = /^[\u4e00-\u9fff]{3,}?院/.exec(v);
+  return weak ? { name: weak[0], shape: 0.55 } : null;
+}
+
+// ---------- pairing labels with values by position ----------
+
+/** Length of the punctuation that may sit between a label and its value. */
+function leadLength(s: string): number {
+  return /^[\s:;.,()章|“”"'‘’¥]*/.exec(s)?.[0].length ?? 0;
+}
+
+/** The part of a cell before its first label (a value followed by the next label in the same cell). */
+function beforeFirstLabel(c: Cell, from = 0): number {
+  const l = c.labels.find((h) => h.start >= from);
+  return l ? l.start : c.s.length;
+}
+
+/** Start offset of the token of `c` lying under `box` horizontally (cells holding a whole row of values). */
+function tokenUnder(c: Cell, box: Box, H: number): number | null {
+  const tokens: Array<{ start: number; end: number }> = [];
+  let i = 0;
+  const chars = Array.from(c.s);
+  while (i < chars.length) {
+    while (i < chars.length && /\s/.test(chars[i]!)) i++;
+    const start = i;
+    while (i < chars.length && !/\s/.test(chars[i]!)) i++;
+    if (i > start) tokens.push({ start, end: i });
+  }
+  const wide = { x: box.x - 0.5 * H, y: box.y, w: box.w + H, h: box.h };
+  for (const t of tokens) if (hOverlap(spanBox(c, t.start, t.end), wide) > 0) return t.start;
+  return null;
+}
+
+function candidates(layout: Layout, c: Cell, hi: number, kind: ValueKind): Array<{ cell: Cell; ex: Extracted; rel: Relation; dist: number }> {
+  const h = c.labels[hi]!;
+  const H = layout.charH;
+  const out: Array<{ cell: Cell; ex: Extracted; rel: Relation; dist: number }> = [];
+  const next = c.labels[hi + 1];
+  const regionEnd = next ? next.start : c.s.length;
+  const region = c.s.slice(h.end, regionEnd);
+  const inline = region.trim() ? extractValue(kind, region) : null;
+  if (inline) out.push({ cell: c, ex: { ...inline, start: h.end + inline.start, end: h.end + inline.end }, rel: 'inline', dist: 0 });
+  // Nothing (or only a stray mark) after the label: the value is in another cell.
+  const rest = region.replace(/[\s:;.,()章“”"'‘’¥]/g, '');
+  if (inline || rest.length > 2) return out;
+  const lb = spanBox(c, h.start, h.end);
+  // Right of it, on the same row: the first cell that is not a label; tiny junk (a rule read as "1") is skipped.
+  const right = layout.cells
+    .filter((r) => r !== c && vOverlap(lb, r.box) >= 0.5 && r.box.x >= lb.x + lb.w - 0.3 * H)
+    .sort((a, b) => a.box.x - b.box.x);
+  if (!next) {
+    for (const r of right) {
+      const first = r.labels[0];
+      if (first && first.start <= leadLength(r.s) + 1) break;
+      const ex = extractValue(kind, r.s.slice(0, beforeFirstLabel(r)));
+      if (ex) {
+        out.push({ cell: r, ex, rel: 'right', dist: (r.box.x - (lb.x + lb.w)) / H });
+        break;
+      }
+      if (r.s.replace(/\s/g, '').length > 2) break;
+    }
+  }
+  // Under it: the nearest cell below that overlaps its column (stacked cells; a row of values under a row of labels).
+  const below = layout.cells
+    .filter((b) => b !== c && b.box.y >= lb.y + 0.5 * lb.h && b.box.y - (lb.y + lb.h) <= 1.8 * H && b.box.x <= lb.x + lb.w + H && b.box.x + b.box.w >= lb.x - 0.5 * H)
+    .sort((a, b) => a.box.y - b.box.y || Math.abs(a.box.x - lb.x) - Math.abs(b.box.x - lb.x));
+  for (const b of below.slice(0, 3)) {
+    const from = b.box.x < lb.x - 2 * H || b.box.x + b.box.w > lb.x + lb.w + 12 * H ? tokenUnder(b, lb, H) : 0;
+    if (from === null) continue;
+    const first = b.labels.find((l) => l.start >= from);
+    if (first && first.start <= from + leadLength(b.s.slice(from)) + 1) continue;
+    const end = beforeFirstLabel(b, from);
+    const ex = extractValue(kind, b.s.slice(from, end));
+    if (ex) {
+      out.push({ cell: b, ex: { ...ex, start: from + ex.start, end: from + ex.end }, rel: 'below', dist: (b.box.y - (lb.y + lb.h)) / H });
+      break;
+    }
+  }
+  return out;
+}
+
+// ---------- the parser ----------
+
+interface Claim {
+  cell: number;
+  start: number;
+  end: number;
+}
+
+/** Parses text lines (any order; positions decide) into field readings. Never throws on any input. */
 export function parseInvoiceText(lines: OcrLine[]): ParsedText {
-  const out: ParsedText = { fields: {}, extra: {} };
-  const nls = lines.map((l, i) => normLine(l, i)).filter((l) => l.s.length > 0);
-  const hdrEnd = headerEnd(nls);
+  const out: ParsedText = { fields: {}, extra: {}, anchors: [] };
+  const input = Array.isArray(lines) ? lines.filter((l) => l && typeof l.text === 'string') : [];
+  const layout = buildLayout(input);
+  const cells = layout.cells;
+  const claims: Claim[] = [];
+  const claimed = (cell: number, start: number, end: number) => claims.some((u) => u.cell === cell && start < u.end && u.start < end);
+  const claim = (cell: number, start: number, end: number) => claims.push({ cell, start, end });
   const put = <K extends FieldName>(f: K, r: Reading<NonNullable<InvoiceFields[K]>>) => {
+    r.conf = Math.max(0, Math.min(1, r.conf));
+    // The recogniser itself did not believe it (noise in a blank or redacted field): no value rather than junk.
+    if (r.conf < 0.1) return;
     const cur = out.fields[f];
     if (!cur || r.conf > cur.conf) (out.fields as Record<string, Reading>)[f] = r;
   };
-  const used: Array<{ line: number; start: number; end: number }> = [];
-  let visitLabel: Reading<VisitType> | null = null;
-  const isUsed = (line: number, start: number, end: number) => used.some((u) => u.line === line && start < u.end && u.start < end);
+  const readOf = (cell: Cell) => input[cell.line]?.read;
+  const readingOf = <T>(cell: Cell, start: number, end: number, value: T, factor: number, labelled: boolean, via: Reading['via']): Reading<T> => {
+    const { boxes, conf } = spanSource(cell, start, end);
+    const r: Reading<T> = { value, conf: conf * factor, boxes, labelled, via };
+    const read = readOf(cell);
+    if (read !== undefined) r.read = read;
+    return r;
+  };
 
-  // ---- 1. label-anchored values
-  for (const nl of nls) {
-    const hits = findLabels(nl);
-    hits.forEach((h, hi) => {
-      if (h.def.kind === 'none') return;
-      const next = hits[hi + 1];
-      let regionEnd = next ? next.start : nl.s.length;
-      const tab = nl.s.indexOf('\t', h.end + 1);
-      if (h.def.kind !== 'period' && tab >= 0 && tab < regionEnd && nl.s.slice(h.end, tab).trim().length > 0) regionEnd = tab;
-      const region = nl.s.slice(h.end, regionEnd);
-      const ex = extractValue(h.def.kind, region, h.end);
-      if (!ex) return;
-      const factor = 0.75 + 0.25 * h.score;
-      used.push({ line: nl.index, start: ex.start, end: ex.end });
-      const key = h.def.key;
-      if (key === 'otherPaid') {
-        out.extra.otherPaid = reading(nl, ex.start, ex.end, ex.value as string, factor, true);
-        if (ex.alts) out.extra.otherPaid.alts = ex.alts;
-        return;
+  /** The 小写 total printed after a 大写 run: later in the same cell, or at the start of the next cell on the row. */
+  const amountAfter = (c: Cell, end: number, factor: number): void => {
+    const am = firstAmount(c.s.slice(end, end + 40));
+    if (am && !claimed(c.id, end + am.start, end + am.end)) {
+      put('totalAmount', readingOf(c, end + am.start, end + am.end, am.value, factor, false, 'shape'));
+      return;
+    }
+    if (c.s.slice(end).replace(/\s/g, '').length > 3) return;
+    const lb = spanBox(c, Math.max(0, end - 1), end);
+    const r = layout.cells.filter((o) => o !== c && vOverlap(lb, o.box) >= 0.5 && o.box.x >= lb.x).sort((a2, b2) => a2.box.x - b2.box.x)[0];
+    if (!r) return;
+    const am2 = firstAmount(r.s.slice(0, 20));
+    if (am2 && am2.start <= 4 && !claimed(r.id, am2.start, am2.end)) put('totalAmount', readingOf(r, am2.start, am2.end, am2.value, factor, false, 'shape'));
+  };
+
+  // Labels claim their own text.
+  cells.forEach((c) =>
+    c.labels.forEach((h) => {
+      claim(c.id, h.start, h.end);
+      const b = spanSource(c, h.start, h.end).boxes[0];
+      if (b && h.def.key !== 'boundary') out.anchors.push({ key: h.def.key, box: b, charH: b.h });
+    }),
+  );
+
+  // ---- 1. labels paired with values by position
+  const pairings: Pairing[] = [];
+  for (const c of cells) {
+    c.labels.forEach((h, hi) => {
+      // Labels of values we do not read take the first token next to them (an ID number, 门诊号, 预缴金额 …).
+      const kind: ValueKind = h.def.kind === 'none' ? 'token' : h.def.kind;
+      for (const cand of candidates(layout, c, hi, kind)) {
+        // Names are wrong if one character is: they are judged by their least sure character.
+        const src = spanSource(cand.cell, cand.ex.start, cand.ex.end);
+        const conf = kind === 'name' || kind === 'text' ? (src.conf + src.min) / 2 : src.conf;
+        const rel = RELATION_SCORE[cand.rel] - Math.min(0.06, 0.0015 * Math.max(0, cand.dist - 2));
+        const score = conf * (0.75 + 0.25 * h.score) * rel * (h.def.weight ?? 1) * (0.8 + 0.2 * cand.ex.shape);
+        pairings.push({ key: h.def.key, kind: h.def.kind, hit: h, cell: cand.cell, ex: cand.ex, rel: cand.rel, conf: score });
       }
-      if (key === 'payerId' || key === 'boundary') return;
-      if (key === 'visitLabel') {
-        const v = visitTypeFromText(ex.value as string);
-        if (v) visitLabel = reading(nl, ex.start, ex.end, v, factor, true);
-        return;
-      }
-      if (key === 'insuranceTypeText' && ex.end >= nl.s.length) {
-        // Wrapped onto the next line ("城乡居民" / "其他信息 基本医疗保险").
-        const next = nls[nls.indexOf(nl) + 1];
-        const cont = next && !/(保险|医保|卡)$/.test(ex.value as string) ? /^(?:其他信息|[其他信息])?[\s]*([\u4e00-\u9fff]{0,8}?(?:保险|医保))(?=[\s\t]|$|性别)/.exec(next.s) : null;
-        if (cont) ex.value = (ex.value as string) + cont[1]!;
-      }
-      if (key === 'invoiceCode' && (ex.value as string).length > 8) return;
-      if (key === 'invoiceNumber' && (ex.value as string).length > 10) return;
-      if (key === 'totalAmountUpper') {
-        if (typeof ex.value !== 'string') return;
-        ex.value = ex.value.replace(/(?<=[元圆分整角])[^元圆分整角]{1,3}$/, '');
-        ex.end = ex.start + ex.value.length;
-        // The 小写 total usually follows on the same line, its own label often garbled.
-        const am = firstAmount(nl.s.slice(ex.end, ex.end + 40), ex.end);
-        if (am) put('totalAmount', reading(nl, am.start, am.end, am.value, 0.85 * factor, false));
-      }
-      if (key === 'hospital') {
-        // Cut at the last organisation suffix ("苏州大学附属第一医院收款人…" → "…医院"); a bare "…院" is weaker.
-        const hv = ex.value as string;
-        const m = HOSPITAL_CUT_RE.exec(hv);
-        // Text after the suffix (a seal over "医院" read as "中心权") hints at a truncated name: less sure.
-        const truncated = !!m && hv.length > m[0].length;
-        if (m) ex.value = m[0];
-        else if (/^[\u4e00-\u9fff]{3,}院/.test(hv)) ex.value = /^[\u4e00-\u9fff]{3,}?院/.exec(hv)![0];
-        else return;
-        if (!m) {
-          put('hospital', reading(nl, ex.start, ex.start + (ex.value as string).length, ex.value as string, factor * 0.6, true));
-          return;
-        }
-        ex.end = ex.start + (ex.value as string).length;
-        if (truncated) {
-          put('hospital', reading(nl, ex.start, ex.end, ex.value as string, factor * 0.7, true));
-          return;
-        }
-      }
-      const r = reading(nl, ex.start, ex.end, ex.value as never, factor, true);
-      if (ex.alts) r.alts = ex.alts as never[];
-      put(key, r);
     });
   }
-
-  // ---- 2. shape fallbacks
-  for (const nl of nls) {
-    const s = nl.s;
-    // 住院时间 20210323-20210414 (also unlabelled)
-    if (!out.fields.hospitalizationPeriod) {
-      const p = findPeriod(s, 0);
-      if (p && /^\d{8}\s*-\s*\d{8}$|住院/.test(s.slice(p.start, p.end) + s)) {
-        put('hospitalizationPeriod', reading(nl, p.start, p.end, p.value as [string, string], 0.7, false));
-        used.push({ line: nl.index, start: p.start, end: p.end });
-      }
-    }
-    // 大写 total: a run mostly made of upper-case money characters.
-    const upRe = new RegExp(`[${UPPER_CHARS}\\u4e00-\\u9fff]{5,30}`, 'g');
-    let um: RegExpExecArray | null;
-    while ((um = upRe.exec(s))) {
-      // Trailing junk after the last 元/分/整/角 (a misread '¥': "…玖分王 399.49").
-      const run = um[0].replace(/(?<=[元圆分整角])[^元圆分整角]{1,3}$/, '');
-      if (upperShare(run) < 0.5 || !/[元圆分整角]$/.test(run) || isUsed(nl.index, um.index, um.index + run.length)) continue;
-      put('totalAmountUpper', reading(nl, um.index, um.index + run.length, run, 0.5 + 0.4 * upperShare(run), false));
-      // 小写 total printed after the 大写 on the same line, its label possibly garbled ("写)276,020.66").
-      const after = um.index + run.length;
-      const am = firstAmount(s.slice(after, after + 40), after);
-      if (am) put('totalAmount', reading(nl, am.start, am.end, am.value, 0.85, false));
-    }
-    // "写)276,020.66" even without a readable 大写 run
-    const wi = s.indexOf('写');
-    if (wi >= 0) {
-      const am = firstAmount(s.slice(wi + 1, wi + 16), wi + 1);
-      if (am) put('totalAmount', reading(nl, am.start, am.end, am.value, 0.85, false));
-    }
-    // Hospital names anywhere (bottom line under the seal, or the title of other provinces' receipts).
-    if (!/类型|类别/.test(s)) {
-      const hm = /[\u4e00-\u9fff()]{2,24}?(医院|卫生院|卫生服务中心|门诊部|诊所|保健院|医疗中心)(?:[\u4e00-\u9fff]{0,6}分院)?/.exec(s);
-      if (hm && !/^(上海市)?医疗/.test(hm[0])) put('hospital', reading(nl, hm.index, hm.index + hm[0].length, hm[0].replace(/^\(?章\)?/, ''), 0.6, false));
+  // The surest pairings first; a value belongs to one label. Boundary labels take their inline value away
+  // from the others (预缴金额 140000.00 is not the total), then go.
+  pairings.sort((a, b) => (a.key === 'boundary' || a.key === 'payerId' ? 1 : 0) - (b.key === 'boundary' || b.key === 'payerId' ? 1 : 0) || b.conf - a.conf);
+  const boundaryHits = new Set<LabelHit>();
+  for (const p of pairings) {
+    if ((p.key !== 'boundary' && p.key !== 'payerId') || boundaryHits.has(p.hit)) continue;
+    boundaryHits.add(p.hit);
+    claim(p.cell.id, p.ex.start, p.ex.end);
+  }
+  let visitLabel: Reading<VisitType> | null = null;
+  let admit: Reading<string> | null = null;
+  let discharge: Reading<string> | null = null;
+  const usedHits = new Set<LabelHit>();
+  for (const p of pairings) {
+    if (p.key === 'boundary' || p.key === 'payerId') continue;
+    if (usedHits.has(p.hit)) continue;
+    if (claimed(p.cell.id, p.ex.start, p.ex.end)) continue;
+    const accepted = accept(p);
+    if (accepted) {
+      usedHits.add(p.hit);
+      claim(p.cell.id, p.ex.start, p.ex.end);
     }
   }
 
-  // Header-only fallbacks: unlabelled dates, numbers and check codes.
-  for (const nl of nls.slice(0, Math.max(hdrEnd, 1))) {
-    const s = nl.s;
-    if (!out.fields.issueDate) {
-      const dm = /(20\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?)/.exec(s);
-      const v = dm ? normalizeDate(dm[1]!) : null;
-      if (dm && v && !isUsed(nl.index, dm.index, dm.index + dm[1]!.length)) put('issueDate', reading(nl, dm.index, dm.index + dm[1]!.length, v, 0.6, false));
+  /** The text of the next cell on the row when it follows closely and is not a label (a value cut in two). */
+  function continuation(cell: Cell, end: number): string | null {
+    if (end < cell.s.length) return null;
+    const H = layout.charH;
+    const right = cells.filter((o) => o !== cell && vOverlap(cell.box, o.box) >= 0.5 && o.box.x >= cell.box.x + cell.box.w - 0.3 * H && o.box.x - (cell.box.x + cell.box.w) < 3 * H).sort((a, b) => a.box.x - b.box.x)[0];
+    if (!right || (right.labels[0] && right.labels[0].start <= 1)) return null;
+    return /^[\u4e00-\u9fff()]+/.exec(right.s.slice(0, beforeFirstLabel(right)))?.[0] ?? null;
+  }
+
+  function accept(p: Pairing): boolean {
+    const { cell, ex } = p;
+    const labelled = true;
+    const f = p.conf;
+    const base = <T>(value: T, start = ex.start, end = ex.end, factor = 1): Reading<T> => {
+      const r = readingOf(cell, start, end, value, 1, labelled, p.rel);
+      r.conf = f * factor;
+      return r;
+    };
+    const key = p.key;
+    const v = ex.value;
+    switch (key) {
+      case 'otherPaid': {
+        const r = base(v as string);
+        if (ex.alts) r.alts = ex.alts;
+        if (!out.extra.otherPaid || r.conf > out.extra.otherPaid.conf) out.extra.otherPaid = r;
+        return true;
+      }
+      case 'visitLabel': {
+        const vt = visitTypeFromText(v as string);
+        if (!vt) return false;
+        const r = base(vt);
+        if (!visitLabel || r.conf > visitLabel.conf) visitLabel = r;
+        return true;
+      }
+      case 'admitDate':
+      case 'dischargeDate': {
+        const r = base(v as string);
+        if (key === 'admitDate') admit = r;
+        else discharge = r;
+        return true;
+      }
+      case 'invoiceCode':
+        if ((v as string).length > 8) return false;
+        put('invoiceCode', base(v as string));
+        return true;
+      case 'invoiceNumber':
+        if ((v as string).length > 10) return false;
+        put('invoiceNumber', base(v as string));
+        return true;
+      case 'payerName': {
+        const name = v as string;
+        if (/统一|社会|信用|代码|单位|日期|性别|类型|类别|号码/.test(name) || !Array.from(name).every((ch) => ch === '·' || isCjk(ch))) return false;
+        put('payerName', base(name, ex.start, ex.end, isLikelyPersonName(name) ? 1 : 0.85));
+        return true;
+      }
+      case 'hospital': {
+        let h = hospitalName(v as string);
+        // A name split across two cells ("中山大学附属" | "第一医院").
+        const more = continuation(cell, ex.end);
+        if (more && (!h || h.shape < 1)) {
+          const joined = hospitalName((v as string) + more);
+          if (joined && joined.shape > (h?.shape ?? 0)) h = joined;
+        }
+        if (!h) return false;
+        put('hospital', base(h.name, ex.start, ex.start + h.name.length, h.shape));
+        return true;
+      }
+      case 'insuranceTypeText': {
+        let text = v as string;
+        // Wrapped onto the next line ("城乡居民" / "其他信息 基本医疗保险"): the first cell of the row below.
+        if (ex.end >= cell.s.length && !/(保险|医保|卡|自费)$/.test(text)) {
+          const H = layout.charH;
+          const below = cells
+            .filter((c) => c !== cell && c.box.y > cell.box.y + 0.5 * H && c.box.y - (cell.box.y + cell.box.h) < 1.2 * H && c.box.x + c.box.w > cell.box.x - 2 * H && c.box.x < cell.box.x + cell.box.w)
+            .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
+          const cont = below ? /^(?:其他信息)?\s*([\u4e00-\u9fff]{0,8}?(?:保险|医保))(?=[\s]|$|性别|[\u4e00-\u9fff]{2}[:：])/.exec(below.s) : null;
+          if (cont) text += cont[1]!;
+        }
+        // A known 医保类型 followed by more text (the next label, garbled): the known text.
+        const known = [...INSURANCE_TEXTS].sort((a, b) => b.length - a.length).find((t) => text.startsWith(t) && text.length > t.length && t.length >= 4);
+        if (known) text = known;
+        if (!INSURANCE_TEXTS.includes(text)) {
+          const more = continuation(cell, ex.end);
+          if (more) {
+            const joined = snapInsuranceText(text + more);
+            if (INSURANCE_TEXTS.includes(joined)) text = joined;
+          }
+        }
+        const snapped = snapInsuranceText(text);
+        // A text that is none of the printed 医保类型 (cut, misread, or simply new) is shown for checking.
+        put('insuranceTypeText', base(snapped, ex.start, ex.end, INSURANCE_TEXTS.includes(snapped) ? 1 : 0.8));
+        return true;
+      }
+      case 'totalAmountUpper': {
+        let text = (v as string).replace(/(?<=[元圆分整角])[^元圆分整角]{1,3}$/, '');
+        if (!text) return false;
+        const end = ex.start + text.length;
+        put('totalAmountUpper', base(text, ex.start, end));
+        // The 小写 total usually follows on the same line, its own label often garbled.
+        amountAfter(cell, end, 0.85 * (0.75 + 0.25 * p.hit.score));
+        text = '';
+        return true;
+      }
+      case 'hospitalizationPeriod':
+        put('hospitalizationPeriod', base(v as [string, string]));
+        return true;
+      case 'issueDate':
+      case 'checkCode':
+      case 'totalAmount':
+      case 'fundPaid':
+      case 'accountPaid':
+      case 'cashPaid': {
+        const r = base(v as string);
+        if (ex.alts) r.alts = ex.alts;
+        put(key, r as never);
+        return true;
+      }
+      default:
+        return false;
     }
-    const tokRe = /(^|[\s:;])([0-9A-Za-z]{4,12})(?=$|[\s;,])/g;
+  }
+
+  // 入院日期 + 出院日期 printed apart make a stay.
+  const a = admit as Reading<string> | null;
+  const d = discharge as Reading<string> | null;
+  if (a && d && a.value <= d.value) put('hospitalizationPeriod', { value: [a.value, d.value], conf: Math.min(a.conf, d.conf), boxes: [...a.boxes, ...d.boxes], labelled: true, via: a.via });
+
+  // ---- 2. shape fallbacks on what no label claimed
+  const H = layout.charH;
+  const pageTop = Math.min(...cells.map((c) => c.box.y), 0);
+  const pageBottom = Math.max(...cells.map((c) => c.box.y + c.box.h), 1);
+  const itemsTop = cells.find((c) => c.labels.some((l) => l.label === '项目名称' || l.label === '金额(元)'))?.box.y;
+  const inHeader = (c: Cell) => (itemsTop !== undefined ? c.box.y < itemsTop : c.box.y < pageTop + 0.4 * (pageBottom - pageTop));
+
+  // Stays printed without a label (20210323-20210414).
+  if (!out.fields.hospitalizationPeriod) {
+    for (const c of cells) {
+      const p = findPeriod(c.s);
+      if (p && !claimed(c.id, p.start, p.end)) {
+        put('hospitalizationPeriod', readingOf(c, p.start, p.end, p.value, 0.7, false, 'shape'));
+        claim(c.id, p.start, p.end);
+      }
+    }
+  }
+  // Periods claim their dates; the others may be the issue date.
+  const looseDates: Array<{ c: Cell; value: string; start: number; end: number }> = [];
+  for (const c of cells) {
+    const p = findPeriod(c.s);
+    if (p) claim(c.id, p.start, p.end);
+    for (const dd of findDates(c.s)) if (!claimed(c.id, dd.start, dd.end)) looseDates.push({ c, ...dd });
+  }
+  if (!out.fields.issueDate && looseDates.length) {
+    // A date printed without a label (the foot of paper forms): one value → fairly sure; several → the latest
+    // (an invoice is issued on or after the care it bills), marked for checking.
+    const values = [...new Set(looseDates.map((x) => x.value))].sort();
+    const pick = values[values.length - 1]!;
+    const at = looseDates.filter((x) => x.value === pick).sort((x, y) => y.c.box.y - x.c.box.y)[0]!;
+    const end = out.fields.hospitalizationPeriod?.value[1];
+    const agreesWithStay = end === pick;
+    put('issueDate', readingOf(at.c, at.start, at.end, pick, values.length === 1 ? 0.9 : agreesWithStay ? 0.85 : 0.7, false, 'shape'));
+  }
+
+  // Numbers and check codes by shape (header only).
+  for (const c of cells.filter(inHeader)) {
+    const tokRe = /(^|[\s:;.])([0-9A-Za-z]{4,12})(?=$|[\s;,.])/g;
     let tm: RegExpExecArray | null;
-    while ((tm = tokRe.exec(s))) {
+    while ((tm = tokRe.exec(c.s))) {
       const tok = tm[2]!;
       const st = tm.index + tm[1]!.length;
-      if (isUsed(nl.index, st, st + tok.length)) continue;
-      if (/[*#]/.test(s.slice(st + tok.length, st + tok.length + 2))) continue; // masked ID
-      const digits = /^[0-9]+$/.test(tok) ? tok : null;
-      if (digits) {
-        if (digits.length === 10 && !out.fields.invoiceNumber) {
-          put('invoiceNumber', reading(nl, st, st + tok.length, digits, 0.6, false));
-          used.push({ line: nl.index, start: st, end: st + tok.length });
-        } else if (digits.length >= 6 && digits.length <= 9) {
-          const code = out.fields.invoiceCode;
-          if (code && code.value !== digits && !out.fields.invoiceNumber) {
-            put('invoiceNumber', reading(nl, st, st + tok.length, digits, 0.55, false));
-            used.push({ line: nl.index, start: st, end: st + tok.length });
-          } else if (!code && digits.length === 8 && /^[1-6]\d0[6-9]/.test(digits)) {
-            put('invoiceCode', reading(nl, st, st + tok.length, digits, 0.5, false));
-            used.push({ line: nl.index, start: st, end: st + tok.length });
-          }
+      if (claimed(c.id, st, st + tok.length)) continue;
+      if (/[*#]/.test(c.s.slice(st + tok.length, st + tok.length + 2))) continue; // masked ID
+      if (/^[0-9]+$/.test(tok)) {
+        if (tok.length === 10 && !out.fields.invoiceNumber) {
+          put('invoiceNumber', readingOf(c, st, st + tok.length, tok, 0.6, false, 'shape'));
+          claim(c.id, st, st + tok.length);
+        } else if (tok.length === 8 && !out.fields.invoiceCode && /^[1-6]\d06(0[12])\d\d$/.test(tok)) {
+          put('invoiceCode', readingOf(c, st, st + tok.length, tok, 0.55, false, 'shape'));
+          claim(c.id, st, st + tok.length);
+        } else if (tok.length >= 6 && tok.length <= 9 && out.fields.invoiceCode && out.fields.invoiceCode.value !== tok && !out.fields.invoiceNumber) {
+          // A number partly hidden (redacted, under a seal) next to a code that was read.
+          put('invoiceNumber', readingOf(c, st, st + tok.length, tok, 0.5, false, 'shape'));
+          claim(c.id, st, st + tok.length);
         }
       } else if (!out.fields.checkCode && /[0-9]/.test(tok) && /[a-fA-F]/.test(tok) && tok.length <= 6) {
         const v = hexFix(tok);
         if (v) {
-          put('checkCode', reading(nl, st, st + tok.length, v, 0.6, false));
-          used.push({ line: nl.index, start: st, end: st + tok.length });
+          put('checkCode', readingOf(c, st, st + tok.length, v, 0.55, false, 'shape'));
+          claim(c.id, st, st + tok.length);
         }
       }
     }
   }
 
-  // ---- 3. derived: visit type and insurance type
-  const titleLines = nls.slice(0, Math.max(2, Math.min(hdrEnd, 4)));
-  let vt: Reading<VisitType> | null = visitLabel;
-  for (const nl of vt ? [] : titleLines) {
-    const m = /(门急诊|门诊|急诊|住院)/.exec(nl.s.replace(/\s/g, '')) && /(门急诊|门诊|急诊|住院)/.exec(nl.s);
-    if (m && /票据|收费|发票|医疗/.test(nl.s)) {
-      const v = visitTypeFromText(m[1]!);
-      if (v) {
-        vt = reading(nl, m.index, m.index + m[1]!.length, v, 0.9, true);
+  // 大写 totals by shape, and the 小写 total printed after it.
+  for (const c of cells) {
+    const upRe = new RegExp(`[${UPPER_CHARS}\\u4e00-\\u9fff]{5,30}`, 'g');
+    let um: RegExpExecArray | null;
+    while ((um = upRe.exec(c.s))) {
+      const run = um[0].replace(/(?<=[元圆分整角])[^元圆分整角]{1,3}$/, '');
+      if (upperShare(run) < 0.5 || !/[元圆分整角]$/.test(run) || claimed(c.id, um.index, um.index + run.length)) continue;
+      put('totalAmountUpper', readingOf(c, um.index, um.index + run.length, run, 0.5 + 0.4 * upperShare(run), false, 'shape'));
+      amountAfter(c, um.index + run.length, 0.85);
+    }
+    // "写)276,020.66" even without a readable 大写 run
+    // (the last 写 of the cell: the 小写 one when both are printed)
+    const wi = c.s.lastIndexOf('写');
+    if (wi >= 0 && !/大$/.test(c.s.slice(Math.max(0, wi - 1), wi))) amountAfter(c, wi + 1 + (c.s[wi + 1] === ')' ? 1 : 0), 0.85);
+  }
+
+  // Organisation names anywhere (a 收款单位 line cut by the seal, other layouts' headers); titles excluded.
+  if (!out.fields.hospital || out.fields.hospital.conf < 0.6) {
+    for (const c of cells) {
+      if (/类型|类别|票据|收费|监制/.test(c.s)) continue;
+      const hm = HOSPITAL_ANY_RE.exec(c.s);
+      if (!hm || /^(?:[\u4e00-\u9fff]{2,3}[省市])?医疗/.test(hm[0]) || claimed(c.id, hm.index, hm.index + hm[0].length)) continue;
+      const name = hm[0].replace(/^\(?章\)?/, '');
+      put('hospital', readingOf(c, hm.index, hm.index + hm[0].length, name, 0.55, false, 'shape'));
+    }
+  }
+
+  // ---- 3. derived: visit type and insurance scheme
+  const titleCells = cells.filter((c) => /票据|收费|发票/.test(c.s) && c.box.y < pageTop + 0.3 * (pageBottom - pageTop));
+  let vt: Reading<VisitType> | null = visitLabel as Reading<VisitType> | null;
+  // 急诊 / 急诊留观 wherever printed (not 门急诊, the generic title) is an emergency.
+  if (!vt || vt.value !== 'emergency') {
+    for (const c of cells) {
+      const m = /(^|[^门])(急诊留观|急诊)/.exec(c.s);
+      if (!m) continue;
+      const start = m.index + m[1]!.length;
+      if (titleCells.includes(c) && !/\(急诊\)|急诊收费/.test(c.s)) continue;
+      const r = readingOf(c, start, start + m[2]!.length, 'emergency' as VisitType, 0.9, false, 'shape');
+      if (!vt || vt.value !== 'inpatient') vt = r;
+      break;
+    }
+  }
+  if (!vt) {
+    for (const c of titleCells) {
+      const m = /(门急诊|门诊|急诊|住院)/.exec(c.s);
+      const v = m ? visitTypeFromText(m[1]!) : null;
+      if (m && v) {
+        // A 门急诊 title covers emergencies too: outpatient, but for checking.
+        vt = readingOf(c, m.index, m.index + m[1]!.length, v, m[1] === '门急诊' ? 0.75 : 0.95, true, 'title');
         break;
       }
     }
   }
+  // The page prints a visit type (门诊类别 …) whose value was not read: what the title or the code says is a
+  // guess (an emergency is billed on a 门诊 form), shown for checking.
+  if (vt && vt !== visitLabel && out.anchors.some((a) => a.key === 'visitLabel') && vt.value !== 'emergency') vt = { ...vt, conf: Math.min(vt.conf, 0.8) };
+  const all = cells.map((c) => c.s.replace(/\s/g, '')).join('\n');
   if (!vt) {
     const fromCode = visitTypeFromCode(out.fields.invoiceCode?.value);
-    if (fromCode) vt = { value: fromCode, conf: 0.6 * (out.fields.invoiceCode?.conf ?? 0.5) + 0.2, boxes: out.fields.invoiceCode?.boxes ?? [], labelled: false };
+    if (fromCode) vt = { value: fromCode, conf: 0.6 * (out.fields.invoiceCode?.conf ?? 0.5) + 0.2, boxes: out.fields.invoiceCode?.boxes ?? [], labelled: false, via: 'code' };
   }
-  const all = nls.map((l) => l.s.replace(/\s/g, '')).join('\n');
   if (!vt || vt.conf < 0.6) {
-    if (out.fields.hospitalizationPeriod || /住院(天数|号|科别|时间)/.test(all)) {
-      vt = { value: 'inpatient', conf: vt?.value === 'inpatient' ? 0.8 : 0.6, boxes: out.fields.hospitalizationPeriod?.boxes ?? vt?.boxes ?? [], labelled: false };
+    if (out.fields.hospitalizationPeriod || /住院(天数|号|科别|时间|日期)/.test(all)) {
+      vt = { value: 'inpatient', conf: vt?.value === 'inpatient' ? 0.8 : 0.6, boxes: out.fields.hospitalizationPeriod?.boxes ?? vt?.boxes ?? [], labelled: false, via: 'derived' };
     } else if (!vt && /门诊号|就诊日期|门诊/.test(all)) {
-      vt = { value: 'outpatient', conf: 0.5, boxes: [], labelled: false };
+      vt = { value: 'outpatient', conf: 0.5, boxes: [], labelled: false, via: 'derived' };
     }
   }
   if (vt) put('visitType', vt);
 
   const it = out.fields.insuranceTypeText;
   if (it) {
-    const snapped = snapInsuranceText(it.value);
-    if (snapped !== it.value) it.value = snapped;
     const t = insuranceTypeFromText(it.value);
-    put('insuranceType', { value: t, conf: t === 'unknown' ? it.conf * 0.8 : it.conf, boxes: it.boxes, labelled: it.labelled });
+    put('insuranceType', { value: t, conf: t === 'unknown' ? it.conf * 0.8 : it.conf, boxes: it.boxes, labelled: it.labelled, via: 'derived' });
   } else {
     const t = insuranceTypeFromText(/职工|居民/.exec(all)?.[0]);
-    if (t !== 'unknown') put('insuranceType', { value: t, conf: 0.4, boxes: [], labelled: false });
+    if (t !== 'unknown') put('insuranceType', { value: t, conf: 0.4, boxes: [], labelled: false, via: 'derived' });
   }
-
-  // Payer names must not be a label word.
-  const pn = out.fields.payerName;
-  if (pn && (/统一|社会|信用|代码|单位|日期/.test(pn.value) || !Array.from(pn.value).every(isCjkOrDot))) delete out.fields.payerName;
   return out;
 }
 
-function isCjkOrDot(c: string): boolean {
-  return c === '·' || isCjk(c);
+/** First well-formed amount in `text` ('Y' before the digits is a misread '¥'). */
+function firstAmount(text: string): { value: string; start: number; end: number } | null {
+  const re = /(?<![0-9A-XZa-z.,])[0-9][0-9 ,.]*[.,;:] ?[0-9]{2}(?![0-9])/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const v = normalizeAmount(m[0]);
+    if (v) return { value: v, start: m.index, end: m.index + m[0].length };
+  }
+  return null;
 }

@@ -1,5 +1,6 @@
 // PDF e-invoices: the text layer via pdfjs-dist (exact), grouped into lines with boxes; optional rendering of
 // scanned pages for OCR when a canvas is available (browser: OffscreenCanvas; Node: none → clear refusal).
+import { MAX_RENDER_SIDE } from './limits';
 import { normalizeRadicals } from './radicals';
 import type { Box, OcrLine, OcrWord, PdfPage, PdfReader, PixelImage } from './types';
 
@@ -35,6 +36,8 @@ export interface PdfReaderOptions {
   createCanvas?: (width: number, height: number) => CanvasLike;
   /** Max pages read (invoices are 1–2 pages). */
   maxPages?: number;
+  /** Longest side of a rendered page in pixels, whatever scale is asked for (default MAX_RENDER_SIDE). */
+  maxRenderSide?: number;
 }
 
 interface Item {
@@ -144,8 +147,11 @@ export function createPdfReader(opts: PdfReaderOptions): PdfReader {
       const doc = await open(bytes);
       try {
         const page = await doc.getPage(pageIndex + 1);
-        const vp = page.getViewport({ scale });
-        const c = createCanvas(Math.ceil(vp.width), Math.ceil(vp.height));
+        const unit = page.getViewport({ scale: 1 });
+        const maxSide = opts.maxRenderSide ?? MAX_RENDER_SIDE;
+        const safe = Math.min(scale, maxSide / Math.max(1, unit.width, unit.height));
+        const vp = page.getViewport({ scale: safe });
+        const c = createCanvas(Math.min(maxSide, Math.max(1, Math.ceil(vp.width))), Math.min(maxSide, Math.max(1, Math.ceil(vp.height))));
         await page.render({ canvas: c.canvas, canvasContext: c.context, viewport: vp, background: 'white' }).promise;
         return c.read();
       } finally {

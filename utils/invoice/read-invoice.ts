@@ -3,11 +3,17 @@
 import { crossCheck, type FieldState, type FieldStates } from './crosscheck';
 import { t } from '@/utils/i18n';
 import { InvoiceError, invoiceError, toIssue } from './errors';
-import { downscaleToFit, flattenAlpha, grayToRgba, mapBoxBack, MIN_SIDE, preprocessSecondPass } from './image';
+import { mapBox, rectifyDocument } from './document';
+import { downscaleToFit, eraseRules, flattenAlpha, grayToRgba, mapBoxBack, MIN_SIDE, normalizeBackground, preprocessSecondPass, scaleGray, toGray, type GrayImage } from './image';
 import { parseInvoiceText, type ParsedText, type Reading } from './parse';
 import { parseQrPayload, type QrFields } from './qr';
+import { findMissedText } from './missed-text';
+import { findSeals, hospitalSeal, readSealName, sealCovers } from './seal';
+import { prepareRegion, regionLinesToPage, regionsFor, type Region } from './regions';
+import { checkFileSize, checkImageHeader, renderScale } from './limits';
 import { IMAGE_TYPES, mimeOf, sniffType } from './sniff';
 import {
+  CHECK_BELOW,
   emptyFields,
   FIELD_NAMES,
   fieldRecord,
@@ -17,6 +23,7 @@ import {
   type InvoiceInput,
   type InvoiceResult,
   type Issue,
+  type Box,
   type OcrLine,
   type PixelImage,
   type ProgressPhase,
@@ -25,15 +32,14 @@ import {
 
 /** Fields whose presence (≥ 2) makes a file an invoice. */
 const EVIDENCE: FieldName[] = ['invoiceCode', 'invoiceNumber', 'checkCode', 'issueDate', 'totalAmount', 'totalAmountUpper', 'hospital', 'fundPaid', 'cashPaid', 'hospitalizationPeriod'];
-/** Key fields: when pass 1 reads all of them well, pass 2 is skipped. */
-const KEY: FieldName[] = ['invoiceCode', 'invoiceNumber', 'checkCode', 'issueDate', 'totalAmount'];
 
 interface Ctx {
   index: number;
   count: number;
 }
 
-type Candidate = FieldState & { pass: string };
+/** A reading of one pass; `cap` bounds its confidence whatever other passes say (a name under a seal). */
+type Candidate = FieldState & { pass: string; cap?: number; read?: number };
 
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
@@ -72,12 +78,83 @@ function candidates(p: ParsedText, source: FieldSource, pass: string): Partial<R
   const out: Partial<Record<FieldName, Candidate>> = {};
   for (const f of FIELD_NAMES) {
     const r = p.fields[f] as Reading | undefined;
-    if (r) out[f] = { value: r.value, conf: r.conf, source, boxes: r.boxes, alts: r.alts, pass };
+    if (r) out[f] = { value: r.value, conf: r.conf, source, boxes: r.boxes, alts: r.alts, pass, ...(r.read !== undefined ? { read: r.read } : {}) };
   }
   return out;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Width the first pass reads a page at (never enlarged). */
+const PASS1_WIDTH = 1470;
+
+/** Character height (px) under which a page is read a second time as a whole, enlarged. */
+const SMALL_TEXT = 20;
+
+/** Confidence under which a value is worth a second look (and shown for checking). */
+export const SURE = CHECK_BELOW;
+
+/** Fields worth a second look: missing, unsure, or not in their shape (QR values are exact). */
+const SECOND_LOOK: FieldName[] = ['invoiceCode', 'invoiceNumber', 'checkCode', 'issueDate', 'payerName', 'hospital', 'totalAmount', 'fundPaid', 'accountPaid', 'cashPaid', 'hospitalizationPeriod'];
+const SHAPES: Partial<Record<FieldName, RegExp>> = { invoiceCode: /^\d{8}$/, invoiceNumber: /^\d{10}$/, checkCode: /^[0-9a-f]{6}$/ };
+
+export function weakFields(states: FieldStates): FieldName[] {
+  const st = states as Record<string, FieldState | undefined>;
+  return SECOND_LOOK.filter((f) => {
+    const c = st[f];
+    if (!c) return true;
+    if (c.source === 'qr' || c.source === 'pdf') return false;
+    const shape = SHAPES[f];
+    return c.conf < SURE || (shape !== undefined && !shape.test(String(c.value)));
+  });
+}
+
+/**
+ * The hospital's name and its seal. A name read where a seal covers it may be cut ("学第一附属医院"): it is
+ * marked for checking unless the seal's ring says the same. When the name is weak, missing or covered, the
+ * ring is read: the same name confirms it; a longer name ending like it (the part the seal hid) or a name
+ * where none was read is offered — always marked for checking (a seal is read from a curved line).
+ */
+async function hospitalFromSeal(image: PixelImage, parsed: ParsedText, local: Array<Partial<Record<FieldName, Candidate>>>, charH: number, engine: ReadInvoiceDeps['engine']): Promise<void> {
+  const seals = findSeals(image, 2.5 * charH, 14 * charH);
+  if (!seals.length) return;
+  const hs = (mergeCandidates(local) as Record<string, FieldState<string> | undefined>).hospital;
+  const near = [...(hs?.boxes ?? []), ...parsed.anchors.filter((a) => a.key === 'hospital').map((a) => a.box)];
+  const seal = hospitalSeal(seals, near);
+  if (!seal) return;
+  const covered = !!hs && hs.boxes.some((b) => sealCovers(seal, b));
+  if (hs && hs.conf >= SURE && !covered) return;
+  const ring = await readSealName(image, seal, engine);
+  const boxes = [{ x: Math.round(seal.cx - seal.r), y: Math.round(seal.cy - seal.r), w: Math.round(2 * seal.r), h: Math.round(2 * seal.r) }];
+  const put = (value: string, conf: number) => local.push({ hospital: { value, conf, source: 'ocr', boxes: hs && value === hs.value ? hs.boxes : boxes, pass: 'seal' } });
+  if (ring && hs && ring.name === hs.value) {
+    put(ring.name, Math.max(hs.conf, Math.min(0.95, 0.6 + ring.conf)));
+    return;
+  }
+  if (covered) for (const set of local) if (set.hospital) set.hospital.cap = 0.8;
+  if (!ring || Array.from(ring.name).length < 4) return;
+  if (hs && ring.name.endsWith(hs.value) && ring.name.length > hs.value.length) put(ring.name, Math.min(0.8, 0.3 + ring.conf));
+  else if (!hs || hs.conf < 0.6) put(ring.name, Math.min(0.75, 0.2 + ring.conf));
+}
+
+/** Marks every line of a recognition with its number (see OcrLine.read). */
+function tag(out: { lines: OcrLine[] }, read: number): { lines: OcrLine[] } {
+  return { lines: out.lines.map((l) => ({ ...l, read })) };
+}
+
+/** The levelled page with red marks (seals) turned to paper: what counts as ink for finding missed text. */
+function withoutRed(levelled: GrayImage, rgba: PixelImage): GrayImage {
+  const out = new Uint8Array(levelled.data);
+  const d = rgba.data;
+  for (let i = 0, p = 0; i < out.length; i++, p += 4) if (d[p]! - Math.max(d[p + 1]!, d[p + 2]!) > 60) out[i] = 255;
+  return { width: levelled.width, height: levelled.height, data: out };
+}
+
+function clipBox(b: Box, page: { width: number; height: number }): Box {
+  const x0 = Math.max(0, Math.round(b.x)), y0 = Math.max(0, Math.round(b.y));
+  const x1 = Math.min(page.width, Math.round(b.x + b.w)), y1 = Math.min(page.height, Math.round(b.y + b.h));
+  return { x: x0, y: y0, w: Math.max(0, x1 - x0), h: Math.max(0, y1 - y0) };
+}
 
 /** Merges per field: QR values win; equal OCR readings from two passes reinforce each other; else the more confident. */
 export function mergeCandidates(sets: Array<Partial<Record<FieldName, Candidate>>>, warnings: Issue[] = [], describe?: (f: FieldName) => string): FieldStates {
@@ -94,12 +171,18 @@ export function mergeCandidates(sets: Array<Partial<Record<FieldName, Candidate>
     }
     cs.sort((a, b) => b.conf - a.conf);
     const best = { ...cs[0]! };
-    const agree = cs.slice(1).filter((c) => same(c.value, best.value) && c.pass !== best.pass);
+    // Agreement counts between independent reads of the text (a parse of the same OCR line twice is not).
+    const agree = cs.slice(1).filter((c) => same(c.value, best.value) && c.pass !== best.pass && (c.read === undefined || best.read === undefined || c.read !== best.read));
     if (agree.length) best.conf = Math.min(0.99, best.conf + 0.15 + 0.1 * agree[0]!.conf);
+    // Passes reading the same covered text agree without being independent: a cap stays.
+    const caps = [best, ...agree].map((c) => c.cap).filter((c): c is number => c !== undefined);
+    if (caps.length) best.conf = Math.min(best.conf, ...caps);
     const alts = cs.slice(1).filter((c) => !same(c.value, best.value)).map((c) => c.value);
     best.alts = [...(best.alts ?? []), ...alts];
-    const { pass: _pass, ...state } = best;
+    const { pass: _pass, cap: _cap, read: _read, ...state } = best;
     void _pass;
+    void _cap;
+    void _read;
     (out as Record<string, FieldState>)[f] = state;
   }
   return out;
@@ -154,48 +237,115 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
       }
     }
     if (!error) warnings.push(...crossCheck({ fields: states, otherPaid }));
+    // The review trusts PDF text: a PDF value the parser is unsure of (a value cut by a line break, a label
+    // read into it) gets a warning, so it is shown for checking too.
+    for (const f of FIELD_NAMES) {
+      const st = (states as Record<string, FieldState | undefined>)[f];
+      if (st && st.source === 'pdf' && st.conf < SURE && !warnings.some((w) => w.fields?.includes(f))) {
+        warnings.push({ code: 'invoiceWarnCheckValue', message: t('invoiceWarnCheckValue', t(`invoiceField${f[0]!.toUpperCase()}${f.slice(1)}`)), fields: [f] });
+      }
+    }
     const found = EVIDENCE.filter((f) => (states as Record<string, unknown>)[f]).length;
     if (!error && found < 2) error = { code: 'invoiceErrorNotInvoice', message: invoiceError('invoiceErrorNotInvoice').message };
     progress('done', 1);
     return result(input, t0, states, warnings, imageSize, error);
   };
 
-  const ocrImage = async (image: PixelImage, from: number, to: number) => {
+  /**
+   * OCR of one page picture: pass 1 on the whole page; a second look only at the regions of the fields pass 1
+   * read weakly (a whole-page second pass only when pass 1 found almost no label). `toSource` maps boxes of
+   * this picture into the picture the engine was given (a straightened photo → the photo).
+   */
+  const ocrImage = async (image: PixelImage, from: number, to: number, toSource?: (b: Box) => Box) => {
     const engine = deps.engine;
     progress('ocr-init', from);
     await engine.init();
     const secondPass = deps.secondPass !== false;
-    const mid = secondPass ? from + (to - from) * 0.5 : to;
-    const r1 = await engine.recognize(image, { onProgress: (p) => progress('ocr', from + (mid - from) * p) });
-    const p1 = parseInvoiceText(r1.lines);
-    sets.push(candidates(p1, 'ocr', 'ocr1'));
-    takeOther(p1, 'ocr');
-    if (!secondPass) return;
-    // Skip pass 2 when pass 1 already read every key field in a valid shape (or a QR gave them).
-    const merged = mergeCandidates(sets);
-    const good = (f: FieldName) => {
-      const c = (merged as Record<string, FieldState | undefined>)[f];
-      return !!c && c.conf >= 0.75;
-    };
-    const shapes = /^\d{8}$/.test(String(merged.invoiceCode?.value ?? '')) && /^\d{10}$/.test(String(merged.invoiceNumber?.value ?? '')) && /^[0-9a-f]{6}$/.test(String(merged.checkCode?.value ?? ''));
-    // The hospital name is often under the red seal: pass 2 (red channel) reads it.
-    if (KEY.every(good) && shapes && good('hospital')) return;
-    try {
-      const scale = secondPassScale(medianWordHeight(r1.lines), image.width, image.height);
-      const pre = preprocessSecondPass(image, scale);
-      const r2 = await engine.recognize(grayToRgba(pre.image), { onProgress: (p) => progress('ocr', mid + (to - mid) * p) });
-      const lines2 = r2.lines.map((l) => ({
-        ...l,
-        bbox: mapBoxBack(l.bbox, pre.transform),
-        words: l.words.map((w) => ({ ...w, bbox: mapBoxBack(w.bbox, pre.transform) })),
-      }));
-      const p2 = parseInvoiceText(lines2);
-      sets.push(candidates(p2, 'ocr', 'ocr2'));
-      takeOther(p2, 'ocr');
-    } catch (e) {
-      if (e instanceof InvoiceError) throw e;
-      warnings.push({ code: 'invoiceWarnSecondPassFailed', message: invoiceError('invoiceWarnSecondPassFailed', e instanceof Error ? e.message : String(e)).message });
+    const mid = secondPass ? from + (to - from) * 0.75 : to;
+    const local: Array<Partial<Record<FieldName, Candidate>>> = [];
+    // Pass 1 on the page with its lighting levelled (a photo's shadow would otherwise turn into a black
+    // region for tesseract's global threshold, and the text in it is lost).
+    const levelled = normalizeBackground(toGray(image));
+    // Pass 1 at about 22-pixel characters (invoice text is ≈ 1.5 % of the sheet's width): layout analysis
+    // costs by the pixel; the crops of the second look come from the full picture.
+    const s1 = Math.min(1, PASS1_WIDTH / image.width);
+    const page1 = s1 < 0.95 ? scaleGray(levelled, s1) : levelled;
+    const raw1 = await engine.recognize(grayToRgba(page1), { mode: 'page', onProgress: (p) => progress('ocr', from + (mid - from) * p) });
+    const r1 = tag({ lines: page1 === levelled ? raw1.lines : regionLinesToPage(raw1.lines, page1.width / image.width, { x: 0, y: 0 }) }, 1);
+    let parsed = parseInvoiceText(r1.lines);
+    local.push(candidates(parsed, 'ocr', 'ocr1'));
+    takeOther(parsed, 'ocr');
+    if (secondPass) {
+      try {
+        const charH = medianWordHeight(r1.lines) || 24;
+        // The second engine (when given) reads the crops of the name fields — hospital, payer — and the seal.
+        const second = deps.regionEngine ?? engine;
+        let reads = 10;
+        const read = async (region: Region): Promise<OcrLine[]> => {
+          const prep = prepareRegion(image, region, charH);
+          const names = region.fields.some((f) => f === 'hospital' || f === 'payerName');
+          const out = await (names ? second : engine).recognize(prep.image, { mode: region.mode });
+          return tag({ lines: regionLinesToPage(out.lines, prep.scale, prep.offset) }, reads++).lines;
+        };
+        let pageLines: OcrLine[] = r1.lines;
+        // Pass 1 found (almost) no labels, or the text is too small for the recogniser (a low-resolution scan):
+        // the page itself is hard — read it once more as a whole, cleaned and enlarged.
+        if ((parsed.anchors.length < 4 || charH < SMALL_TEXT) && weakFields(mergeCandidates([...sets, ...local])).length) {
+          const scale = secondPassScale(charH, image.width, image.height);
+          const pre = preprocessSecondPass(image, scale);
+          const r2 = tag(await engine.recognize(grayToRgba(pre.image), { mode: 'page' }), 2);
+          const lines2 = r2.lines.map((l) => ({ ...l, bbox: mapBoxBack(l.bbox, pre.transform), words: l.words.map((w) => ({ ...w, bbox: mapBoxBack(w.bbox, pre.transform) })) }));
+          const p2 = parseInvoiceText(lines2);
+          local.push(candidates(p2, 'ocr', 'ocr2'));
+          takeOther(p2, 'ocr');
+          if (p2.anchors.length > parsed.anchors.length) {
+            parsed = p2;
+            pageLines = lines2;
+          }
+        }
+        // Text pass 1 dropped: ink no recognised word covers (seals excluded), read line by line.
+        // (words the recogniser did not believe, or boxes no character has, do not count as read)
+        const covered = pageLines.flatMap((l) => l.words.filter((w) => w.conf >= 0.3 && w.bbox.h < 2.5 * charH && w.bbox.w < 3 * charH * Math.max(1, Array.from(w.text).length)).map((w) => w.bbox));
+        const missed = findMissedText(eraseRules(withoutRed(levelled, image), Math.round(3 * charH), Math.round(1.6 * charH)), covered, { charH, max: 4 });
+        const added: OcrLine[] = [];
+        for (const box of missed) {
+          const pad = 0.4 * charH;
+          const region: Region = { fields: [], box: clipBox({ x: box.x - pad, y: box.y - pad, w: box.w + 2 * pad, h: box.h + 2 * pad }, image), mode: box.h > 1.8 * charH ? 'block' : 'line', channel: 'red' };
+          if (region.box.w > 4 && region.box.h > 4) added.push(...(await read(region)));
+        }
+        if (added.length) {
+          pageLines = [...pageLines, ...added];
+          parsed = parseInvoiceText(pageLines);
+          local.push(candidates(parsed, 'ocr', 'missed'));
+          takeOther(parsed, 'ocr');
+        }
+        // The fields still weak: read their regions again (cleaned, enlarged) in place of what pass 1 saw there.
+        const now = candidates(parsed, 'ocr', 'page');
+        const weak = weakFields(mergeCandidates([...sets, ...local, now]));
+        const valueBoxes: Partial<Record<FieldName, Box[]>> = {};
+        for (const f of weak) if (now[f]?.boxes.length) valueBoxes[f] = now[f]!.boxes;
+        const regions = regionsFor(weak, parsed, valueBoxes, image);
+        for (let i = 0; i < regions.length; i++) {
+          const region = regions[i]!;
+          const lines = await read(region);
+          progress('ocr', mid + ((to - mid) * (i + 1)) / Math.max(1, regions.length));
+          // Both readings stay: the parser pairs each label with the best value wherever it was read.
+          pageLines = [...pageLines, ...lines];
+        }
+        if (added.length || regions.length) {
+          const p2 = parseInvoiceText(pageLines);
+          local.push(candidates(p2, 'ocr', 'ocr2'));
+          takeOther(p2, 'ocr');
+          parsed = p2;
+        }
+        await hospitalFromSeal(image, parsed, local, charH, second);
+      } catch (e) {
+        if (e instanceof InvoiceError) throw e;
+        warnings.push({ code: 'invoiceWarnSecondPassFailed', message: invoiceError('invoiceWarnSecondPassFailed', e instanceof Error ? e.message : String(e)).message });
+      }
     }
+    if (toSource) for (const set of local) for (const c of Object.values(set)) if (c) c.boxes = c.boxes.map(toSource);
+    sets.push(...local);
   };
 
   const decodeQr = async (image: PixelImage) => {
@@ -218,6 +368,7 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
     progress('sniff', 0);
     const bytes = input.bytes;
     if (!bytes || bytes.length === 0) throw invoiceError('invoiceErrorEmpty');
+    checkFileSize(bytes.length);
     const type = sniffType(bytes);
     if (type === 'heic' || type === 'avif') throw invoiceError('invoiceErrorHeic');
 
@@ -241,7 +392,7 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
         const missing = !p.fields.invoiceCode || !p.fields.invoiceNumber || !p.fields.checkCode;
         if (missing && deps.pdf.renderPage && deps.qr) {
           try {
-            await decodeQr(await deps.pdf.renderPage(bytes, 0, 2));
+            await decodeQr(await deps.pdf.renderPage(bytes, 0, renderScale(pages[0]?.width ?? 0, pages[0]?.height ?? 0, 2)));
           } catch {
             /* ignore */
           }
@@ -251,7 +402,8 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
       // Scanned PDF: render the first page and OCR it.
       if (!deps.pdf.renderPage) throw invoiceError('invoicePdfScannedNeedsBrowser');
       progress('decode', 0.08);
-      const rendered = await deps.pdf.renderPage(bytes, 0, 2.5);
+      // 2.5× of an A4 page; a poster-sized page is scaled down to MAX_RENDER_SIDE (never a 36000² canvas).
+      const rendered = await deps.pdf.renderPage(bytes, 0, renderScale(pages[0]?.width ?? 0, pages[0]?.height ?? 0, 2.5));
       const { image } = downscaleToFit(flattenAlpha(rendered));
       // Boxes of a rendered page are in rendered pixels; report that size.
       imageSize = { width: image.width, height: image.height };
@@ -261,6 +413,8 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
     }
 
     if (!IMAGE_TYPES.has(type)) throw invoiceError('invoiceErrorUnsupported');
+    // Size from the header before any decoding: unreadable or oversized pictures are refused here.
+    checkImageHeader(bytes);
     progress('decode', 0.03);
     let decoded: PixelImage;
     try {
@@ -268,6 +422,9 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
     } catch (e) {
       if (e instanceof InvoiceError) throw e;
       throw invoiceError('invoiceErrorDecode', e instanceof Error ? e.message : String(e));
+    }
+    if (!decoded || !(decoded.width > 0) || !(decoded.height > 0) || decoded.data?.length !== decoded.width * decoded.height * 4) {
+      throw invoiceError('invoiceErrorDecode', 'no pixels');
     }
     if (Math.min(decoded.width, decoded.height) < MIN_SIDE / 2 || Math.max(decoded.width, decoded.height) < MIN_SIDE) {
       throw invoiceError('invoiceErrorTooSmall', decoded.width, decoded.height);
@@ -279,7 +436,10 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
     // Engine pixels → the user's picture pixels.
     boxScale = (image.width / source.width) || scale;
     await decodeQr(image);
-    await ocrImage(image, 0.15, 0.95);
+    // A phone photo of a sheet on a table: straighten it first (boxes go back through the homography).
+    const straight = rectifyDocument(image);
+    if (straight) await ocrImage(straight.image, 0.15, 0.95, (b) => mapBox(straight.toSource, b));
+    else await ocrImage(image, 0.15, 0.95);
     return finish();
   } catch (e) {
     return finish(toIssue(e, 'invoiceErrorOcr'));
@@ -289,6 +449,26 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
 /** Reads several files one after another (OCR is CPU-bound); a failing file does not stop the others. */
 export async function readInvoices(inputs: InvoiceInput[], deps: ReadInvoiceDeps): Promise<InvoiceResult[]> {
   const out: InvoiceResult[] = [];
-  for (let i = 0; i < inputs.length; i++) out.push(await readInvoice(inputs[i]!, deps, { index: i, count: inputs.length }));
+  for (let i = 0; i < inputs.length; i++) {
+    try {
+      out.push(await readInvoice(inputs[i]!, deps, { index: i, count: inputs.length }));
+    } catch (e) {
+      // readInvoice does not reject; this guards against inputs that throw when touched.
+      out.push(failedResult(safeName(inputs[i]), toIssue(e, 'invoiceErrorOcr')));
+    }
+  }
   return out;
+}
+
+function safeName(input: InvoiceInput | undefined): string {
+  try {
+    return String(input?.name ?? '');
+  } catch {
+    return '';
+  }
+}
+
+/** A result with nothing read and `error` set. */
+export function failedResult(file: string, error: Issue): InvoiceResult {
+  return result({ name: file, bytes: new Uint8Array(0) }, now(), {}, [], undefined, error);
 }

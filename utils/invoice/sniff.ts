@@ -75,7 +75,7 @@ export function jpegOrientation(b: Uint8Array): number {
   return 1;
 }
 
-/** Pixel size from the header (JPEG SOF / PNG IHDR / WebP VP8/VP8L/VP8X) without decoding; null when unknown. */
+/** Pixel size from the header (JPEG SOF / PNG IHDR / WebP VP8/VP8L/VP8X / GIF / BMP) without decoding; null when unknown. */
 export function imageDimensions(b: Uint8Array): { width: number; height: number } | null {
   const type = sniffType(b);
   if (type === 'png' && b.length >= 24) {
@@ -104,6 +104,13 @@ export function imageDimensions(b: Uint8Array): { width: number; height: number 
       return { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 };
     }
     if (chunk === 'VP8X') return { width: 1 + (b[24]! | (b[25]! << 8) | (b[26]! << 16)), height: 1 + (b[27]! | (b[28]! << 8) | (b[29]! << 16)) };
+  }
+  if (type === 'gif' && b.length >= 10) return { width: b[6]! | (b[7]! << 8), height: b[8]! | (b[9]! << 8) };
+  if (type === 'bmp' && b.length >= 26) {
+    const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    // BITMAPCOREHEADER (12 bytes) stores 16-bit sizes; the others 32-bit, height negative for top-down rows.
+    if (v.getUint32(14, true) === 12) return { width: v.getUint16(18, true), height: v.getUint16(20, true) };
+    return { width: Math.abs(v.getInt32(18, true)), height: Math.abs(v.getInt32(22, true)) };
   }
   return null;
 }

@@ -54,6 +54,14 @@ export interface InvoiceFields {
 
 export type FieldSource = 'qr' | 'pdf' | 'ocr';
 
+/**
+ * Confidence under which an OCR value is not shown as certain (the review marks it ⚠ 请核对; the engine gives
+ * such fields a second look). The engine keeps its confidences calibrated to this line: a value at or above
+ * it was read well and confirmed by its shape, its label, another independent reading or a cross-check.
+ * (utils/invoice-ui/review.ts `LOW_CONFIDENCE` holds the same number.)
+ */
+export const CHECK_BELOW = 0.85;
+
 /** Axis-aligned box in source-image pixel coordinates (for PDFs: PDF user units scaled ×1 of page `page`, origin top-left). */
 export interface Box {
   x: number;
@@ -119,6 +127,8 @@ export interface OcrLine {
   conf: number;
   bbox: Box;
   words: OcrWord[];
+  /** Which recognition produced it (set by the reader): readings agree independently only across reads. */
+  read?: number;
 }
 
 export interface OcrOutput {
@@ -140,12 +150,18 @@ export interface ProgressEvent {
 
 export type ProgressCallback = (e: ProgressEvent) => void;
 
+/**
+ * What a picture holds: a whole page (layout analysis, rotation), a block of a few lines, or one line
+ * (crops of single fields in the second pass).
+ */
+export type OcrMode = 'page' | 'block' | 'line';
+
 /** Engine-neutral OCR interface (tesseract.js now; PP-OCR may be added behind it). */
 export interface OcrEngine {
   readonly name: string;
   /** Starts the engine; idempotent. Rejects with an Issue-like Error (code `invoiceOcrInitFailed`) on failure/timeout. */
   init(): Promise<void>;
-  recognize(image: PixelImage, opts?: { onProgress?: (p: number) => void }): Promise<OcrOutput>;
+  recognize(image: PixelImage, opts?: { onProgress?: (p: number) => void; mode?: OcrMode }): Promise<OcrOutput>;
   /** Releases the worker; a later `recognize` starts it again. */
   terminate(): Promise<void>;
 }
@@ -194,8 +210,10 @@ export interface ReadInvoiceDeps {
   /** Optional: without it PDFs are refused. */
   pdf?: PdfReader;
   onProgress?: ProgressCallback;
-  /** Second OCR pass (red channel + background normalisation + deskew) — default true. */
+  /** Second OCR pass on the regions of weak fields (red channel, background normalisation, enlarged) — default true. */
   secondPass?: boolean;
+  /** Engine for the second look at the name fields' crops (hospital, payer) and the seal ring (default: `engine`). The benchmark compares PP-OCR here. */
+  regionEngine?: OcrEngine;
 }
 
 /** Empty per-field record helper. */

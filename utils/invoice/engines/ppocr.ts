@@ -7,7 +7,7 @@
 // components, min-area rectangle, unclip) → rotated crop resampled to height 48 → rec (batched by width) →
 // CTC greedy decode → segments merged into visual lines (deskewed by the median segment angle).
 import type * as Ort from 'onnxruntime-web';
-import type { Box, OcrEngine, OcrLine, OcrOutput, OcrWord, PixelImage } from '../types';
+import type { Box, OcrEngine, OcrLine, OcrMode, OcrOutput, OcrWord, PixelImage } from '../types';
 
 export interface PpOcrModelBytes {
   det: Uint8Array;
@@ -89,9 +89,10 @@ export class PpOcrEngine implements OcrEngine {
     this.starting = null;
   }
 
-  async recognize(image: PixelImage, opts?: { onProgress?: (p: number) => void }): Promise<OcrOutput> {
+  async recognize(image: PixelImage, opts?: { onProgress?: (p: number) => void; mode?: OcrMode }): Promise<OcrOutput> {
     await this.init();
-    const rects = await this.detect(image);
+    // A crop of one line: recognition only (no detector), the whole picture as the text line.
+    const rects = opts?.mode === 'line' ? [{ cx: image.width / 2, cy: image.height / 2, w: image.width, h: image.height, angle: 0, score: 1 }] : await this.detect(image);
     opts?.onProgress?.(0.3);
     const segments = await this.recognizeRects(image, rects, (p) => opts?.onProgress?.(0.3 + 0.7 * p));
     return { lines: mergeLines(segments) };

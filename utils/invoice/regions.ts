@@ -1,0 +1,154 @@
+// The second pass, only where it is needed: the regions of the fields pass 1 read weakly or not at all, found
+// from where their labels (or their weak values) are printed, cut out of the page, cleaned (red channel: the
+// seals vanish; background levelled; small text enlarged) and read again as a line or a small block.
+import { eraseRules, normalizeBackground, scaleGray, toGray, grayToRgba, type GrayImage } from './image';
+import type { LabelKey } from './labels';
+import type { ParsedText } from './parse';
+import type { Box, FieldName, OcrLine, OcrMode, PixelImage } from './types';
+
+export interface Region {
+  fields: FieldName[];
+  /** In the pixels of the page the first pass read. */
+  box: Box;
+  mode: OcrMode;
+  /** Channel the crop is read in: red removes red seals (and red ink), luma keeps red print (serial numbers). */
+  channel: 'red' | 'luma';
+}
+
+/** Labels whose position tells where a field's value is. */
+const ANCHORS: Partial<Record<FieldName, LabelKey[]>> = {
+  invoiceCode: ['invoiceCode'],
+  invoiceNumber: ['invoiceNumber'],
+  checkCode: ['checkCode'],
+  issueDate: ['issueDate'],
+  payerName: ['payerName'],
+  hospital: ['hospital'],
+  totalAmount: ['totalAmount', 'totalAmountUpper'],
+  fundPaid: ['fundPaid'],
+  accountPaid: ['accountPaid'],
+  cashPaid: ['cashPaid'],
+  visitType: ['visitLabel'],
+  insuranceTypeText: ['insuranceTypeText'],
+  hospitalizationPeriod: ['hospitalizationPeriod'],
+};
+
+/** Serial numbers are often printed in red: read them in luma. */
+const LUMA: FieldName[] = ['invoiceCode', 'invoiceNumber', 'checkCode'];
+
+/** Order in which regions are worth a second look (at most MAX_REGIONS are read). */
+const PRIORITY: FieldName[] = ['hospital', 'totalAmount', 'invoiceNumber', 'payerName', 'issueDate', 'invoiceCode', 'checkCode', 'fundPaid', 'cashPaid', 'accountPaid', 'hospitalizationPeriod', 'insuranceTypeText', 'visitType'];
+export const MAX_REGIONS = 5;
+
+const clip = (b: Box, W: number, H: number): Box => {
+  const x0 = Math.max(0, Math.round(b.x)), y0 = Math.max(0, Math.round(b.y));
+  const x1 = Math.min(W, Math.round(b.x + b.w)), y1 = Math.min(H, Math.round(b.y + b.h));
+  return { x: x0, y: y0, w: Math.max(0, x1 - x0), h: Math.max(0, y1 - y0) };
+};
+
+const union = (a: Box, b: Box): Box => {
+  const x0 = Math.min(a.x, b.x), y0 = Math.min(a.y, b.y);
+  return { x: x0, y: y0, w: Math.max(a.x + a.w, b.x + b.w) - x0, h: Math.max(a.y + a.h, b.y + b.h) - y0 };
+};
+
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/**
+ * Regions to read again for `weak` fields: around a weak value (with its label), or — no value — right of and
+ * under each of its labels. Fields without a label found and without a value get no region.
+ */
+export function regionsFor(weak: FieldName[], parsed: ParsedText, valueBoxes: Partial<Record<FieldName, Box[]>>, page: { width: number; height: number }): Region[] {
+  const out: Region[] = [];
+  const order = [...weak].sort((a, b) => PRIORITY.indexOf(a) - PRIORITY.indexOf(b));
+  for (const f of order) {
+    const anchors = parsed.anchors.filter((a) => ANCHORS[f]?.includes(a.key));
+    const vb = valueBoxes[f]?.[0];
+    const boxes: Array<{ box: Box; mode: OcrMode }> = [];
+    if (vb && vb.w > 0) {
+      const H = Math.max(8, vb.h);
+      let b: Box = { x: vb.x - 2 * H, y: vb.y - 0.3 * H, w: vb.w + 5 * H, h: vb.h + 0.6 * H };
+      let mode: OcrMode = 'line';
+      // its label: on the same row before it, or just above it (stacked cells)
+      const before = anchors.find((a) => Math.abs(a.box.y + a.box.h / 2 - (vb.y + vb.h / 2)) < 0.6 * H && a.box.x < vb.x);
+      const above = anchors.find((a) => a.box.y < vb.y && vb.y - (a.box.y + a.box.h) < 1.5 * H && a.box.x < vb.x + vb.w && vb.x < a.box.x + a.box.w + 2 * H);
+      if (before) b = union(b, { x: before.box.x - 0.3 * H, y: before.box.y - 0.3 * H, w: before.box.w, h: before.box.h + 0.6 * H });
+      else if (above) {
+        b = union(b, { x: above.box.x - 0.3 * H, y: above.box.y - 0.3 * H, w: above.box.w, h: above.box.h + 0.6 * H });
+        mode = 'block';
+      }
+      boxes.push({ box: b, mode });
+    } else {
+      for (const a of anchors.slice(0, 2)) {
+        const H = Math.max(8, a.charH);
+        // the label and what follows it on its row; the label with the row under it
+        boxes.push({ box: { x: a.box.x - 0.3 * H, y: a.box.y - 0.3 * H, w: Math.min(30 * H, page.width), h: a.box.h + 0.6 * H }, mode: 'line' });
+        boxes.push({ box: { x: a.box.x - 1.5 * H, y: a.box.y - 0.3 * H, w: a.box.w + 14 * H, h: a.box.h + 2.2 * H }, mode: 'block' });
+      }
+    }
+    for (const { box, mode } of boxes) {
+      const b = clip(box, page.width, page.height);
+      if (b.w < 8 || b.h < 8) continue;
+      const channel = LUMA.includes(f) ? 'luma' : 'red';
+      const tol = 0.25 * b.h;
+      const same = out.find((r) => r.channel === channel && r.mode === mode && overlaps(r.box, b) && Math.abs(r.box.y - b.y) < tol && Math.abs(r.box.h - b.h) < tol);
+      if (same) {
+        same.box = clip(union(same.box, b), page.width, page.height);
+        if (!same.fields.includes(f)) same.fields.push(f);
+      } else out.push({ fields: [f], box: b, mode, channel });
+    }
+  }
+  return out.slice(0, MAX_REGIONS);
+}
+
+/** Character height the crops are enlarged towards (tesseract reads CJK best around 30 px). */
+const TARGET_CHAR = 32;
+
+/** Cuts a region out, cleans and enlarges it; returns the picture and how to map its boxes back. */
+export function prepareRegion(page: PixelImage, r: Region, charH: number): { image: PixelImage; scale: number; offset: { x: number; y: number } } {
+  const { x, y, w, h } = r.box;
+  const crop: PixelImage = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4) };
+  for (let row = 0; row < h; row++) crop.data.set(page.data.subarray(((y + row) * page.width + x) * 4, ((y + row) * page.width + x + w) * 4), row * w * 4);
+  let g: GrayImage = toGray(crop, r.channel);
+  const scale = Math.max(1, Math.min(3, TARGET_CHAR / Math.max(8, charH)));
+  if (scale > 1.05) g = scaleGray(g, scale);
+  g = normalizeBackground(g, Math.max(16, Math.round(24 * scale)));
+  const ch = Math.max(8, charH) * scale;
+  g = eraseRules(g, Math.round(3 * ch), Math.round(1.6 * ch));
+  if (r.mode === 'line') keepMiddleLine(g);
+  return { image: grayToRgba(g), scale: scale > 1.05 ? scale : 1, offset: { x, y } };
+}
+
+/**
+ * Keeps only the band of rows holding the crop's line (the band at or nearest to the crop's middle): the
+ * edge of the line above or below, a QR code's last modules, a table rule would be read as characters.
+ */
+export function keepMiddleLine(g: GrayImage, inkBelow = 128): void {
+  const { width: w, height: h, data } = g;
+  const ink = new Array<number>(h).fill(0);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (data[y * w + x]! < inkBelow) ink[y]!++;
+  const isInk = ink.map((n) => n > 0.004 * w);
+  const bands: Array<[number, number]> = [];
+  let y = 0;
+  while (y < h) {
+    if (!isInk[y]) { y++; continue; }
+    const start = y;
+    let end = y;
+    let gap = 0;
+    for (y = y + 1; y < h; y++) {
+      if (isInk[y]) { end = y; gap = 0; } else if (++gap > Math.max(2, 0.04 * h)) break;
+    }
+    bands.push([start, end]);
+  }
+  if (bands.length < 2) return;
+  const mid = h / 2;
+  const dist = ([a, b]: [number, number]) => (mid >= a && mid <= b ? 0 : Math.min(Math.abs(mid - a), Math.abs(mid - b)));
+  // The middle band, unless a clearly taller one (the line itself, off-centre) exists.
+  const best = [...bands].sort((p, q) => dist(p) - dist(q) || q[1] - q[0] - (p[1] - p[0]))[0]!;
+  const lo = Math.max(0, best[0] - 2), hi = Math.min(h - 1, best[1] + 2);
+  for (let yy = 0; yy < h; yy++) if (yy < lo || yy > hi) data.fill(255, yy * w, yy * w + w);
+}
+
+/** Boxes of lines read on a prepared region, back in the page's pixels. */
+export function regionLinesToPage(lines: OcrLine[], scale: number, offset: { x: number; y: number }): OcrLine[] {
+  const m = (b: Box): Box => ({ x: Math.round(b.x / scale + offset.x), y: Math.round(b.y / scale + offset.y), w: Math.round(b.w / scale), h: Math.round(b.h / scale) });
+  return lines.map((l) => ({ ...l, bbox: m(l.bbox), words: l.words.map((w) => ({ ...w, bbox: m(w.bbox) })) }));
+}

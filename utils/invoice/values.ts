@@ -1,0 +1,102 @@
+// Reading a value of a given shape at the start of a piece of text (what follows a label, or a cell next to or
+// under it): codes, check codes, dates, amounts, names, organisation names, visit types, stays, 大写 amounts.
+import { findDates, findPeriod } from './dates';
+import type { ValueKind } from './labels';
+import { fixDigits, normalizeAmount, upperShare } from './shapes';
+
+export interface Extracted {
+  value: string | [string, string];
+  /** Less likely readings (a colon read as a digit: "支付2217609.89" → "217609.89"). */
+  alts?: string[];
+  /** Span in the searched text. */
+  start: number;
+  end: number;
+  /** 0..1: how well the value has the shape its label promises (exact lengths, real dates …). */
+  shape: number;
+}
+
+/** What may stand between a label and its value: colons, brackets, the seal's "章", quotes, a ¥. */
+const LEAD = String.raw`^[\s:;.,()章|丨“”"'‘’¥Y]{0,4}`;
+
+/** Check code: hex, lower-case, O→0, l/I→1; 4..6 characters (4–5 only when partly redacted). */
+export function hexFix(raw: string): string | null {
+  const v = raw.toLowerCase().replace(/o/g, '0').replace(/[li]/g, '1');
+  if (!/^[0-9a-f]{4,6}$/.test(v)) return null;
+  return v;
+}
+
+/** Extracts a value of `kind` at the start of `text`. */
+export function extractValue(kind: ValueKind, text: string): Extracted | null {
+  let m: RegExpExecArray | null;
+  const groupAt = (full: RegExpExecArray, g: string): [number, number] => {
+    const idx = full.index + full[0].lastIndexOf(g);
+    return [idx, idx + g.length];
+  };
+  switch (kind) {
+    case 'digits': {
+      m = new RegExp(`${LEAD}(?:N[oO0º]\\.?\\s?|№\\s?)?([0-9OoDlI|SB][0-9OoDlI|SB ]{3,14})`).exec(text);
+      if (!m) return null;
+      const raw = m[1]!.trim().split(/ {2,}|\t/)[0]!;
+      const v = fixDigits(raw.replace(/ /g, ''));
+      if (!v || v.length < 4 || v.length > 12) return null;
+      const [s] = groupAt(m, m[1]!);
+      return { value: v, start: s, end: s + raw.length, shape: v.length === 8 || v.length === 10 ? 1 : 0.7 };
+    }
+    case 'hex': {
+      m = new RegExp(`${LEAD}([0-9A-Za-z]{4,7})(?![0-9A-Za-z])`).exec(text);
+      if (!m) return null;
+      const v = hexFix(m[1]!);
+      if (!v) return null;
+      const [s, e] = groupAt(m, m[1]!);
+      return { value: v, start: s, end: e, shape: v.length === 6 ? 1 : 0.7 };
+    }
+    case 'date': {
+      const lead = new RegExp(LEAD).exec(text)?.[0].length ?? 0;
+      const d = findDates(text).find((x) => x.start <= lead + 1);
+      return d ? { value: d.value, start: d.start, end: d.end, shape: 1 } : null;
+    }
+    case 'amount': {
+      // ':' or ';' as the decimal point: OCR reads a small '.' as ':' ("1280:41").
+      m = new RegExp(`${LEAD}([0-9][0-9 ,.]*[.,:;] ?[0-9]{2})(?![0-9])`).exec(text);
+      if (!m) return null;
+      const v = normalizeAmount(m[1]!);
+      if (!v) return null;
+      const [s, e] = groupAt(m, m[1]!);
+      // No separator between label and digits: the colon may have been read as a digit ("支付2217609.89").
+      const alt = m[0].startsWith(m[1]!) && /^[1278]\d/.test(v) ? normalizeAmount(m[1]!.slice(1)) : null;
+      return alt ? { value: v, start: s, end: e, alts: [alt], shape: 1 } : { value: v, start: s, end: e, shape: 1 };
+    }
+    case 'name': {
+      m = new RegExp(`${LEAD}([\\u4e00-\\u9fff·]{2,5})`).exec(text);
+      if (!m) return null;
+      const [s, e] = groupAt(m, m[1]!);
+      return { value: m[1]!, start: s, end: e, shape: m[1]!.length <= 4 ? 1 : 0.6 };
+    }
+    case 'text': {
+      m = new RegExp(`${LEAD}([\\u4e00-\\u9fff][\\u4e00-\\u9fff()]{1,40})`).exec(text);
+      if (!m) return null;
+      const v = m[1]!.replace(/\($/, '');
+      const [s] = groupAt(m, m[1]!);
+      return { value: v, start: s, end: s + v.length, shape: 1 };
+    }
+    case 'period': {
+      const p = findPeriod(text);
+      return p && p.start <= 6 ? { value: p.value, start: p.start, end: p.end, shape: 1 } : null;
+    }
+    case 'upper': {
+      m = new RegExp(`${LEAD}(?:人民币)?([\\u4e00-\\u9fff]{2,30})`).exec(text);
+      if (!m || upperShare(m[1]!) < 0.5) return null;
+      const [s, e] = groupAt(m, m[1]!);
+      return { value: m[1]!, start: s, end: e, shape: upperShare(m[1]!) };
+    }
+    case 'token': {
+      // The first run of non-space characters (what a label of a value we do not read owns).
+      m = new RegExp(`${LEAD}([^\\s]{1,40})`).exec(text);
+      if (!m) return null;
+      const [s, e] = groupAt(m, m[1]!);
+      return { value: m[1]!, start: s, end: e, shape: 1 };
+    }
+    default:
+      return null;
+  }
+}
