@@ -21,7 +21,7 @@ export default defineUnlistedScript(() => {
 
   // Pre-submission warnings (issue 7): the submission watch lives as long as the frame (a success page notes
   // the filed invoices); the guard itself only on the application and 物流申请 pages.
-  const submissions = createGuardFeature({ claim: () => ctx.claim.forGuard(), page: () => ctx.page() }, ctx.doc);
+  const submissions = createGuardFeature({ claim: () => ctx.claim.forGuard(), page: () => ctx.page() }, ctx.doc, () => ctx.alive());
   host.signal.addEventListener('abort', () => submissions.dispose());
   const guardFeature: Feature<PortalContext> = {
     name: 'guard',

@@ -11,6 +11,8 @@ export interface PortalContext {
   claim: Claim;
   /** Messages from the panel. */
   hub: Hub;
+  /** False once this content script is stale (the extension was updated or removed): everything steps aside. */
+  alive(): boolean;
   /** The extension URL of a packaged file. */
   url(path: string): string;
 }

@@ -68,7 +68,7 @@ export function createDock(doc: Document, host: HTMLElement, frame: HTMLIFrameEl
     const x = Math.max(1, Math.min((docked ? width : 176) / 2, win.innerWidth - 1));
     const y = docked ? win.innerHeight / 2 : win.innerHeight - 40;
     let lowest: number | null = null;
-    for (const el of doc.elementsFromPoint(x, y)) {
+    for (const el of doc.elementsFromPoint?.(x, y) ?? []) {
       if (el === host || el === root || el === doc.body || host.contains(el)) continue;
       const style = win.getComputedStyle(el);
       if (style.position !== 'fixed') continue;

@@ -11,6 +11,7 @@ import type { PortalContext } from './context';
 import { panelFeature } from './panel';
 import { claimFeature } from './claim';
 import { watchForOutage } from './kept-notice';
+import { quietly, watchForStaleness } from './lifecycle';
 
 /**
  * The portal content script (all frames of zwdt.sh.gov.cn / ywtb.sh.gov.cn): it decides which page this is and
@@ -28,10 +29,12 @@ export default defineContentScript({
     root.dataset.zwdtHelper = 'loaded';
     root.dataset.zwdtHelperPage = 'none';
 
+    // Extension updated while the page stays open: everything below steps aside (issue 10 item 10).
+    watchForStaleness(wxt);
     let page: PageInfo | null = null;
     const hub = createHub();
     const claim = createClaim();
-    const ctx: PortalContext = { doc: document, page: () => page, claim, hub, url: (path) => browser.runtime.getURL(path as '/panel.html') };
+    const ctx: PortalContext = { doc: document, page: () => page, claim, hub, alive: () => wxt.isValid, url: (path) => browser.runtime.getURL(path as '/panel.html') };
     const controller = new AbortController();
 
     let requested = false;
@@ -58,13 +61,15 @@ export default defineContentScript({
 
     const listener = hub.listener as Parameters<typeof browser.runtime.onMessage.addListener>[0];
     browser.runtime.onMessage.addListener(listener);
-    wxt.onInvalidated(() => {
-      controller.abort();
-      features.dispose();
-      browser.runtime.onMessage.removeListener(listener);
-      delete (globalThis as Record<string, unknown>)[FEATURE_HOST_KEY];
-      delete root.dataset.zwdtHelper;
-    });
+    wxt.onInvalidated(
+      quietly(() => {
+        controller.abort();
+        features.dispose();
+        delete (globalThis as Record<string, unknown>)[FEATURE_HOST_KEY];
+        delete root.dataset.zwdtHelper;
+        browser.runtime.onMessage.removeListener(listener); // may throw: the extension's APIs are gone
+      }),
+    );
 
     // Issue 10: a 登录超时 / 系统维护 page (or message) says that what was typed here is kept.
     watchForOutage(document, controller.signal);
@@ -76,6 +81,7 @@ export default defineContentScript({
       onChange(next) {
         page = next;
         root.dataset.zwdtHelperPage = next ? next.kind : 'none';
+        if (wxt.isInvalid) return;
         features.update(next);
       },
     });

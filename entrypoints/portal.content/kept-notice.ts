@@ -1,14 +1,14 @@
 /**
  * Every portal frame: when the page says the login expired or the service is down (utils/drafts/outage.ts:
  * the portal's words, where it says them) and the background keeps what was typed in this tab, say so in
- * plain words (components/drafts/kept-notice.ts). Runs on pages the detector does not know (a 登录超时 or
+ * plain words (components/inpage/kept-notice.ts). Runs on pages the detector does not know (a 登录超时 or
  * 系统维护 page is neither a guide nor an application) and over the application itself (a login-timeout
  * message box), so it starts with the content script rather than on a page condition.
  */
 import { sendMessage } from '@/utils/messaging';
 import { formDraftKept } from '@/utils/drafts/form-messages';
 import { outageShown, type Outage } from '@/utils/drafts/outage';
-import { KEPT_NOTICE_TAG, showKeptNotice, type KeptNotice } from '@/components/drafts/kept-notice';
+import { KEPT_NOTICE_TAG, showKeptNotice, type KeptNotice } from '@/components/inpage/kept-notice';
 import { PANEL_HOST_TAG } from '@/utils/page/dom';
 
 const helperNode = (el: Element) => el.tagName.toLowerCase() === KEPT_NOTICE_TAG || el.tagName.toLowerCase() === PANEL_HOST_TAG;

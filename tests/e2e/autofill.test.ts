@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
-import { launch, helperFrame, importProfiles, replicaState, ITEM, ROOT, sleep, type Session } from './harness';
+import { launch, helperFrame, importProfiles, replicaState, ITEM, ROOT, type Session } from './harness';
 
 const people = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/profiles.demo.json'), 'utf8')).profiles as Array<Record<string, string>>;
 const byId = (id: string) => people.find((p) => p.id === id)!;
@@ -29,7 +29,9 @@ async function fill(panel: Frame, claimant: string, agent: string, overwrite = f
   await panel.select('[data-testid="claimant-select"]', claimant);
   await panel.select('[data-testid="agent-select"]', agent);
   if (overwrite) await panel.click('label.check input[type=checkbox]');
-  await panel.click('[data-testid="autofill-button"]');
+  // the button shown and enabled (the panel lays itself out again while it sizes its frame)
+  const go = await panel.waitForSelector('[data-testid="autofill-button"]:not([disabled])', { visible: true });
+  await go!.click();
   await panel.waitForSelector('[data-testid="autofill-summary"]', { timeout: 30_000 });
   return panel.$eval('[data-testid="autofill-summary"]', (el) => (el as HTMLElement).innerText);
 }
@@ -143,7 +145,6 @@ describe('autofill through the extension', () => {
     assert.equal(form.reimburserName, MOTHER.name);
     assert.equal(form.agentIdNo, SELF.idNumber);
     await page.close();
-    await sleep(100);
     assert.deepEqual(s.replica.submissions, []);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readPage, readUploads, readInvoiceTables, readMode } from '@/utils/guard/read-page';
 import { evaluate } from '@/utils/guard/evaluate';
-import { installAddressNotes } from '@/utils/guard/live-address';
+import { addressNotes } from '@/utils/guard/live-address';
 
 const FIX = join(import.meta.dirname, 'fixtures/guard');
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -12,6 +12,8 @@ function load(name: string) {
   document.documentElement.innerHTML = readFileSync(join(FIX, name), 'utf8');
   const title = document.querySelector('title')?.textContent;
   if (title) document.title = title;
+  // The fixtures are snapshots of live pages: a checked radio keeps its `checked` attribute (a live Element page has
+  // the input checked under its is-checked skin; a skin alone is not a choice the page submits — issue 15).
   // happy-dom does not honour <option selected> from parsed markup; a browser does
   document.querySelectorAll<HTMLOptionElement>('option[selected]').forEach((o) => {
     (o.parentElement as HTMLSelectElement).value = o.value;
@@ -118,12 +120,9 @@ describe('read-page: 物流申请', () => {
 
   it('the live note sits under the pick-up address (a 取件地址 select whose placeholder says 区, + 详细地址)', () => {
     load('logistics.html');
-    const notes = installAddressNotes(document);
-    notes.refresh();
-    const note = document.querySelector('[data-testid="guard-address-note"]');
-    expect(note?.getAttribute('data-field')).toBe('pickup');
-    expect(note?.getAttribute('data-verdict')).toBe('outside');
-    notes.dispose();
+    const notes = addressNotes(document);
+    expect(notes.map((n) => [n.field, n.verdict])).toEqual([['pickup', 'outside']]);
+    expect(notes[0]?.anchor.closest('.el-form-item')?.textContent).toContain('详细地址');
   });
 
   it('the page detector may say so too', () => {

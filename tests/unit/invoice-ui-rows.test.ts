@@ -103,7 +103,7 @@ describe('a 住院 period in two plain inputs under one label', () => {
 
 describe('claim context for the guard', () => {
   it('keeps the recognised invoices when the people chooser replaces the context', async () => {
-    const ctx: PortalContext = { doc: document, page: () => null, claim: createClaim(), hub: createHub(), url: (p) => p };
+    const ctx: PortalContext = { doc: document, page: () => null, claim: createClaim(), hub: createHub(), alive: () => true, url: (p) => p };
     const stop = new AbortController();
     ctx.hub.listenAt('token', stop.signal);
     claimFeature.start(ctx, stop.signal);

@@ -102,15 +102,44 @@ export function searchRoots(root: Document | Element | ShadowRoot, opts: { frame
 /** Let already-queued microtasks (Vue's nextTick flush) run. Not queueMicrotask: slow in isolated worlds in Chromium. */
 export const microtask = (): Promise<void> => Promise.resolve().then(() => undefined);
 
-/** Marks the helper's own in-page UI (warnings modal, address notes): never read as part of the page. */
+/**
+ * Names the helper's own in-page UI (warnings modal, address notes) for tests and styling only: it never
+ * decides what is ours — a page can set it too (issue 10 item 7).
+ */
 export const GUARD_HOST_ATTR = 'data-zwdt-guard';
 /** The panel's host element. */
 export const PANEL_HOST_TAG = 'zwdt-reimburse-helper';
 
-/** Part of the helper's own UI (modal host, inline notes, the panel's host)? */
+/**
+ * The helper's own nodes, held where page scripts cannot reach: a set on the content scripts' isolated
+ * world, shared by the small portal script and the page features injected later (two bundles, one world).
+ */
+const HELPER_NODES_KEY = Symbol.for('zwdt-reimburse-helper.nodes');
+function helperNodes(): WeakSet<Node> {
+  const g = globalThis as unknown as Record<symbol, WeakSet<Node> | undefined>;
+  return (g[HELPER_NODES_KEY] ??= new WeakSet<Node>());
+}
+
+/** Records a node of the helper's own UI (the panel's host, the modal's host, a note). */
+export function markHelperNode(node: Node): void {
+  helperNodes().add(node);
+}
+
+/**
+ * Part of the helper's own UI (modal host, inline notes, the panel's host)? Walks up the tree, across
+ * shadow roots to their hosts. A page element carrying the helper's attribute or tag name is not ours.
+ */
 export function isHelperNode(node: Node | null): boolean {
-  const el = node && node.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null);
-  return !!el?.closest(`[${GUARD_HOST_ATTR}], ${PANEL_HOST_TAG}`);
+  const set = helperNodes();
+  for (let n: Node | null = node; n; n = n.parentNode ?? shadowHost(n)) {
+    if (set.has(n)) return true;
+  }
+  return false;
+}
+
+/** The host of a shadow root (a document fragment with a host), else null. */
+function shadowHost(n: Node): Node | null {
+  return n.nodeType === 11 && 'host' in n ? ((n as ShadowRoot).host ?? null) : null;
 }
 
 /** Dialogs of the libraries portals use (and plain ARIA / <dialog>). */

@@ -1,23 +1,32 @@
 /**
- * The pre-submission warnings, in the page, inside a shadow root (page CSS cannot reach it, and
- * it cannot be mistaken for the page's own buttons). Plain DOM: a content script stays small.
+ * The pre-submission warnings, in the page, inside a CLOSED shadow root: page CSS cannot reach it,
+ * page scripts can neither read the findings (names, ages) nor find its buttons, and only the
+ * user's own input (`isTrusted`) answers it — a script that dispatches a click or an Escape does
+ * nothing. If the page removes it, that counts as 返回修改. Plain DOM: a content script stays small.
  *
  * Large plain Chinese, one line per finding (most serious first — the caller sorts), each saying
  * what to do. "返回修改" is the default and has the focus; Esc = 返回修改; Tab stays inside.
- * Test hooks (stable): [data-testid="submit-warnings"], [data-warning-code], [data-testid="warnings-back"],
- * [data-testid="warnings-continue"]. The shadow root is open so end-to-end tests can pierce it.
+ * Test hooks (stable, inside the shadow root — end-to-end tests reach them through the DevTools
+ * protocol, which pierces closed roots): [data-testid="submit-warnings"], [data-warning-code],
+ * [data-testid="warnings-back"], [data-testid="warnings-continue"]; the host is
+ * `[data-zwdt-guard="modal"]` (a name for tests only: the guard's own nodes are tracked in a WeakSet).
  */
 import { t } from '@/utils/i18n';
-import { GUARD_HOST_ATTR } from '@/utils/guard/dom';
+import { GUARD_HOST_ATTR, markGuardNode } from '@/utils/guard/dom';
+import type { Decision, Present } from '@/utils/guard/intercept';
 import type { Finding, Severity } from '@/utils/guard/rules';
 
 export interface WarningsModalOptions {
-  onBack: () => void;
-  onContinue: () => void;
+  /** The user's choice (called once). */
+  onDecision: (decision: Decision) => void;
+  /** Closes the modal without a choice from the user (the caller's 'back'). */
+  signal?: AbortSignal;
 }
 
 export interface WarningsModalHandle {
   host: HTMLElement;
+  /** The shadow root (closed: only this handle holds it). */
+  root: ShadowRoot;
   close(): void;
 }
 
@@ -54,7 +63,8 @@ export function showWarningsModal(doc: Document, findings: readonly Finding[], o
   const previouslyFocused = doc.activeElement as HTMLElement | null;
   const host = doc.createElement('div');
   host.setAttribute(GUARD_HOST_ATTR, 'modal');
-  const shadow = host.attachShadow({ mode: 'open' });
+  markGuardNode(host);
+  const shadow = host.attachShadow({ mode: 'closed' });
 
   const style = doc.createElement('style');
   style.textContent = CSS;
@@ -114,8 +124,8 @@ export function showWarningsModal(doc: Document, findings: readonly Finding[], o
   const view = doc.defaultView;
   // Esc and Tab while the focus is somewhere else (the page, the address bar coming back)
   const onDocKey = (e: KeyboardEvent) => {
-    if (host.contains(e.target as Node) || e.composedPath().includes(host)) return;
-    if (e.key === 'Escape' || e.key === 'Esc') choose(options.onBack)(e);
+    if (!e.isTrusted || e.composedPath().includes(host)) return;
+    if (e.key === 'Escape' || e.key === 'Esc') choose('back')(e);
     else if (e.key === 'Tab') {
       e.preventDefault();
       back.focus();
@@ -124,30 +134,38 @@ export function showWarningsModal(doc: Document, findings: readonly Finding[], o
   const onFocusIn = (e: FocusEvent) => {
     if (!e.composedPath().includes(host)) back.focus();
   };
-  view?.addEventListener('keydown', onDocKey, true);
-  doc.addEventListener('focusin', onFocusIn, true);
+  // The page took the modal away: nothing was chosen, so nothing goes on.
+  const watch = view ? new view.MutationObserver(() => {
+    if (!host.isConnected) choose('back')();
+  }) : null;
   const close = () => {
     if (closed) return;
     closed = true;
+    watch?.disconnect();
     view?.removeEventListener('keydown', onDocKey, true);
     doc.removeEventListener('focusin', onFocusIn, true);
+    options.signal?.removeEventListener('abort', close);
     host.remove();
     if (previouslyFocused?.isConnected) previouslyFocused.focus?.({ preventScroll: true });
   };
-  const choose = (fn: () => void) => (e: Event) => {
-    e.preventDefault();
-    e.stopPropagation();
+  const choose = (decision: Decision) => (e?: Event) => {
+    if (e) {
+      if (!e.isTrusted) return; // a page script cannot answer for the user
+      e.preventDefault();
+      e.stopPropagation();
+    }
     if (closed) return;
     close();
-    fn();
+    options.onDecision(decision);
   };
-  back.addEventListener('click', choose(options.onBack));
-  cont.addEventListener('click', choose(options.onContinue));
+  back.addEventListener('click', choose('back'));
+  cont.addEventListener('click', choose('continue'));
 
   // keyboard: Esc = 返回修改; Tab cycles between the two buttons; nothing reaches the page
   dialog.addEventListener('keydown', (e) => {
+    if (!e.isTrusted) return;
     if (e.key === 'Escape' || e.key === 'Esc') {
-      choose(options.onBack)(e);
+      choose('back')(e);
       return;
     }
     if (e.key === 'Tab') {
@@ -166,7 +184,25 @@ export function showWarningsModal(doc: Document, findings: readonly Finding[], o
       back.focus();
     }
   });
+  if (options.signal?.aborted) {
+    closed = true;
+    return { host, root: shadow, close };
+  }
+  options.signal?.addEventListener('abort', close);
+  view?.addEventListener('keydown', onDocKey, true);
+  doc.addEventListener('focusin', onFocusIn, true);
   doc.documentElement.append(host);
+  watch?.observe(doc.documentElement, { childList: true });
   back.focus();
-  return { host, close };
+  return { host, root: shadow, close };
+}
+
+/** The guard's `present`: the modal, resolving with the user's choice ('back' when closed otherwise). */
+export function warningsPresenter(doc: Document): Present {
+  return (findings, signal) =>
+    new Promise((resolve) => {
+      showWarningsModal(doc, findings, { onDecision: resolve, signal });
+      signal.addEventListener('abort', () => resolve('back'), { once: true });
+      if (signal.aborted) resolve('back');
+    });
 }

@@ -5,6 +5,7 @@
  * value, so an open root does no harm (end-to-end tests pierce it). Plain DOM: the content script that runs
  * in every frame stays small. Test hook (stable): [data-testid="draft-kept-notice"].
  */
+import { markHelperNode } from '@/utils/page/dom';
 import { t } from '@/utils/i18n';
 import type { Outage } from '@/utils/drafts/outage';
 
@@ -31,6 +32,7 @@ export interface KeptNotice {
 /** `until`: the last day the draft is kept (ISO), when known. */
 export function showKeptNotice(doc: Document, outage: Outage, until: string | null, onClose: () => void): KeptNotice {
   const host = doc.createElement(KEPT_NOTICE_TAG);
+  markHelperNode(host); // never read as part of the page
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = CSS;
