@@ -12,7 +12,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { launch, replicaState, ITEM, ROOT, type Session } from './harness';
 import { elDialogOpen, onPage } from './portal-user';
 import { injectEngine, inWorld, runEngine, BENCH_CLAIMANT as CLAIMANT, BENCH_AGENT as AGENT, type EngineHandle } from '../../bench/autofill.bench';
@@ -187,7 +187,7 @@ describe('autofill engine in Chromium (isolated world) on the replicas', () => {
     await runEngine(h, DELEGATED);
     // the test (not the engine) moves to 发票信息
     const next = await page.evaluateHandle(() => [...document.querySelectorAll('button')].find((b) => b.textContent?.replace(/\s/g, '') === '下一步')!);
-    await next.asElement()!.click();
+    await (next.asElement() as ElementHandle<Element>).click();
     await page.waitForFunction(() => (window as any).__replica.state().step === 'invoice');
     const invoice = {
       invoiceCode: '31001234',

@@ -99,12 +99,12 @@ test('every page loads at its real host name, without external requests', async 
     assert.ok(text.length > 20, `${name} has text`);
   }
   // guide pages
-  await page.goto(urls['办事指南(居保人员)'], { waitUntil: 'networkidle0' });
+  await page.goto(urls['办事指南(居保人员)']!, { waitUntil: 'networkidle0' });
   assert.match(await page.evaluate(() => document.body.innerText), /办理医疗费零星报销\(居保人员\)[\s\S]*松江区医疗保障局[\s\S]*办理材料/);
   const frames = page.frames().map((f) => f.url());
   assert.ok(frames.some((f) => f.endsWith('/govPortals/common/header')), 'header iframe');
   // the old host keeps its :18018 in the URL
-  await page.goto(urls['Bootstrap 申请(职保人员)'], { waitUntil: 'networkidle0' });
+  await page.goto(urls['Bootstrap 申请(职保人员)']!, { waitUntil: 'networkidle0' });
   assert.equal(new URL(page.url()).port, '18018');
   assert.equal(await page.evaluate(() => location.origin), 'https://ywtb.sh.gov.cn:18018');
   assert.ok(page.frames().some((f) => f.url().includes('/ac-product-net/common/header.html')), 'bootstrap header iframe');
@@ -117,8 +117,9 @@ test('every page loads at its real host name, without external requests', async 
   assert.match(await page.evaluate(() => document.body.innerText), /页面不存在/);
   // vendor files with the right types
   await page.goto('https://zwdt.sh.gov.cn/', { waitUntil: 'networkidle0' });
-  for (const [p, type] of [['/vendor/vue.min.js', 'javascript'], ['/vendor/element-ui/theme-chalk/index.css', 'text/css'], ['/vendor/element-ui/theme-chalk/fonts/element-icons.woff', 'font/woff'], ['/ac-product-net/vendor/bootstrap/fonts/glyphicons-halflings-regular.woff2', 'font/woff2']]) {
-    const [status, ct] = await page.evaluate((p: string) => fetch(p).then((r) => [r.status, r.headers.get('content-type')] as const), p);
+  const vendorFiles: Array<[string, string]> = [['/vendor/vue.min.js', 'javascript'], ['/vendor/element-ui/theme-chalk/index.css', 'text/css'], ['/vendor/element-ui/theme-chalk/fonts/element-icons.woff', 'font/woff'], ['/ac-product-net/vendor/bootstrap/fonts/glyphicons-halflings-regular.woff2', 'font/woff2']];
+  for (const [p, type] of vendorFiles) {
+    const [status, ct] = await page.evaluate((path: string) => fetch(path).then((r) => [r.status, r.headers.get('content-type')] as const), p);
     assert.equal(status, 200, p);
     assert.ok(ct!.includes(type), `${p}: ${ct}`);
   }
