@@ -131,10 +131,11 @@ export function Panel() {
         {error && <p class="error">{error}</p>}
         {page && <p class="where" data-testid="panel-page">{describePage(page)}</p>}
         {page?.kind === 'guide' && <GuideHint item={page.item} />}
-        {conn && page?.kind === 'application' && <FormDraftOffer page={conn} claimant={claimant} onAttention={() => void (collapsedRef.current && toggle())} />}
         {conn && page && page.kind !== 'guide' && (
           <PeopleChooser page={conn} item={page.item} autofillRef={page.kind === 'application' ? autofillRef : undefined} onClaimant={(p) => setClaimant(p?.id ?? '')} />
         )}
+        {/* below the people and 自动填写: it appears when a person is chosen and must not move the button under the pointer */}
+        {conn && page?.kind === 'application' && <FormDraftOffer page={conn} claimant={claimant} onAttention={() => void (collapsedRef.current && toggle())} />}
         {conn && page?.kind === 'application' && (page.step === 'invoice' || page.step === 'unknown') && <InvoiceSection page={conn} item={page.item} claimant={claimant} />}
         {conn && page?.kind === 'application' && <LiveChecklist page={conn} />}
         {page?.kind === 'logistics' && <p class="note">{t('panelLogisticsNote')}</p>}

@@ -13,10 +13,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
-import { launch, helperFrame, ITEM, sleep, type Session } from './harness';
+import { launch, helperFrame, ITEM, type Session } from './harness';
+import { MODAL, back, goOn, modalCodes, modalText, waitModal } from './guard-ui';
+import { until } from './portal-user';
 import type { FillReport } from '../../utils/autofill';
 
-const MODAL = '[data-zwdt-guard="modal"]';
 const url = (name: string, item: string = ITEM.employee) => `https://zwdt.sh.gov.cn/govPortals/fixture/${name}/${item}`;
 
 const CLAIMANT = {
@@ -129,32 +130,25 @@ async function click(page: Page, text: string) {
   await el.click();
 }
 
-async function codes(page: Page): Promise<string[]> {
-  await page.waitForSelector(`${MODAL} >>> [data-testid="submit-warnings"]`, { timeout: 30_000 });
-  return page.$$eval(`${MODAL} >>> [data-warning-code]`, (els) => els.map((e) => e.getAttribute('data-warning-code')!));
-}
-async function back(page: Page) {
-  await (await page.$(`${MODAL} >>> [data-testid="warnings-back"]`))!.click();
-  await page.waitForSelector(MODAL, { hidden: true });
-}
-async function goOn(page: Page) {
-  await (await page.$(`${MODAL} >>> [data-testid="warnings-continue"]`))!.click();
-  await page.waitForSelector(MODAL, { hidden: true });
-}
-/** The guard decided (it writes its last decision on <html>): with no findings, the action went on. */
-async function passedClean(page: Page, action: string) {
-  const last = await page.waitForFunction((action: string) => {
-    const raw = document.documentElement.dataset.zwdtGuardLast;
-    const d = raw ? JSON.parse(raw) : null;
-    return d && d.action === action ? d : null;
-  }, { timeout: 30_000 }, action);
-  const decision = (await last.jsonValue()) as { codes: string[] };
-  assert.deepEqual(decision.codes, [], `findings on ${action}`);
+/** The warnings the modal shows (its closed root reached over the protocol, as a person sees it). */
+const codes = (page: Page): Promise<string[]> => waitModal(page);
+
+/** What the page shows once the action went on: the next step, or the portal's 提交成功. */
+const OUTCOME: Record<string, string> = {
+  下一步: `(() => { const p = document.querySelector('#p2'); return !!p && p.offsetParent !== null; })()`,
+  提交: `/提交成功/.test(document.body.innerText)`,
+  确认提交: `/提交成功/.test(document.body.innerText)`,
+};
+/** The guard let the action through: the page went on and no warnings modal came up. */
+async function passedClean(page: Page, action: keyof typeof OUTCOME) {
+  const outcome = await page.waitForFunction(`document.querySelector('${MODAL}') ? 'modal' : (${OUTCOME[action]}) ? 'went on' : null`, { timeout: 30_000 });
+  const seen = await outcome.jsonValue();
+  assert.equal(seen, 'went on', `the guard stood aside on ${action}${seen === 'modal' ? `; modal: ${(await modalCodes(page)).join(', ')}` : ''}`);
   assert.equal(await page.$(MODAL), null, 'no warnings modal');
 }
 async function submitted(page: Page) {
   await page.waitForFunction(() => /提交成功/.test(document.body.innerText), { timeout: 30_000 });
-  for (let i = 0; i < 50 && s.replica.submissions.length === 0; i++) await sleep(100);
+  await until(async () => s.replica.submissions.length > 0, 'the replica to record the submission');
   assert.equal(s.replica.submissions.length, 1, 'exactly the one submission the user made');
 }
 const val = (page: Page, sel: string) => page.$eval(sel, (e) => (e as HTMLInputElement).value);
@@ -335,7 +329,7 @@ describe('fixture: an old table form with opaque names (labels in cells, section
     await upload(page, '社会保障卡', ['sbk.png']);
     await click(page, '确认提交');
     assert.deepEqual(await codes(page), ['missing-id-document', 'missing-invoice-detail', 'payer-name-mismatch', 'duplicate-invoice', 'address-unverified']);
-    assert.match(await page.$eval(`${MODAL} >>> [data-testid="submit-warnings"]`, (e) => e.textContent ?? ''), /死亡证明/);
+    assert.match(await modalText(page), /死亡证明/);
     await back(page);
     assert.equal(s.replica.submissions.length, 0);
     await page.close();
