@@ -265,7 +265,14 @@ function plainFields(items: ReadonlyArray<{ f: ReportField; i: number }>, head: 
     while (k + run.length < items.length && evidenceText(items[k + run.length]!.f, 'form-item') === item) run.push(items[k + run.length]!);
     const owner = run.find((x) => x.f.labelSource === 'form-item' || (x === run[0] && evidenceText(x.f, 'form-item') === undefined));
     // whose star the item's label carries: a field labelled by it (or by the same text read as the text before it)
-    const ownerStar = owner && (owner.f.labelSource === 'form-item' || owner.f.evidence[0]?.text === item) ? starOf(owner.f.starred, owner.f.starRule) : null;
+    // or, with no such field, the row's label when every field under it is starred (one starred row label stars its parts)
+    const rowStarred = run.length > 1 && run.every((x) => x.f.starred) ? run[0]!.f : null;
+    const ownerStar =
+      owner && (owner.f.labelSource === 'form-item' || owner.f.evidence[0]?.text === item)
+        ? starOf(owner.f.starred, owner.f.starRule)
+        : rowStarred
+          ? starOf(true, rowStarred.starRule)
+          : null;
     // a field's own label[for] with the item's text IS the item's label (Bootstrap: two fields in one form group)
     const labelled = run.some((x) => evidenceText(x.f, 'label-for') === item);
     const itemLabel = labelled ? '' : `${ownerStar?.before ?? ''}<label class="control-label ${ownerStar?.labelClass ?? ''}">${esc(ownerStar ? ownerStar.labelText(item) : item)}</label>`;
