@@ -28,9 +28,6 @@ export function idBirthDate(id: string): string | null {
   return `${m[1]}-${m[2]}-${m[3]}`;
 }
 
-/** Upper-case, no spaces: how an ID number is stored. */
-export const normalizeIdNumber = (s: string) => validateIdNumber(s).value;
-
 /**
  * A string field checked by one of the shared validators (utils/validate): its errors refuse the
  * value (with the validator's plain-Chinese message), its warnings and notes do not; the stored value
@@ -130,9 +127,6 @@ export function orderedProfile(p: Profile): Profile {
   for (const k of PROFILE_KEYS) if (p[k] !== undefined) out[k] = p[k];
   return out as Profile;
 }
-
-/** The account holder name to use for the bank: defaults to the person's own name. */
-export const bankAccountNameOf = (p: Pick<Profile, 'name' | 'bankAccountName'>) => p.bankAccountName ?? p.name;
 
 /** `310117********1234`-style: enough to tell people apart, not enough to misuse. */
 export function maskIdNumber(id: string): string {
