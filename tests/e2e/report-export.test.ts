@@ -178,6 +178,8 @@ describe('export after a full fill: every starred label, no personal value', () 
     await page.waitForFunction(() => location.pathname.endsWith('/materials') && document.querySelectorAll('.material-table input[type=file]').length > 0);
     await upload(page, '银行卡', [FILES[2]!]);
     await upload(page, '身份证', [FILES[0]!, FILES[1]!]);
+    // the helper has followed the route change (its panel says which step this is) before the user exports
+    await panel.waitForFunction(() => /材料上传/.test(document.querySelector('[data-testid="panel-page"]')?.textContent ?? ''));
     const { text, report } = await exportFromPanel(panel);
     assert.equal(report.page.step, 'materials');
     assert.deepEqual(
