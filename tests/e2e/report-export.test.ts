@@ -130,12 +130,6 @@ async function exportFromPanel(panel: Frame): Promise<{ text: string; report: St
 
 const squash = (l: string) => l.replace(/[*＊:：\s]/g, '');
 
-/**
- * Stars the page model does not see yet (the report shows the label, not the star): the Bootstrap replica's
- * 邮寄地址 row is `label.is-required` over a static 上海市 + a district select + a detail input, and the fields take
- * their labels from 上海市 / the placeholder. Reported to the page-model owners; the report makes it visible.
- */
-const KNOWN_STAR_GAPS: Record<string, string[]> = { 'bootstrap-basic': ['邮寄地址'] };
 
 function assertReport(name: string, text: string, report: StructureReport, starred: string[], secrets: string[]) {
   if (process.env.REPORTS_WRITE) writeFileSync(join(REPORTS_DIR, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
@@ -144,7 +138,7 @@ function assertReport(name: string, text: string, report: StructureReport, starr
   const starredLabels = all.filter((f) => f.starred).map((f) => squash(f.label));
   for (const l of starred) {
     assert.ok(labels.includes(l), `${name}: the starred label 「${l}」 is in the report (it has ${labels.join('、')})`);
-    if (!KNOWN_STAR_GAPS[name]?.includes(l)) assert.ok(starredLabels.includes(l), `${name}: 「${l}」 is reported with its star (starred: ${starredLabels.join('、')})`);
+    assert.ok(starredLabels.includes(l), `${name}: 「${l}」 is reported with its star (starred: ${starredLabels.join('、')})`);
   }
   const compact = JSON.stringify(report);
   for (const secret of secrets) {
