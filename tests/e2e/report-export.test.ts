@@ -130,7 +130,6 @@ async function exportFromPanel(panel: Frame): Promise<{ text: string; report: St
 
 const squash = (l: string) => l.replace(/[*＊:：\s]/g, '');
 
-
 function assertReport(name: string, text: string, report: StructureReport, starred: string[], secrets: string[]) {
   if (process.env.REPORTS_WRITE) writeFileSync(join(REPORTS_DIR, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
   const all = [...report.fields, ...report.uploads];
