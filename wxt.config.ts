@@ -3,6 +3,9 @@ import preact from '@preact/preset-vite';
 import { toChromeMessages, duplicateKeys } from './locales';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { hasRemoteDefaults, remoteDefaultsPlugin, stripRemoteDefaults } from './build/remote-defaults';
 
 // Runtime files of the invoice engine (issue 6), copied into the build so nothing is fetched from a CDN.
 // Loaded only by extension pages (the panel frame): not web-accessible, the portal page never sees them.
@@ -20,9 +23,18 @@ export const INVOICE_ASSETS: Array<{ absoluteSrc: string; relativeDest: string }
 // The portal hosts. Match patterns ignore the port, so `ywtb.sh.gov.cn:18018` is covered.
 export const PORTAL_MATCHES = ['https://zwdt.sh.gov.cn/*', 'https://ywtb.sh.gov.cn/*'];
 
+/**
+ * `<outDir>.build.json` says whether the build in `outDir` is complete: `building` (with this
+ * process's pid) from the start, `done` (with a fresh id) once everything is written. The end-to-end
+ * runner reads it (tests/e2e/build-snapshot.mjs) so no suite runs on a half-written build.
+ */
+const stampBuild = (outDir: string, stamp: Record<string, unknown>) => writeFileSync(`${outDir}.build.json`, JSON.stringify(stamp));
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
+    'build:before': (wxt) => stampBuild(wxt.config.outDir, { state: 'building', pid: process.pid, startedAt: new Date().toISOString() }),
+    'build:done': (wxt) => stampBuild(wxt.config.outDir, { state: 'done', id: randomUUID(), builtAt: new Date().toISOString() }),
     // Compile locales/*.json into the extension's _locales (zh_CN is the default language).
     'build:publicAssets': (_wxt, assets) => {
       const dup = duplicateKeys();
@@ -30,11 +42,14 @@ export default defineConfig({
       for (const lang of ['zh_CN', 'en'] as const) {
         assets.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(toChromeMessages(lang), null, 1) });
       }
-      assets.push(...INVOICE_ASSETS); // invoice engine runtime (issue 6)
+      // invoice engine runtime (issue 6); the OCR worker without its CDN defaults (build/remote-defaults.ts)
+      for (const a of INVOICE_ASSETS) {
+        assets.push(hasRemoteDefaults(a.relativeDest) ? { relativeDest: a.relativeDest, contents: stripRemoteDefaults(a.relativeDest, readFileSync(a.absoluteSrc, 'utf8')) } : a);
+      }
     },
   },
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), remoteDefaultsPlugin()],
     build: { chunkSizeWarningLimit: 4096 },
   }),
   manifest: {
@@ -44,10 +59,12 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     host_permissions: PORTAL_MATCHES,
     content_security_policy: {
-      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+      // connect-src: the extension's own files (OCR data, wasm) and in-memory blobs — nothing remote
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self' blob: data:",
     },
     web_accessible_resources: [
-      { resources: ['panel.html'], matches: PORTAL_MATCHES },
+      // use_dynamic_url: the panel's URL changes every session, so a page cannot frame it on its own
+      { resources: ['panel.html'], matches: PORTAL_MATCHES, use_dynamic_url: true },
     ],
     action: { default_title: '__MSG_extName__' },
   },

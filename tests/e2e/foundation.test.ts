@@ -20,7 +20,7 @@ describe('foundation', () => {
     const page = await s.newPage(s.extensionUrl('manifest.json'));
     const manifest = JSON.parse(await page.evaluate(() => document.body.innerText));
     assert.deepEqual(manifest.host_permissions, ['https://zwdt.sh.gov.cn/*', 'https://ywtb.sh.gov.cn/*']);
-    assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
+    assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self' blob: data:");
     assert.equal(manifest.content_scripts[0].all_frames, true);
     await page.close();
   });
