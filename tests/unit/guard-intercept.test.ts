@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { installGuard, type GuardHandle, type GuardEvent } from '@/utils/guard/intercept';
-import { installAddressNotes } from '@/utils/guard/live-address';
+import { installGuard, type Decision, type GuardEvent, type GuardHandle, type Present } from '@/utils/guard/intercept';
+import type { Finding } from '@/utils/guard/rules';
 
 const slot = (label: string, files: string[]) =>
   `<tr><td>${label}</td><td><input type="file"><ul>${files.map((f) => `<li>${f}</li>`).join('')}</ul></td></tr>`;
@@ -26,29 +26,55 @@ function page(opts: { bank?: boolean } = {}) {
     <div class="el-message-box__message">确认提交申请吗？</div><button type="button" id="box-ok">确定</button></div></div>`;
 }
 
-const modal = () => document.querySelector('[data-zwdt-guard="modal"]')?.shadowRoot ?? null;
-const q = (sel: string) => modal()?.querySelector<HTMLElement>(sel) ?? null;
 const flush = () => new Promise((r) => setTimeout(r, 0));
+
+/** A presenter standing in for the user: records what it was shown; the test answers. */
+function fakePresenter() {
+  const shown: Array<{ codes: string[]; answer(d: Decision): void; signal: AbortSignal }> = [];
+  const present: Present = (findings: readonly Finding[], signal) =>
+    new Promise((resolve) => {
+      shown.push({ codes: findings.map((f) => f.code), answer: resolve, signal });
+      signal.addEventListener('abort', () => resolve('back'));
+    });
+  /** Answers the last question and lets the guard act on it. */
+  const answer = async (d: Decision) => {
+    shown[shown.length - 1]!.answer(d);
+    await flush();
+  };
+  return { shown, present, answer };
+}
 
 let guard: GuardHandle | null = null;
 let events: GuardEvent[] = [];
 let submits = 0;
 let clicks: string[] = [];
+let user: ReturnType<typeof fakePresenter>;
+let repeats: string[] = [];
 
-async function install() {
+async function install(extra: Partial<Parameters<typeof installGuard>[0]> = {}) {
   events = [];
-  guard = installGuard({ root: document, getContext: async () => ({ history: [] }), onFindings: (e) => events.push(e), liveAddress: false });
+  guard = installGuard({
+    root: document,
+    getContext: async () => ({ history: [] }),
+    present: user.present,
+    askToRepeat: (a) => repeats.push(a),
+    onFindings: (e) => events.push(e),
+    ...extra,
+  });
   await flush();
 }
 
 beforeEach(() => {
   submits = 0;
   clicks = [];
+  repeats = [];
+  user = fakePresenter();
 });
 afterEach(() => {
   guard?.dispose();
   guard = null;
   document.body.innerHTML = '';
+  document.body.removeAttribute('data-zwdt-guard');
 });
 
 function listen() {
@@ -61,18 +87,18 @@ function listen() {
 }
 
 describe('installGuard', () => {
-  it('a clean application passes untouched: no modal, the page gets its click and its submit', async () => {
+  it('a clean application passes untouched: nothing presented, the page gets its click and its submit', async () => {
     page();
     listen();
     await install();
     document.getElementById('next')!.click();
     document.getElementById('submit')!.click();
-    expect(modal()).toBeNull();
+    expect(user.shown).toEqual([]);
     expect(clicks).toEqual(['next', 'submit']);
     expect(submits).toBe(1);
   });
 
-  it('findings stop the click in the capture phase and show the modal, 返回修改 focused', async () => {
+  it('findings stop the click in the capture phase and are presented', async () => {
     page({ bank: false });
     listen();
     await install();
@@ -81,21 +107,16 @@ describe('installGuard', () => {
     span.dispatchEvent(ev);
     expect(ev.defaultPrevented).toBe(true);
     expect(clicks).toEqual([]);
-    expect(q('[data-testid="submit-warnings"]')?.getAttribute('role')).toBe('dialog');
-    expect(q('[data-testid="submit-warnings"]')?.getAttribute('aria-modal')).toBe('true');
-    expect([...modal()!.querySelectorAll('[data-warning-code]')].map((e) => e.getAttribute('data-warning-code'))).toEqual(['missing-bank-card']);
-    expect(modal()!.activeElement).toBe(q('[data-testid="warnings-back"]'));
+    expect(user.shown.map((s) => s.codes)).toEqual([['missing-bank-card']]);
     expect(events.map((e) => [e.action, e.decision])).toEqual([['下一步', 'shown']]);
   });
 
-  it('返回修改 closes the modal and does nothing else', async () => {
+  it('返回修改 does nothing else', async () => {
     page({ bank: false });
     listen();
     await install();
     document.getElementById('submit')!.click();
-    q('[data-testid="warnings-back"]')!.click();
-    await flush();
-    expect(modal()).toBeNull();
+    await user.answer('back');
     expect(clicks).toEqual([]);
     expect(submits).toBe(0);
     expect(events.map((e) => e.decision)).toEqual(['shown', 'back']);
@@ -107,32 +128,30 @@ describe('installGuard', () => {
     await install();
     document.getElementById('submit')!.click();
     expect(submits).toBe(0);
-    q('[data-testid="warnings-continue"]')!.click();
-    await flush();
-    expect(modal()).toBeNull();
+    await user.answer('continue');
     expect(clicks).toEqual(['submit']);
     expect(submits).toBe(1);
+    // answering again (a buggy presenter) replays nothing more
+    user.shown[0]!.answer('continue');
     await flush();
     expect(submits).toBe(1);
     // the next click is checked again
     document.getElementById('next')!.click();
-    expect(modal()).not.toBeNull();
+    expect(user.shown).toHaveLength(2);
     expect(clicks).toEqual(['submit']);
   });
 
-  it('Esc = 返回修改; Tab stays between the two buttons', async () => {
+  it('while the question is open, more presses of step actions are held back (not passed, not asked twice)', async () => {
     page({ bank: false });
     listen();
     await install();
+    document.getElementById('submit')!.click();
+    document.getElementById('submit')!.click();
     document.getElementById('next')!.click();
-    const dialog = q('[data-testid="submit-warnings"]')!;
-    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true }));
-    expect(modal()!.activeElement).toBe(q('[data-testid="warnings-continue"]'));
-    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true }));
-    expect(modal()!.activeElement).toBe(q('[data-testid="warnings-back"]'));
-    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
-    expect(modal()).toBeNull();
+    expect(user.shown).toHaveLength(1);
     expect(clicks).toEqual([]);
+    document.getElementById('save')!.click(); // not a step action: the page's own
+    expect(clicks).toEqual(['save']);
   });
 
   it('a form submit (Enter in a field) is checked; 仍然继续 requests the submit once', async () => {
@@ -145,7 +164,7 @@ describe('installGuard', () => {
     expect(ev.defaultPrevented).toBe(true);
     expect(submits).toBe(0);
     const spy = vi.spyOn(form, 'requestSubmit');
-    q('[data-testid="warnings-continue"]')!.click();
+    await user.answer('continue');
     expect(spy).toHaveBeenCalledTimes(1);
     expect(spy.mock.calls[0]![0]).toBe(document.getElementById('submit'));
     expect(submits).toBe(1);
@@ -157,19 +176,19 @@ describe('installGuard', () => {
     await install();
     document.getElementById('dlg-ok')!.click();
     document.getElementById('save')!.click();
-    expect(modal()).toBeNull();
+    expect(user.shown).toEqual([]);
     expect(clicks).toEqual(['dlg-ok', 'save']);
     document.getElementById('box-ok')!.click();
-    expect(modal()).not.toBeNull();
-    // after 仍然继续 on 提交, the page's own 确定 that follows is not asked again
-    q('[data-testid="warnings-continue"]')!.click();
+    expect(user.shown).toHaveLength(1);
+    // after 仍然继续, the page's own 确定 that follows is not asked again
+    await user.answer('continue');
     expect(clicks).toEqual(['dlg-ok', 'save', 'box-ok']);
     document.getElementById('box-ok')!.click();
-    expect(modal()).toBeNull();
+    expect(user.shown).toHaveLength(1);
     expect(clicks).toEqual(['dlg-ok', 'save', 'box-ok', 'box-ok']);
   });
 
-  it('an SPA that re-renders the button: the replay goes to the new one', async () => {
+  it('an SPA re-rendered the button: nothing is pressed for the user, who is asked to press again — once, without the same question', async () => {
     page({ bank: false });
     listen();
     await install();
@@ -179,8 +198,41 @@ describe('installGuard', () => {
     fresh.id = 'next2';
     fresh.addEventListener('click', () => clicks.push('next2'));
     old.replaceWith(fresh);
-    q('[data-testid="warnings-continue"]')!.click();
+    await user.answer('continue');
+    expect(clicks).toEqual([]);
+    expect(repeats).toEqual(['下一步']);
+    // the user presses the new 下一步: it goes on without asking the same again …
+    fresh.click();
     expect(clicks).toEqual(['next2']);
+    expect(user.shown).toHaveLength(1);
+    // … once
+    fresh.click();
+    expect(user.shown).toHaveLength(2);
+    expect(clicks).toEqual(['next2']);
+  });
+
+  it('the pressed button is now hidden, a look-alike shown elsewhere: neither is pressed', async () => {
+    page({ bank: false });
+    listen();
+    document.body.insertAdjacentHTML('afterbegin', '<button type="button" id="other-next">下一步</button>');
+    document.getElementById('other-next')!.addEventListener('click', () => clicks.push('other-next'));
+    await install();
+    document.getElementById('next')!.click();
+    document.getElementById('next')!.style.display = 'none';
+    await user.answer('continue');
+    expect(clicks).toEqual([]);
+    expect(repeats).toEqual(['下一步']);
+  });
+
+  it('a page marking the form (or body) with the guard’s attribute does not exempt its buttons', async () => {
+    page({ bank: false });
+    listen();
+    document.body.setAttribute('data-zwdt-guard', 'modal');
+    document.getElementById('f')!.setAttribute('data-zwdt-guard', 'address-note');
+    await install();
+    document.getElementById('next')!.click();
+    expect(clicks).toEqual([]);
+    expect(user.shown.map((s) => s.codes)).toEqual([['missing-bank-card']]);
   });
 
   it('Enter on a non-native button is checked; native buttons are left to their click', async () => {
@@ -192,60 +244,71 @@ describe('installGuard', () => {
     await install();
     document.getElementById('div-submit')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
     expect(keys).toEqual([]);
-    expect(modal()).not.toBeNull();
-    q('[data-testid="warnings-continue"]')!.click();
+    expect(user.shown).toHaveLength(1);
+    await user.answer('continue');
     expect(keys).toEqual(['Enter']);
     document.getElementById('next')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
-    expect(modal()).toBeNull();
+    expect(user.shown).toHaveLength(1);
   });
 
   it('before the first context arrives the action is held, then checked', async () => {
     page();
     listen();
     let resolve!: (v: object) => void;
-    guard = installGuard({ root: document, getContext: () => new Promise((r) => (resolve = r)), liveAddress: false });
+    guard = installGuard({ root: document, getContext: () => new Promise((r) => (resolve = r)), present: user.present });
     document.getElementById('next')!.click();
     expect(clicks).toEqual([]);
     resolve({});
     await flush();
     await flush();
     expect(clicks).toEqual(['next']);
-    expect(modal()).toBeNull();
+    expect(user.shown).toEqual([]);
   });
 
-  it('dispose removes the listeners', async () => {
+  it('a double click while the first context is on its way is replayed once (a double click never submits twice)', async () => {
+    page();
+    listen();
+    let resolve!: (v: object) => void;
+    guard = installGuard({ root: document, getContext: () => new Promise((r) => (resolve = r)), present: user.present });
+    document.getElementById('submit')!.click();
+    document.getElementById('submit')!.click();
+    resolve({});
+    await flush();
+    await flush();
+    expect(clicks).toEqual(['submit']);
+    expect(submits).toBe(1);
+  });
+
+  it('stands aside once its owner is stale (active() false): the page gets its click', async () => {
+    page({ bank: false });
+    listen();
+    let active = true;
+    await install({ active: () => active });
+    active = false;
+    document.getElementById('next')!.click();
+    expect(user.shown).toEqual([]);
+    expect(clicks).toEqual(['next']);
+  });
+
+  it('reports where the action’s form posts, for the success check after 提交', async () => {
+    page();
+    listen();
+    const proceeded: Array<{ action: string; form: string | null }> = [];
+    await install({ onProceed: (e) => proceeded.push({ action: e.action, form: e.form }) });
+    document.getElementById('submit')!.click();
+    expect(proceeded).toEqual([{ action: '提交', form: new URL('/submit', document.baseURI).href }]);
+  });
+
+  it('dispose removes the listeners and closes an open question', async () => {
     page({ bank: false });
     listen();
     await install();
+    document.getElementById('next')!.click();
+    expect(user.shown[0]!.signal.aborted).toBe(false);
     guard!.dispose();
     guard = null;
+    expect(user.shown[0]!.signal.aborted).toBe(true);
     document.getElementById('next')!.click();
-    expect(modal()).toBeNull();
     expect(clicks).toEqual(['next']);
-  });
-});
-
-describe('live address note', () => {
-  it('says why under the field while typing, and goes away for a Songjiang address', async () => {
-    document.body.innerHTML = `<div class="el-form-item"><label class="el-form-item__label">邮寄地址</label>
-      <div class="el-form-item__content"><input id="addr" class="el-input__inner"></div></div>`;
-    const notes = installAddressNotes(document, 5);
-    const input = document.getElementById('addr') as HTMLInputElement;
-    input.value = '上海市闵行区七宝镇七莘路1号';
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((r) => setTimeout(r, 30));
-    const note = document.querySelector<HTMLElement>('[data-testid="guard-address-note"]');
-    expect(note?.dataset.verdict).toBe('outside');
-    expect(note?.textContent).toContain('闵行区');
-    expect(note?.parentElement?.classList.contains('el-form-item__content')).toBe(true);
-    input.value = '九亭镇涞亭南路888弄';
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((r) => setTimeout(r, 30));
-    expect(document.querySelector('[data-testid="guard-address-note"]')).toBeNull();
-    input.value = '人民路1号';
-    notes.refresh();
-    expect(document.querySelector<HTMLElement>('[data-testid="guard-address-note"]')?.dataset.verdict).toBe('unknown');
-    notes.dispose();
-    expect(document.querySelector('[data-testid="guard-address-note"]')).toBeNull();
   });
 });

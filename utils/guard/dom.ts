@@ -1,13 +1,31 @@
 /** Small DOM helpers shared by the guard's page reader, interceptor and live note. */
 
+/** Names the guard's own nodes for tests and styling only: it never decides what is ours (a page can set it). */
 export const GUARD_HOST_ATTR = 'data-zwdt-guard';
 
 const DIALOG_SELECTOR = '[role="dialog"], [role="alertdialog"], .el-dialog__wrapper, .el-dialog, .el-message-box__wrapper, .modal, .layui-layer, .ant-modal-wrap, dialog';
 
-/** Inside the guard's own UI (modal host, inline notes)? */
+/**
+ * The guard's own nodes (modal host, inline notes), held where page scripts cannot reach: a page that
+ * marks one of its own elements with the guard's attribute does not make it ours.
+ */
+const guardNodes = new WeakSet<Node>();
+
+export function markGuardNode(node: Node): void {
+  guardNodes.add(node);
+}
+
+/** Inside the guard's own UI? Walks up the tree, across shadow roots to their hosts. */
 export function isGuardNode(node: Node | null): boolean {
-  const el = node instanceof Element ? node : node?.parentElement;
-  return !!el?.closest(`[${GUARD_HOST_ATTR}]`);
+  for (let n: Node | null = node; n; n = n.parentNode ?? shadowHost(n)) {
+    if (guardNodes.has(n)) return true;
+  }
+  return false;
+}
+
+/** The host of a shadow root (a document fragment with a host), else null. */
+function shadowHost(n: Node): Node | null {
+  return n.nodeType === 11 && 'host' in n ? ((n as ShadowRoot).host ?? null) : null;
 }
 
 export function closestDialog(el: Element): Element | null {

@@ -3,33 +3,43 @@
  * Enter on non-native buttons, form submits) in the CAPTURE phase on `window`, run the rules on
  * what the page shows, and:
  *   - nothing found → the event goes on untouched;
- *   - findings → the event is stopped and the warnings modal shown. "返回修改" closes it;
- *     "仍然继续" replays the user's own action exactly once (a click re-dispatched on the same
- *     element with a one-shot bypass, or `form.requestSubmit(submitter)`).
+ *   - findings → the event is stopped and the findings presented (`present`, injected: the in-page
+ *     warnings live with the content script's UI, not here). "返回修改" does nothing; "仍然继续"
+ *     replays the user's own action at most once, on the very element they pressed, if it is still
+ *     on the page and shown — otherwise the user is asked to press it again (`askToRepeat`), and
+ *     that press goes through without the same question.
  * The helper never submits anything on its own.
  *
  * A click cannot wait for a promise, so the context (`getContext`) is fetched ahead — at install,
  * on pointerdown / keydown and after each decision — and the check runs synchronously on the
- * last one. Only if no context has arrived yet is the event held, checked when it comes, and
- * replayed if nothing is found.
+ * last one. Only if no context has arrived yet is the action held, checked when it comes, and
+ * replayed if nothing is found; further presses while one is held are dropped (a double click
+ * submits once).
  */
-import { showWarningsModal, type WarningsModalHandle } from '@/components/guard/WarningsModal';
-import { actionsWithText, findAction, type Action } from './actions';
-import { isGuardNode } from './dom';
+import { findAction, type Action } from './actions';
+import { isHidden } from './dom';
 import { evaluate } from './evaluate';
-import { installAddressNotes } from './live-address';
 import { readPage, type GuardContext } from './read-page';
 import { RULES, type Finding, type Rule } from './rules';
 import type { ApplicationState } from './state';
 
 export type { GuardContext } from './read-page';
 
+/** The user's answer to the warnings. */
+export type Decision = 'back' | 'continue';
+
+/**
+ * Shows the findings and resolves with the user's own choice. Aborting `signal` closes what was
+ * shown (the promise then resolves 'back'). Implementations must accept only the user's real input.
+ */
+export type Present = (findings: readonly Finding[], signal: AbortSignal) => Promise<Decision>;
+
 export interface GuardEvent {
   findings: Finding[];
   /** The text of the action the user took (下一步, 提交 …). */
   action: string;
-  /** 'shown' when the modal opens, then the user's choice. */
-  decision: 'shown' | 'back' | 'continue';
+  /** 'shown' when the findings are presented, then the user's choice. */
+  decision: 'shown' | Decision;
 }
 
 export interface ProceedEvent {
@@ -38,43 +48,58 @@ export interface ProceedEvent {
   kind: string;
   /** What the page showed when the user went on. */
   state: ApplicationState;
+  /** Where the action's form posts (absolute URL), if it sits in a form: a success may show there. */
+  form: string | null;
 }
 
 export interface InstallGuardOptions {
   root: Document;
   getContext: () => Promise<GuardContext>;
+  present: Present;
+  /** 仍然继续, but the pressed element is gone or hidden: ask the user to press it again. */
+  askToRepeat?: (action: string) => void;
   onFindings?: (event: GuardEvent) => void;
   /** The user's action goes on (nothing found, or "仍然继续"): e.g. remember filed invoices on 提交. */
   onProceed?: (event: ProceedEvent) => void;
-  /** Live address notes under the address fields (default true). */
-  liveAddress?: boolean;
+  /** False once the guard's owner is gone (a content script after an extension update): stand aside. */
+  active?: () => boolean;
   rules?: readonly Rule[];
 }
 
 export interface GuardHandle {
   dispose(): void;
-  /** The findings for the page as it is now (for the panel). */
-  check(): Finding[];
 }
 
-const fingerprint = (fs: Finding[]) => JSON.stringify(fs.map((f) => [f.code, f.message.params]));
+const fingerprint = (fs: readonly Finding[]) => JSON.stringify(fs.map((f) => [f.code, f.message.params]));
+
+/** How long an answer of "仍然继续" covers the same findings (a page's own 确定 that follows, a press again). */
+const ACKNOWLEDGED_MS = 5 * 60_000;
+
+type ReplayKind = 'click' | 'submit' | 'keydown';
 
 export function installGuard(options: InstallGuardOptions): GuardHandle {
   const doc = options.root;
   const win = doc.defaultView;
   if (!win) throw new Error('installGuard: the document has no window');
   const rules = options.rules ?? RULES;
+  const active = options.active ?? (() => true);
 
   let context: GuardContext | null = null;
   let pending: Promise<void> | null = null;
   let previous: ApplicationState | undefined;
-  let modal: WarningsModalHandle | null = null;
-  /** One-shot pass for the replay of the user's action. */
-  let bypass: { target: Element; type: 'click' | 'submit' | 'keydown' } | null = null;
+  /** The question on screen, if any. */
+  let asking: AbortController | null = null;
+  /** An action held until the first context arrives (only one: more presses meanwhile are dropped). */
+  let held = false;
+  /** One-shot pass for the replay of the user's action (set only while it is dispatched). */
+  let bypass: { target: Element; type: ReplayKind } | null = null;
   /** The form whose submit follows a click we let through (same task). */
   let allowedForm: HTMLFormElement | null = null;
-  /** Findings the user chose to continue past: a page's own 确定 that follows is not asked again. */
-  let acknowledged: { print: string; at: number } | null = null;
+  /**
+   * Findings the user chose to continue past: a page's own 确定 that follows is not asked again, nor
+   * (once) the press we asked for when the replay was impossible.
+   */
+  let acknowledged: { print: string; at: number; repeat: string | null } | null = null;
 
   const refresh = (): Promise<void> => {
     if (pending) return pending;
@@ -114,47 +139,81 @@ export function installGuard(options: InstallGuardOptions): GuardHandle {
     }, 0);
   };
 
-  /** Decide on a user action: let it go (returns) or stop it and ask. */
-  const decide = (e: Event, label: string, kind: string, source: Element, replayAction: () => void) => {
+  /** Still there for the user: in the document and displayed. */
+  const shown = (el: Element) => el.isConnected && !isHidden(el);
+
+  /** The URL the form around `el` posts to (its `action` attribute: a control named "action" cannot shadow it). */
+  const formTarget = (el: Element): string | null => {
+    const form = el instanceof win.HTMLFormElement ? el : ((el as HTMLButtonElement).form ?? el.closest('form'));
+    if (!form) return null;
+    try {
+      return new URL(form.getAttribute('action') ?? '', doc.baseURI).href;
+    } catch {
+      return null;
+    }
+  };
+
+  /** Decide on a user action: let it go (returns) or stop it and ask. `replay` re-does it if it can. */
+  const decide = (e: Event, label: string, kind: string, source: Element, replay: () => boolean) => {
     const proceed = () => {
-      if (previous) options.onProceed?.({ action: label, kind, state: previous });
+      if (previous) options.onProceed?.({ action: label, kind, state: previous, form: formTarget(source) });
     };
-    const replay = () => {
-      proceed();
-      replayAction();
+    let replayed = false;
+    const replayOnce = (findings: readonly Finding[] | null) => {
+      if (replayed) return;
+      replayed = true;
+      if (replay()) {
+        proceed();
+        return;
+      }
+      console.warn(`[guard] "${label}" is no longer on the page as it was; nothing replayed`);
+      if (findings) acknowledged = { print: fingerprint(findings), at: Date.now(), repeat: label };
+      options.askToRepeat?.(label);
     };
     const ask = (findings: Finding[]) => {
       options.onFindings?.({ findings, action: label, decision: 'shown' });
-      modal = showWarningsModal(doc, findings, {
-        onBack: () => {
-          modal = null;
-          options.onFindings?.({ findings, action: label, decision: 'back' });
+      const controller = new AbortController();
+      asking = controller;
+      void options
+        .present(findings, controller.signal)
+        .catch((err): Decision => {
+          console.error('[guard] the warnings could not be shown', err);
+          return 'back';
+        })
+        .then((decision) => {
+          if (asking === controller) asking = null;
+          if (controller.signal.aborted) return;
+          options.onFindings?.({ findings, action: label, decision });
+          if (decision === 'continue') {
+            acknowledged = { print: fingerprint(findings), at: Date.now(), repeat: null };
+            replayOnce(findings);
+          }
           void refresh();
-        },
-        onContinue: () => {
-          modal = null;
-          acknowledged = { print: fingerprint(findings), at: Date.now() };
-          options.onFindings?.({ findings, action: label, decision: 'continue' });
-          replay();
-          void refresh();
-        },
-      });
+        });
     };
-    const log = (findings: Finding[], held: boolean) => {
-      const codes = findings.map((f) => f.code);
-      // the last decision, for the panel and for tests
-      doc.documentElement.dataset.zwdtGuardLast = JSON.stringify({ action: label, codes, held });
-      console.debug('[guard]', label, held ? '(held)' : '', codes.join(', ') || 'clean');
+    const log = (findings: Finding[], isHeld: boolean) => {
+      console.debug('[guard]', label, isHeld ? '(held)' : '', findings.map((f) => f.code).join(', ') || 'clean');
     };
-    const acknowledgedAlready = (findings: Finding[]) =>
-      kind === 'confirm' && !!acknowledged && acknowledged.print === fingerprint(findings) && Date.now() - acknowledged.at < 5 * 60_000;
+    const acknowledgedAlready = (findings: Finding[]) => {
+      const a = acknowledged;
+      if (!a || a.print !== fingerprint(findings) || Date.now() - a.at > ACKNOWLEDGED_MS) return false;
+      if (a.repeat === label) {
+        acknowledged = { ...a, repeat: null }; // the press we asked for: once
+        return true;
+      }
+      return kind === 'confirm';
+    };
     if (context === null) {
       // no context yet: hold the action, check when it arrives
       stop(e);
+      if (held) return; // a second press while the first waits: the first one counts
+      held = true;
       void refresh().then(() => {
+        held = false;
+        if (!active()) return;
         const findings = run();
         log(findings, true);
-        if (findings.length === 0 || acknowledgedAlready(findings)) replay();
+        if (findings.length === 0 || acknowledgedAlready(findings)) replayOnce(null);
         else ask(findings);
       });
       return;
@@ -171,21 +230,21 @@ export function installGuard(options: InstallGuardOptions): GuardHandle {
     ask(findings);
   };
 
-  /** The element to replay on: the same one, or — after a re-render — the one with the same text. */
-  const relocate = (action: Action, original: Element): Element | null => {
-    if (original.isConnected && action.el.contains(original)) return original;
-    if (action.el.isConnected) return action.el;
-    const same = actionsWithText(doc, action.text);
-    return same.length >= 1 ? same[0]! : null;
+  /** Runs `fn` with the one-shot pass for `target` set. */
+  const withBypass = (target: Element, type: ReplayKind, fn: () => void) => {
+    bypass = { target, type };
+    try {
+      fn();
+    } finally {
+      bypass = null;
+    }
   };
 
-  const replayClick = (action: Action, original: MouseEvent) => () => {
-    const target = relocate(action, original.target as Element);
-    if (!target) {
-      console.warn(`[guard] "${action.text}" is no longer on the page; nothing replayed`);
-      return;
-    }
-    bypass = { target: findAction(target)?.el ?? target, type: 'click' };
+  /** The same element the user pressed, if it is still there and shown; never a look-alike. */
+  const replayClick = (action: Action, original: MouseEvent) => (): boolean => {
+    const pressed = original.target instanceof Element ? original.target : null;
+    if (!shown(action.el)) return false;
+    const target = pressed && pressed.isConnected && action.el.contains(pressed) ? pressed : action.el;
     const init: MouseEventInit = {
       bubbles: true,
       cancelable: true,
@@ -203,15 +262,12 @@ export function installGuard(options: InstallGuardOptions): GuardHandle {
       button: original.button,
       buttons: original.buttons,
     };
-    try {
-      target.dispatchEvent(new win.MouseEvent('click', init));
-    } finally {
-      bypass = null;
-    }
+    withBypass(action.el, 'click', () => target.dispatchEvent(new win.MouseEvent('click', init)));
+    return true;
   };
 
   const onClick = (e: MouseEvent) => {
-    if (modal || e.composedPath().some((n) => n instanceof Element && isGuardNode(n))) return;
+    if (!active()) return;
     const action = findAction(e.target);
     if (!action) return;
     if (bypass && bypass.type === 'click' && bypass.target === action.el) {
@@ -219,18 +275,22 @@ export function installGuard(options: InstallGuardOptions): GuardHandle {
       allowFollowingSubmit(action.el);
       return;
     }
+    if (asking) {
+      stop(e); // the question is open: it is answered first
+      return;
+    }
     try {
       decide(e, action.text, action.kind, action.el, replayClick(action, e));
     } catch (err) {
       // a broken check must never trap the user: the action goes on
       console.error('[guard] check failed', err);
-      doc.documentElement.dataset.zwdtGuardLast = JSON.stringify({ action: action.text, error: String(err) });
     }
   };
 
   const onSubmit = (e: SubmitEvent) => {
+    if (!active()) return;
     const form = e.target;
-    if (!(form instanceof win.HTMLFormElement) || isGuardNode(form) || modal) return;
+    if (!(form instanceof win.HTMLFormElement)) return;
     if (allowedForm === form) {
       allowedForm = null;
       return;
@@ -244,23 +304,22 @@ export function installGuard(options: InstallGuardOptions): GuardHandle {
     // a form submitted without a step-action submitter counts when the form holds a step action
     const formAction = action ?? [...form.querySelectorAll('button, input[type="submit"], a, [role="button"]')].map(findAction).find((a) => a) ?? null;
     if (!formAction) return;
+    if (asking) {
+      stop(e);
+      return;
+    }
     decide(e, formAction.text, formAction.kind, form, () => {
-      bypass = { target: form, type: 'submit' };
-      try {
-        const valid = submitter && (submitter as HTMLButtonElement).form === form ? submitter : undefined;
-        form.requestSubmit(valid as HTMLElement | undefined);
-      } finally {
-        bypass = null;
-      }
+      if (!form.isConnected) return false;
+      const valid = submitter && (submitter as HTMLButtonElement).form === form && submitter.isConnected ? submitter : undefined;
+      withBypass(form, 'submit', () => form.requestSubmit(valid as HTMLElement | undefined));
+      return true;
     });
   };
 
   const NATIVE = 'button, a[href], input[type="submit"], input[type="button"]';
   const onKeyDown = (e: KeyboardEvent) => {
-    if (modal) return;
-    if (e.key !== 'Enter' && e.key !== ' ') {
-      return;
-    }
+    if (!active()) return;
+    if (e.key !== 'Enter' && e.key !== ' ') return;
     const action = findAction(e.target);
     if (!action) return;
     void refresh();
@@ -270,18 +329,20 @@ export function installGuard(options: InstallGuardOptions): GuardHandle {
       bypass = null;
       return;
     }
+    if (asking) {
+      stop(e);
+      return;
+    }
     decide(e, action.text, action.kind, action.el, () => {
-      bypass = { target: action.el, type: 'keydown' };
-      try {
-        action.el.dispatchEvent(new win.KeyboardEvent('keydown', { key: e.key, code: e.code, keyCode: e.keyCode, bubbles: true, cancelable: true, composed: true }));
-      } finally {
-        bypass = null;
-      }
+      if (!shown(action.el)) return false;
+      const init = { key: e.key, code: e.code, keyCode: e.keyCode, bubbles: true, cancelable: true, composed: true };
+      withBypass(action.el, 'keydown', () => action.el.dispatchEvent(new win.KeyboardEvent('keydown', init)));
+      return true;
     });
   };
 
   const onPointerDown = (e: Event) => {
-    if (findAction(e.target)) void refresh();
+    if (active() && findAction(e.target)) void refresh();
   };
 
   win.addEventListener('click', onClick, true);
@@ -289,7 +350,6 @@ export function installGuard(options: InstallGuardOptions): GuardHandle {
   win.addEventListener('keydown', onKeyDown, true);
   win.addEventListener('pointerdown', onPointerDown, true);
   win.addEventListener('mousedown', onPointerDown, true);
-  const notes = options.liveAddress === false ? null : installAddressNotes(doc);
   doc.documentElement.setAttribute('data-zwdt-guard-installed', '');
 
   return {
@@ -299,11 +359,9 @@ export function installGuard(options: InstallGuardOptions): GuardHandle {
       win.removeEventListener('keydown', onKeyDown, true);
       win.removeEventListener('pointerdown', onPointerDown, true);
       win.removeEventListener('mousedown', onPointerDown, true);
-      modal?.close();
-      modal = null;
-      notes?.dispose();
+      asking?.abort();
+      asking = null;
       doc.documentElement.removeAttribute('data-zwdt-guard-installed');
     },
-    check: run,
   };
 }
