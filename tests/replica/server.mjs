@@ -292,6 +292,12 @@ export async function startReplica({ port = 0, configDelayMs = 450, quiet = true
       if (!item) return html(res, portal.notFound(), 404);
       return html(res, portal.embed(item));
     }
+    // the "quick" variant: the same application, but Enter anywhere in it submits at once
+    if ((m = /^\/govPortals\/apply\/quick\/([^/]+)(?:\/(basic|invoice|materials))?\/?$/.exec(p))) {
+      const item = itemById(m[1]);
+      if (!item) return html(res, portal.notFound(), 404);
+      return html(res, elementApp.render({ item, basePath: `/govPortals/apply/quick/${item.id}/`, submitOnEnter: true }));
+    }
     if ((m = /^\/govPortals\/apply\/([^/]+)(?:\/(basic|invoice|materials))?\/?$/.exec(p))) {
       const item = itemById(m[1]);
       if (!item) return html(res, portal.notFound(), 404);
@@ -382,6 +388,7 @@ export function pageUrls(origin) {
     'Bootstrap 申请(职保人员)': `${y}/ac-product-net/netapply/apply.do?itemCode=${zb.code}`,
     'Bootstrap 申请(居保人员)': `${y}/ac-product-net/netapply/apply.do?itemCode=${jb.code}`,
     'iframe 内嵌申请(职保人员)': `${z}/govPortals/apply/embed/${zb.id}`,
+    'Element 申请，回车即提交(职保人员)': `${z}/govPortals/apply/quick/${zb.id}/basic`,
     '我的办件': `${z}/govPortals/my/banjian`,
     '办件详情/物流申请': `${z}/govPortals/my/banjian/detail?bjbh=${logistics.CASE_NO}`,
     '其他站点(不得处理)': `${e}/`,

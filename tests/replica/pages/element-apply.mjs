@@ -1,8 +1,8 @@
 // Shell of the Vue 2 + Element UI application (single-page; steps via history.pushState).
 import { doc, esc, inlineJson } from './layout.mjs';
 
-export function render({ item, basePath, embedded = false, siteTitle = '上海市一网通办' }) {
-  const boot = { itemId: item.id, basePath, embedded };
+export function render({ item, basePath, embedded = false, submitOnEnter = false, siteTitle = '上海市一网通办' }) {
+  const boot = { itemId: item.id, basePath, embedded, submitOnEnter };
   return doc({
     title: `${item.name} - ${siteTitle}`,
     bodyClass: embedded ? 'is-embedded' : '',

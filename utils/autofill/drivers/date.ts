@@ -1,12 +1,13 @@
 /**
- * Date pickers (Element `el-date-picker`, Ant, iView, native): type the date into its input as a user can,
- * press Enter (the picker parses and emits), close the panel, read back. Tries the common display formats
- * when the picker refuses ISO.
+ * Date pickers (Element `el-date-picker`, Ant, iView, native): type the date into its input as a user can
+ * (input + change: the picker parses and emits), close the panel, read back. Tries the common display
+ * formats when the picker refuses ISO. Enter only for a picker that took none of them that way — and
+ * then kept inside the widget (`pressEnterWithin`): a page that submits on Enter never sees it.
  */
 import { DATE_PANEL_SELECTOR } from '../libraries';
 import { microtask } from '../dom';
 import { readField } from '../value';
-import { fire, fireInput, fireKey, focus, blur, setNativeValue } from './events';
+import { fire, fireInput, fireKey, focus, blur, pressEnterWithin, setNativeValue } from './events';
 import { visiblePopups } from './popup';
 import { dateDigits, fail, valueText, type Driver } from './types';
 import { nativeDateDriver } from './native';
@@ -18,13 +19,22 @@ export function formatsOf(iso: string): string[] {
   return [iso, `${y}/${mo}/${d}`, `${y}年${mo}月${d}日`, `${y}${mo}${d}`, `${y}.${mo}.${d}`];
 }
 
-export function typeDate(input: HTMLInputElement, text: string): void {
+/**
+ * Focuses the input the way a person's click does, and lets the picker react first: Element mounts its
+ * panel (and the state its change handler writes to) only after the focus, on the next tick.
+ */
+export async function focusPicker(input: HTMLInputElement): Promise<void> {
+  focus(input);
+  await microtask();
+}
+
+/** Types `text` as a person does and leaves it to the picker's change handling; `enterWithin`: then Enter, kept inside that element. */
+export function typeDate(input: HTMLInputElement, text: string, enterWithin?: Element): void {
   focus(input);
   setNativeValue(input, text);
   fireInput(input, text);
   fire(input, 'change');
-  fireKey(input, 'keydown', 'Enter');
-  fireKey(input, 'keyup', 'Enter');
+  if (enterWithin) pressEnterWithin(input, enterWithin);
 }
 
 /** Close any date panel left open (Escape on the input, as a user would). */
@@ -43,15 +53,19 @@ export const dateDriver: Driver = {
     const iso = value.type === 'date' ? value.iso : valueText(value);
     const before = new Set(visiblePopups(input.ownerDocument, DATE_PANEL_SELECTOR));
     // While focused the input shows whatever was typed; only after the panel closes does it show the
-    // picker's own value — so judge each format after closing.
-    for (const text of formatsOf(iso)) {
-      typeDate(input, text);
-      await microtask();
-      closePanels(input, before);
-      await microtask();
-      await microtask();
-      const back = readField(field);
-      if (dateDigits(back) === dateDigits(iso)) return { ok: true, value: back };
+    // picker's own value — so judge each format after closing. First without Enter (most pickers
+    // commit on change); Enter only if none took.
+    for (const enter of [false, true]) {
+      for (const text of formatsOf(iso)) {
+        await focusPicker(input);
+        typeDate(input, text, enter ? field.element : undefined);
+        await microtask();
+        closePanels(input, before);
+        await microtask();
+        await microtask();
+        const back = readField(field);
+        if (dateDigits(back) === dateDigits(iso)) return { ok: true, value: back };
+      }
     }
     return fail(readField(field), 'the date picker did not take the date');
   },

@@ -1,10 +1,14 @@
-/** Date ranges (Element `el-date-picker type=daterange`: two inputs): type start and end, Enter, read back. */
+/**
+ * Date ranges (Element `el-date-picker type=daterange`: two inputs): type start and end (the pair is
+ * committed on change), close the panel, read back — while focused the inputs show whatever was typed.
+ * Enter only if the picker took no way of writing them — and then kept inside the widget.
+ */
 import { DATE_PANEL_SELECTOR } from '../libraries';
 import { microtask } from '../dom';
 import { readField } from '../value';
-import { fire, fireInput, fireKey, focus, setNativeValue } from './events';
+import { fire, fireInput, focus, pressEnterWithin, setNativeValue } from './events';
 import { visiblePopups } from './popup';
-import { closePanels, formatsOf } from './date';
+import { closePanels, focusPicker, formatsOf } from './date';
 import { dateDigits, fail, type Driver } from './types';
 import { nativeTextDriver } from './native';
 
@@ -20,26 +24,26 @@ export const daterangeDriver: Driver = {
     const before = new Set(visiblePopups(a.ownerDocument, DATE_PANEL_SELECTOR));
     const fa = formatsOf(value.start);
     const fb = formatsOf(value.end);
-    for (let k = 0; k < fa.length; k++) {
-      focus(a);
-      setNativeValue(a, fa[k]!);
-      fireInput(a, fa[k]!);
-      fire(a, 'change');
-      focus(b);
-      setNativeValue(b, fb[k] ?? value.end);
-      fireInput(b, fb[k] ?? value.end);
-      fire(b, 'change');
-      fireKey(b, 'keydown', 'Enter');
-      fireKey(b, 'keyup', 'Enter');
-      await microtask();
-      await microtask();
-      if (dateDigits(a.value) === dateDigits(value.start) && dateDigits(b.value) === dateDigits(value.end)) {
+    for (const enter of [false, true]) {
+      for (let k = 0; k < fa.length; k++) {
+        await focusPicker(a);
+        setNativeValue(a, fa[k]!);
+        fireInput(a, fa[k]!);
+        fire(a, 'change');
+        focus(b);
+        setNativeValue(b, fb[k] ?? value.end);
+        fireInput(b, fb[k] ?? value.end);
+        fire(b, 'change');
+        if (enter) pressEnterWithin(b, field.element);
+        await microtask();
         closePanels(b, before);
         await microtask();
-        return { ok: true, value: readField(field) };
+        await microtask();
+        if (dateDigits(a.value) === dateDigits(value.start) && dateDigits(b.value) === dateDigits(value.end)) {
+          return { ok: true, value: readField(field) };
+        }
       }
     }
-    closePanels(b, before);
     return fail(readField(field), 'the date range picker did not take the dates');
   },
 };

@@ -80,8 +80,25 @@ export function blur(el: HTMLElement): void {
   }
 }
 
-/** What a user's typing fires: focus → (value) → input → compositionend → change → blur. */
-export function typeInto(el: HTMLInputElement | HTMLTextAreaElement, value: string, opts: { blur?: boolean; enter?: boolean } = {}): void {
+/**
+ * Enter for the widget around `el` only: the key events are stopped at `root` (the widget's own
+ * element), so the page's form and document never see an Enter — a page that submits on Enter must
+ * not submit because a value was filled. Only for widgets that commit nothing without it.
+ */
+export function pressEnterWithin(el: Element, root: Element): void {
+  const stop = (e: Event) => e.stopPropagation();
+  const types = ['keydown', 'keypress', 'keyup'] as const;
+  for (const t of types) root.addEventListener(t, stop);
+  try {
+    fireKey(el, 'keydown', 'Enter');
+    fireKey(el, 'keyup', 'Enter');
+  } finally {
+    for (const t of types) root.removeEventListener(t, stop);
+  }
+}
+
+/** What a user's typing fires: focus → (value) → input → compositionend → change → blur. Never Enter. */
+export function typeInto(el: HTMLInputElement | HTMLTextAreaElement, value: string, opts: { blur?: boolean } = {}): void {
   focus(el);
   fireKey(el, 'keydown', value.slice(-1) || 'Unidentified');
   setNativeValue(el, value);
@@ -89,9 +106,5 @@ export function typeInto(el: HTMLInputElement | HTMLTextAreaElement, value: stri
   el.dispatchEvent(new (winOf(el).CompositionEvent ?? winOf(el).Event)('compositionend', { bubbles: true, data: value } as CompositionEventInit));
   fireKey(el, 'keyup', value.slice(-1) || 'Unidentified');
   fire(el, 'change');
-  if (opts.enter) {
-    fireKey(el, 'keydown', 'Enter');
-    fireKey(el, 'keyup', 'Enter');
-  }
   if (opts.blur ?? true) blur(el);
 }

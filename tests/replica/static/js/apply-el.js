@@ -242,7 +242,8 @@
         files: {},
         submitting: false,
         done: false,
-        bjbh: ''
+        bjbh: '',
+        enterSubmits: []
       };
     },
     computed: {
@@ -381,8 +382,23 @@
             return { code: r.pjdm, number: r.pjhm, date: r.kprq || '', type: labelOf(JZLX, r.jzlx), hospital: r.yljgmc, amount: r.je, inpatientRange: r.zyqzrq && r.zyqzrq.length ? r.zyqzrq : null };
           }),
           uploads: uploads,
-          raw: { form: f, invoices: this.invoices }
+          raw: { form: f, invoices: this.invoices },
+          enterSubmits: CONF.submitOnEnter ? this.enterSubmits : undefined
         });
+      },
+      // The "quick" variant (CONF.submitOnEnter): Enter anywhere in the application submits it at
+      // once, as it stands — as older portal pages do with document.onkeydown / onkeyup.
+      submitOnEnter: function (via) {
+        var self = this;
+        self.enterSubmits.push(via);
+        var body = self.state();
+        body.itemId = self.itemId;
+        body.via = via;
+        fetch('/api/apply/submit', {
+          method: 'POST', credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/json;charset=UTF-8' },
+          body: JSON.stringify(body)
+        }).then(function () { self.$message.success('已提交'); }).catch(function () {});
       },
       submit: function () {
         var self = this;
@@ -437,6 +453,16 @@
     if (!value) return cb();
     if (!/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/.test(String(value).trim())) return cb(new Error('请输入正确的联系电话'));
     cb();
+  }
+
+  if (CONF.submitOnEnter) {
+    ['keydown', 'keyup'].forEach(function (type) {
+      document.addEventListener(type, function (e) {
+        var t = e.target;
+        if ((e.keyCode || e.which) !== 13 || !t || !t.closest || !t.closest('.apply-card, .el-dialog__wrapper')) return;
+        vm.submitOnEnter(type + ':' + (t.getAttribute('placeholder') || t.tagName));
+      });
+    });
   }
 
   window.__replica = { vm: vm, state: function () { return vm.state(); } };
