@@ -2,7 +2,7 @@
  * A modal confirmation: focus moves into it (to the safe choice), Escape cancels, Tab stays inside.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 export interface DialogProps {
   title: string;
@@ -15,7 +15,9 @@ export interface DialogProps {
 
 export function Dialog({ title, children, onCancel, actions, testId }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // Layout effect, not effect: the focus must be inside the moment the dialog is in the page. An effect
+  // runs after paint, so a quick Escape (or a check) could reach the page behind before the dialog had it.
+  useLayoutEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const el = ref.current;
     (el?.querySelector<HTMLElement>('[data-autofocus]') ?? el?.querySelector<HTMLElement>('button'))?.focus();

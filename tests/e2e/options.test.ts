@@ -104,8 +104,19 @@ describe('options page', () => {
     await page.type('#pf-bankAccount', '6222021001122334455');
     await page.keyboard.press('Enter'); // submit from the keyboard
     await page.waitForSelector('[data-testid="profile-item"]');
+    // Where the focus is the moment the dialog enters the page (a MutationObserver runs right after the
+    // render): a person's Escape or Tab at once must already reach the dialog, not the page behind it.
+    await page.evaluate(() => {
+      const w = window as unknown as { __focusOnShow?: string | null };
+      new MutationObserver((_, obs) => {
+        if (!document.querySelector('[data-testid="confirm-delete"]')) return;
+        w.__focusOnShow = document.activeElement?.getAttribute('data-testid') ?? null;
+        obs.disconnect();
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     await page.click('[data-testid="profile-delete"]');
     await page.waitForSelector('[data-testid="confirm-delete"]');
+    assert.equal(await page.evaluate(() => (window as unknown as { __focusOnShow?: string | null }).__focusOnShow), 'confirm-cancel', 'focus on 取消 as soon as the dialog shows');
     assert.equal(await active(), 'confirm-cancel');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('[data-testid="confirm-delete"]'));
