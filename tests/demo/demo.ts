@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { launch, helperFrame, importProfiles, ITEM, ROOT, sleep, type Session } from '../e2e/harness';
+import { MODAL, back, goOn, waitModal } from '../e2e/guard-ui';
 import { generateOne } from '../invoice-gen/generate';
 
 const OUT = join(ROOT, 'demo-output');
@@ -98,15 +99,15 @@ async function readAndFillInvoice(app: Page, panel: Frame, pdfFile: string) {
 async function submitWithMissingMaterials(app: Page, photo: string) {
   await clickButton(app, '下一步');
   // The generated invoice names another payer than the claimant: the guard says so; the demo goes on.
-  const modal = '[data-zwdt-guard="modal"]';
+  // (the warnings sit in a closed shadow root: guard-ui reaches them over the DevTools protocol)
   await Promise.race([
     app.waitForFunction(() => location.pathname.endsWith('/materials'), { timeout: 30_000 }),
-    app.waitForSelector(`${modal} >>> [data-testid="submit-warnings"]`, { timeout: 30_000 }),
+    app.waitForSelector(MODAL, { timeout: 30_000 }),
   ]);
-  if (await app.$(modal)) {
+  if (await app.$(MODAL)) {
     await sleep(400);
     await shot(app, 'warning-on-next');
-    await (await app.$(`${modal} >>> [data-testid="warnings-continue"]`))!.click();
+    await goOn(app);
     await app.waitForFunction(() => location.pathname.endsWith('/materials'), { timeout: 30_000 });
   }
   for (const row of await app.$$('.material-table tbody tr')) {
@@ -117,13 +118,11 @@ async function submitWithMissingMaterials(app: Page, photo: string) {
     await sleep(150);
   }
   await clickButton(app, '提交');
-  await app.waitForSelector('[data-zwdt-guard="modal"] >>> [data-testid="submit-warnings"]', { timeout: 30_000 });
+  const codes = await waitModal(app);
   await sleep(400);
   await shot(app, 'warnings-before-submit');
-  const codes = await app.$$eval('[data-zwdt-guard="modal"] >>> [data-warning-code]', (els) => els.map((e) => e.getAttribute('data-warning-code')));
   console.log(`  ⚠️  ${codes.join(', ')}`);
-  const back = (await app.$('[data-zwdt-guard="modal"] >>> [data-testid="warnings-back"]'))!;
-  await back.click();
+  await back(app);
   await sleep(400);
   await shot(app, 'back-to-the-form');
 }

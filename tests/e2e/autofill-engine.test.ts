@@ -13,7 +13,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
-import { launch, replicaState, ITEM, ROOT, sleep, type Session } from './harness';
+import { launch, replicaState, ITEM, ROOT, type Session } from './harness';
+import { elDialogOpen } from './portal-user';
 import { injectEngine, inWorld, runEngine, BENCH_CLAIMANT as CLAIMANT, BENCH_AGENT as AGENT, type EngineHandle } from '../../bench/autofill.bench';
 import type { FillContext, FillReport } from '../../utils/autofill';
 
@@ -27,8 +28,11 @@ const DELEGATED: FillContext = { claimant: CLAIMANT, agent: AGENT, item: 'employ
 async function open(s: Session, url: string): Promise<{ page: Page; h: EngineHandle }> {
   const page = await s.newPage(url);
   page.on('dialog', (d) => void d.accept());
-  await page.waitForSelector('.form-group, .el-form-item, iframe[name=applyFrame]', { visible: true });
-  await sleep(150);
+  // the application has loaded its configuration and rendered (for the embedded one: in its frame)
+  await page.waitForFunction(() => {
+    const st = (window as unknown as { __replica?: { state(): { loading: boolean } | null } }).__replica?.state();
+    return !!st && st.loading === false && !!document.querySelector('.form-group, .el-form-item, iframe[name=applyFrame]');
+  });
   return { page, h: await injectEngine(page) };
 }
 
@@ -120,7 +124,6 @@ describe('autofill engine in Chromium (isolated world) on the replicas', () => {
     const { page, h } = await open(s, EMBED_URL);
     const frame = page.frames().find((f) => f.name() === 'applyFrame')!;
     await frame.waitForSelector('.el-form-item', { visible: true });
-    await sleep(150);
     const report = await runEngine(h, DELEGATED);
     const { form } = await replicaState(page);
     assertCommon(form, DELEGATED, report);
@@ -133,7 +136,7 @@ describe('autofill engine in Chromium (isolated world) on the replicas', () => {
       const page = await s.newPage('https://www.example.com/');
       await page.setContent(readFileSync(join(ROOT, 'tests/unit/fixtures/autofill/element-vue-app.html'), 'utf8'), { waitUntil: 'load' });
       await page.waitForSelector('.el-form-item', { visible: true });
-      await sleep(150);
+      await page.waitForFunction(() => (window as unknown as { vm?: { _isMounted?: boolean } }).vm?._isMounted === true);
       const h = await injectEngine(page);
       const report = await runEngine(h, ctx);
       const { f, q, submitted } = await page.evaluate(() => {
@@ -196,8 +199,7 @@ describe('autofill engine in Chromium (isolated world) on the replicas', () => {
       hospitalizationPeriod: ['2026-02-20', '2026-03-05'],
     };
     assert.equal(await inWorld<boolean>(h, `(() => { const b = A.findButtonByText(document, ['新增', '添加']); b && b.click(); return !!b; })()`), true);
-    await page.waitForSelector('.el-dialog', { visible: true });
-    await sleep(400);
+    await elDialogOpen(page);
     const report = await inWorld<FillReport>(
       h,
       `(async () => { const d = [...document.querySelectorAll('.el-dialog')].find((x) => x.offsetParent !== null || x.getClientRects().length); return A.fillInvoiceDialog(d, ${JSON.stringify(invoice)}); })()`,
@@ -215,7 +217,9 @@ describe('autofill engine in Chromium (isolated world) on the replicas', () => {
       amount: '3456.70',
       inpatientRange: ['2026-02-20', '2026-03-05'],
     });
-    await sleep(300);
+    // the row is in the table and the dialog has closed
+    await page.waitForFunction(() => document.querySelectorAll('.invoice-table .el-table__body tr').length === 1);
+    await page.waitForSelector('.el-dialog__wrapper', { hidden: true });
     const rows = await inWorld<Array<{ number: string }>>(h, `A.findInvoiceRows(document).map((r) => ({ number: r.number }))`);
     assert.deepEqual(rows, [{ number: '0012345678' }]);
     assert.equal(await inWorld<null | string>(h, `(A.findButtonByText(document, ['提交', '下一步']) || null)`), null);

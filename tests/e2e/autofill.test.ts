@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
-import { launch, helperFrame, importProfiles, replicaState, ITEM, ROOT, sleep, type Session } from './harness';
+import { launch, helperFrame, importProfiles, replicaState, ITEM, ROOT, type Session } from './harness';
 
 const people = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/profiles.demo.json'), 'utf8')).profiles as Array<Record<string, string>>;
 const byId = (id: string) => people.find((p) => p.id === id)!;
@@ -143,7 +143,6 @@ describe('autofill through the extension', () => {
     assert.equal(form.reimburserName, MOTHER.name);
     assert.equal(form.agentIdNo, SELF.idNumber);
     await page.close();
-    await sleep(100);
     assert.deepEqual(s.replica.submissions, []);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, helperFrame, ITEM, sleep, type Session } from './harness';
+import { launch, helperFrame, ITEM, type Session } from './harness';
 
 describe('foundation', () => {
   let s: Session;
@@ -51,14 +51,13 @@ describe('foundation', () => {
     const page = await s.newPage(`https://zwdt.sh.gov.cn/govPortals/bsfw/item/${ITEM.resident}`);
     const frame = await helperFrame(page);
     await frame.waitForSelector('[data-testid="guide-hint"]');
-    await sleep(500); // the frame takes its content's height
-    // the page's own 立即办理 stays reachable: the element at its centre is the page's button, not our panel
-    const free = await page.evaluate(() => {
+    // the page's own 立即办理 stays reachable once the frame has taken its content's height: the element
+    // at its centre is the page's button, not our panel
+    await page.waitForFunction(() => {
       const btn = [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('立即办理'))!;
       const r = btn.getBoundingClientRect();
       return btn.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
     });
-    assert.equal(free, true, '立即办理 is not covered by the helper');
     // short by default (it must not cover 立即办理); the materials list folds open
     await frame.click('[data-testid="guide-hint"] summary');
     const hint = await frame.$eval('[data-testid="guide-hint"]', (el) => (el as HTMLElement).innerText);
@@ -67,8 +66,12 @@ describe('foundation', () => {
   });
 
   it('does not touch a page on another host, even with the same form', async () => {
-    const page = await s.newPage('https://www.example.com/apply');
-    await sleep(1500);
+    // Loaded side by side with a portal page: once the portal page has its helper, the content script
+    // has had its chance on both (it runs at document_idle, by the time "load" has fired).
+    const [page, portal] = await Promise.all([s.newPage('https://www.example.com/apply'), s.newPage(`https://zwdt.sh.gov.cn/govPortals/apply/${ITEM.employee}/basic`)]);
+    await helperFrame(portal);
+    await page.waitForSelector('.el-form .el-form-item', { visible: true });
+    await portal.close();
     assert.equal(await page.evaluate(() => document.documentElement.dataset.zwdtHelper ?? null), null);
     assert.equal(page.frames().some((f) => f.url().startsWith('chrome-extension://')), false);
     assert.equal(await page.evaluate(() => document.querySelector('zwdt-reimburse-helper')), null);
@@ -77,8 +80,8 @@ describe('foundation', () => {
 
   it('stays quiet on portal pages that are not ours', async () => {
     const page = await s.newPage('https://zwdt.sh.gov.cn/govPortals/index');
-    await sleep(1200);
-    assert.equal(await page.evaluate(() => document.documentElement.dataset.zwdtHelper), 'loaded');
+    // the content script marks the page first thing; its first verdict on the page is taken in the same run
+    await page.waitForFunction(() => document.documentElement.dataset.zwdtHelper === 'loaded');
     assert.equal(await page.evaluate(() => document.documentElement.dataset.zwdtHelperPage), 'none');
     assert.equal(page.frames().some((f) => f.url().includes('/panel.html')), false);
     await page.close();

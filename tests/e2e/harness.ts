@@ -176,7 +176,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session | Off
       extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
       async newPage(url) {
         const page = await browser.newPage();
-        page.setDefaultTimeout(30_000);
+        page.setDefaultTimeout(60_000); // a bound for failures on a loaded 2-core machine, never a wait
         if (options.logRequests) page.on('request', (r) => requests.push(r.url()));
         if (url) await page.goto(url, { waitUntil: 'load' });
         return page;
@@ -194,12 +194,20 @@ export async function launch(options: LaunchOptions = {}): Promise<Session | Off
 }
 
 /** Find the helper's in-page frame (extension origin) inside a portal page, once its panel has rendered. */
-export async function helperFrame(page: Page, timeout = 30_000): Promise<Frame> {
-  const isPanel = (f: Frame) => f.url().startsWith('chrome-extension://') && f.url().includes('/panel.html');
-  const frame = page.frames().find(isPanel) ?? (await page.waitForFrame(isPanel, { timeout }).catch(() => null));
-  if (!frame) throw new Error(`The helper panel did not appear on ${page.url()}`);
-  await frame.waitForSelector('[data-testid="panel"]', { timeout });
-  return frame;
+export async function helperFrame(page: Page, timeout = 60_000): Promise<Frame> {
+  const isPanel = (f: Frame) => !f.detached && f.url().startsWith('chrome-extension://') && f.url().includes('/panel.html');
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const left = () => Math.max(1, deadline - Date.now());
+    const frame = page.frames().find(isPanel) ?? (await page.waitForFrame(isPanel, { timeout: left() }).catch(() => null));
+    if (!frame) throw new Error(`The helper panel did not appear on ${page.url()}`);
+    try {
+      await frame.waitForSelector('[data-testid="panel"]', { timeout: left() });
+      return frame;
+    } catch (err) {
+      if (!frame.detached) throw err; // replaced meanwhile (the page remounted its panel): take the new one
+    }
+  }
 }
 
 /**

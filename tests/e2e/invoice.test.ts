@@ -11,79 +11,24 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
-import { CHROMIUM_ENV, EXTENSION_DIR, HOSTS, ITEM, chromiumArgs, helperFrame, replicaState, sleep } from './harness';
+import puppeteer, { type Frame, type Page } from 'puppeteer-core';
+import { HOSTS, ITEM, helperFrame, launch, replicaState, type OfflineSession } from './harness';
+import { until } from './portal-user';
 import { generateOne, CHROMIUM, type InvoiceTruth } from '../invoice-gen/generate';
-// @ts-expect-error plain ESM JS module without types
-import { startReplica } from '../replica/server.mjs';
 
 const ELEMENT_URL = `https://zwdt.sh.gov.cn/govPortals/apply/${ITEM.employee}/basic`;
 const BOOTSTRAP_URL = `https://ywtb.sh.gov.cn:18018/ac-product-net/netapply/apply.do?itemCode=${ITEM.employee}`;
 const VISIT_TEXT = { outpatient: '门诊', emergency: '急诊', inpatient: '住院' } as const;
 const READ_TIMEOUT = 180_000;
-/** A copy of the build may be given (several engineers build into the same .output on this machine). */
-const EXT_DIR = process.env.E2E_EXTENSION_DIR || EXTENSION_DIR;
 
-interface Replica {
-  port: number;
-  submissions: unknown[];
-  reset(): void;
-  close(): Promise<void>;
-}
+type Offline = OfflineSession;
 
-interface Offline {
-  browser: Browser;
-  replica: Replica;
-  requests: string[];
-  close(): Promise<void>;
-}
-
-/** Like harness.launch(), but every host other than the replica's resolves to nothing, and requests are logged. */
-async function launchOffline(): Promise<Offline> {
-  const replica: Replica = await startReplica({ port: 0, quiet: true });
-  const userDataDir = mkdtempSync(join(tmpdir(), 'zwdt-e2e-inv-'));
-  const browser = await puppeteer.launch({
-    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH || '/usr/bin/chromium',
-    headless: true,
-    userDataDir,
-    args: chromiumArgs(replica.port, [`--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`], { offline: true }),
-    ignoreDefaultArgs: ['--disable-extensions'],
-    acceptInsecureCerts: true,
-    defaultViewport: { width: 1360, height: 900 },
-    protocolTimeout: 240_000,
-    env: CHROMIUM_ENV,
-  });
-  await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
-  const requests: string[] = [];
-  // Every target (pages, the panel frame, workers, the service worker): log what it requests.
-  const watch = async (target: import('puppeteer-core').Target) => {
-    try {
-      const session = await target.createCDPSession();
-      session.on('Network.requestWillBeSent', (e: { request: { url: string } }) => requests.push(e.request.url));
-      await session.send('Network.enable');
-    } catch {
-      /* target gone */
-    }
-  };
-  for (const t of browser.targets()) await watch(t);
-  browser.on('targetcreated', (t) => void watch(t));
-  return {
-    browser,
-    replica,
-    requests,
-    async close() {
-      await browser.close().catch(() => {});
-      await replica.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
+/** The harness's session, with every host but the replica's resolving to nothing, and every request logged. */
+const launchOffline = (): Promise<Offline> => launch({ offline: true, logRequests: true, protocolTimeout: 240_000 });
 
 async function openPanel(s: Offline, url: string): Promise<{ page: Page; panel: Frame }> {
-  const page = await s.browser.newPage();
-  page.setDefaultTimeout(30_000);
+  const page = await s.newPage();
   page.on('dialog', (d) => void d.accept());
-  page.on('request', (r) => s.requests.push(r.url()));
   await page.goto(url, { waitUntil: 'load' });
   const panel = await helperFrame(page, 30_000);
   return { page, panel };
@@ -367,24 +312,17 @@ describe('invoices through the extension (offline)', () => {
     await input!.uploadFile(ocrOnly.file);
     await panel.waitForSelector('[data-testid="invoice-progress"][data-status="reading"]', { timeout: 60_000 });
     await panel.click('[data-testid="panel-collapse"]');
-    await sleep(500);
     const frame = await helperFrame(page);
-    await frame.click('[data-testid="panel-expand"]');
+    await (await frame.waitForSelector('[data-testid="panel-expand"]'))!.click();
     await frame.waitForSelector(`[data-testid="invoice-review"][data-file="${ocrOnly.file.split('/').pop()}"]`, { timeout: READ_TIMEOUT });
 
     // 停止识别 mid-recognition: the worker is terminated, the file says it was stopped, the rest stays.
     const input2 = await frame.waitForSelector('input[type=file][data-testid="invoice-file-input"]');
     await input2!.uploadFile(photo.file);
     await frame.waitForSelector('[data-testid="invoice-progress"][data-status="reading"]', { timeout: 60_000 });
-    await sleep(1500);
-    assert.ok(workerUp(), 'the worker runs while reading');
+    await until(async () => workerUp(), 'the OCR worker to run while reading');
     await frame.click('[data-testid="invoice-stop"]');
-    let gone = false;
-    for (let i = 0; i < 40 && !gone; i++) {
-      gone = !workerUp();
-      if (!gone) await sleep(250);
-    }
-    assert.ok(gone, 'the OCR worker was terminated');
+    await until(async () => !workerUp(), 'the OCR worker to be terminated');
     await frame.waitForSelector('[data-testid="invoice-progress"][data-status="cancelled"]');
     await frame.waitForSelector('[data-testid="invoice-review"][data-file="big-50mp.jpg"]');
     // The page still works: its own 新增 opens its dialog; nothing was added.
@@ -400,15 +338,9 @@ describe('invoices through the extension (offline)', () => {
     const again = await frame.waitForSelector('input[type=file][data-testid="invoice-file-input"]');
     await again!.uploadFile(ocrOnly.file);
     await frame.waitForSelector('[data-testid="invoice-progress"][data-status="reading"]', { timeout: 60_000 });
-    await sleep(1500);
-    assert.ok(workerUp(), 'the worker runs while reading');
+    await until(async () => workerUp(), 'the OCR worker to run while reading');
     await page.evaluate(() => document.querySelector('zwdt-reimburse-helper')?.remove());
-    let stopped = false;
-    for (let i = 0; i < 40 && !stopped; i++) {
-      stopped = !workerUp();
-      if (!stopped) await sleep(250);
-    }
-    assert.ok(stopped, 'the OCR worker ended with its frame');
+    await until(async () => !workerUp(), 'the OCR worker to end with its frame');
     assert.equal((await replicaState(page)).invoices.length, 0);
     assert.deepEqual(s.replica.submissions, []);
     assert.deepEqual(foreign(s.requests), []);

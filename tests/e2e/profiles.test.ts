@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launch, helperFrame, ITEM, sleep, type Session } from './harness';
+import { launch, helperFrame, ITEM, type Session } from './harness';
 
 /** Written by hand in the documented format (docs/profiles.md): the export must give back these bytes. */
 const FILE = `{
@@ -188,8 +188,9 @@ describe('profiles (options page)', () => {
 
   it('keeps nothing of a profile in the portal page’s own storage', async () => {
     const portal = await s.newPage(`https://zwdt.sh.gov.cn/govPortals/apply/${ITEM.employee}/basic`);
-    await helperFrame(portal).catch(() => null);
-    await sleep(500);
+    // the helper has shown its people in the page (the moment a leak into the page's storage would happen)
+    const panel = await helperFrame(portal);
+    await panel.waitForSelector(`[data-testid="claimant-select"] option[value="${IDS[0]}"]`);
     const stored = await portal.evaluate(async () => {
       const dump: string[] = [document.cookie];
       for (const st of [localStorage, sessionStorage]) for (let i = 0; i < st.length; i++) dump.push(st.key(i)!, st.getItem(st.key(i)!) ?? '');

@@ -7,12 +7,10 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page, type Frame, type ElementHandle } from 'puppeteer-core';
-// @ts-expect-error plain ESM JS module without types
-import { startReplica } from '../replica/server.mjs';
+import type { Browser, Page, Frame, ElementHandle } from 'puppeteer-core';
+import { launch, type Session } from './harness';
+import { bsModalOpen, button, elCascader, elDate, elDateRange, elDialogOpen, elRadio, elSelect, elType, materialFiles, until } from './portal-user';
 
 const ZB = 'c85a49fb-2dc3-4a53-95e1-25e9b0491bae';
 const JB = '4683b2e6-c7bc-4962-995c-54c7dfd6a62c';
@@ -30,42 +28,22 @@ interface Replica {
   close(): Promise<void>;
 }
 
+let session: Session;
 let replica: Replica;
 let browser: Browser;
-let userDataDir: string;
-let filesDir: string;
-const files: Record<string, string> = {};
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const chosen = materialFiles(['银行卡.png', '社保卡.png', '身份证正面.png', '身份证反面.png', '委托人身份证.png', '出院小结.png', '发票1.png', '发票明细1.png']);
+const files = chosen.path;
 
 before(async () => {
-  replica = await startReplica({ port: 0 });
-  userDataDir = mkdtempSync(join(tmpdir(), 'replica-e2e-'));
-  filesDir = mkdtempSync(join(tmpdir(), 'replica-files-'));
-  // a 1×1 PNG
-  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-  for (const n of ['银行卡.png', '社保卡.png', '身份证正面.png', '身份证反面.png', '委托人身份证.png', '出院小结.png', '发票1.png', '发票明细1.png']) {
-    files[n] = join(filesDir, n);
-    writeFileSync(files[n], png);
-  }
-  browser = await puppeteer.launch({
-    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH || '/usr/bin/chromium',
-    headless: true,
-    userDataDir,
-    acceptInsecureCerts: true,
-    defaultViewport: { width: 1360, height: 900 },
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--lang=zh-CN', ...replica.chromiumArgs,
-    ],
-  });
+  // the harness's browser without the extension: it cleans up Chromium, the replica and the profile
+  session = await launch({ extension: false });
+  replica = session.replica as unknown as Replica;
+  browser = session.browser;
 });
 
 after(async () => {
-  await browser?.close();
-  await replica?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-  if (filesDir) rmSync(filesDir, { recursive: true, force: true });
+  await session?.close();
+  chosen.remove();
 });
 
 async function newPage(): Promise<Page> {
@@ -94,88 +72,16 @@ function trackExternal(page: Page): string[] {
   return ext;
 }
 
-// ---------------- Element helpers (a user clicking and typing) ----------------
+// ---------------- the replica's own state ----------------
 
 type Ctx = Page | Frame;
-
-async function elItem(ctx: Ctx, label: string, root = 'body'): Promise<ElementHandle<Element>> {
-  const h = await ctx.waitForFunction((label: string, root: string) => {
-    const items = [...document.querySelectorAll(`${root} .el-form-item`)] as HTMLElement[];
-    return items.find((it) => {
-      const l = it.querySelector(':scope > .el-form-item__label');
-      return l && l.textContent!.replace(/[\s:：]/g, '') === label && it.offsetParent !== null;
-    }) || null;
-  }, { timeout: 5000 }, label, root);
-  return h.asElement() as ElementHandle<Element>;
-}
-
-async function elType(ctx: Ctx, label: string, text: string, root?: string) {
-  const item = await elItem(ctx, label, root);
-  const input = (await item.$('input, textarea'))!;
-  await input.click({ count: 3 });
-  await input.type(text);
-  await input.evaluate((e) => (e as HTMLElement).blur());
-}
-
-async function elRadio(ctx: Ctx, label: string, option: string, root?: string) {
-  const item = await elItem(ctx, label, root);
-  const radios = await item.$$('.el-radio');
-  for (const r of radios) {
-    if ((await r.evaluate((e) => e.textContent!.trim())) === option) { await r.click(); return; }
-  }
-  throw new Error(`no radio ${option} in ${label}`);
-}
-
-async function clickVisible(ctx: Ctx, selector: string, text: string) {
-  const h = await ctx.waitForFunction((selector: string, text: string) => {
-    return ([...document.querySelectorAll(selector)] as HTMLElement[]).find((e) => e.textContent!.trim() === text && e.offsetParent !== null && getComputedStyle(e).visibility !== 'hidden') || null;
-  }, { timeout: 5000 }, selector, text);
-  const el = h.asElement() as ElementHandle<Element>;
-  await el.evaluate((e) => e.scrollIntoView({ block: 'nearest' }));
-  await sleep(50);
-  await el.click();
-}
-
-async function elSelect(ctx: Ctx, label: string, option: string, root?: string) {
-  const item = await elItem(ctx, label, root);
-  await (await item.$('.el-select'))!.click();
-  await sleep(400); // let the dropdown's zoom-in transition finish before aiming at an item
-  await clickVisible(ctx, '.el-select-dropdown__item', option);
-  await sleep(400);
-  const shown = await item.$eval('.el-select input', (i) => (i as HTMLInputElement).value);
-  assert.equal(shown, option, `${label}: selected`);
-}
-
-async function elCascader(ctx: Ctx, label: string, path: string[]) {
-  const item = await elItem(ctx, label);
-  await (await item.$('.el-cascader'))!.click();
-  await sleep(400);
-  for (const p of path) {
-    await clickVisible(ctx, '.el-cascader-node', p);
-    await sleep(250);
-  }
-  await sleep(300);
-}
-
-async function elDate(ctx: Ctx, label: string, date: string, root?: string) {
-  const item = await elItem(ctx, label, root);
-  const input = (await item.$('input'))!;
-  await input.click();
-  await input.type(date);
-  await input.press('Enter');
-  await sleep(200);
-}
-
-async function button(ctx: Ctx, text: string) {
-  await clickVisible(ctx, 'button', text);
-}
 
 async function state(ctx: Ctx): Promise<any> {
   return ctx.evaluate(() => (window as any).__replica.state());
 }
 
 async function waitState(ctx: Ctx, pred: string) {
-  await ctx.waitForFunction(`(function(){ var s = window.__replica && window.__replica.state(); return s && (${pred}); })()`, { timeout: 8000 });
+  await ctx.waitForFunction(`(function(){ var s = window.__replica && window.__replica.state(); return s && (${pred}); })()`);
 }
 
 // ---------------------------------------------------------------------------
@@ -229,7 +135,7 @@ test('guide page: 立即办理 → modal → #bwptBtn opens the application in a
     assert.equal(await page.$('#bwptBtn'), null, 'modal closed at first');
     await button(page, '立即办理');
     await page.waitForSelector('#bwptBtn', { visible: true });
-    const newTarget = browser.waitForTarget((t) => t.opener() === page.target(), { timeout: 10000 });
+    const newTarget = browser.waitForTarget((t) => t.opener() === page.target());
     await page.click('#bwptBtn');
     const tab = await (await newTarget).page();
     assert.ok(tab);
@@ -254,7 +160,7 @@ test('Element application: a user fills 3 steps, adds invoices, chooses files, �
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto(`https://zwdt.sh.gov.cn/govPortals/apply/${ZB}/basic`);
-  await page.waitForSelector('.el-form .el-form-item', { visible: true, timeout: 5000 });
+  await page.waitForSelector('.el-form .el-form-item', { visible: true });
   const seen = await page.evaluate(() => (window as any).__seen);
   assert.ok(seen.spinner && seen.form - seen.spinner >= 350, `spinner first, form later: ${JSON.stringify(seen)}`);
   assert.equal(await page.title(), '办理医疗费零星报销(职保人员) - 上海市一网通办');
@@ -291,7 +197,8 @@ test('Element application: a user fills 3 steps, adds invoices, chooses files, �
     mobile: '13912345678', emergencyPhone: '', workPhone: '021-57770000', date: '2026-09-20', bank: '上海农商银行', bankCardNo: '6228480000123456789',
     region: ['上海市', '市辖区', '松江区'], district: '松江区', addressDetail: '九亭镇沪亭北路100弄5号301室', captcha: '',
   });
-  await sleep(300);
+  // Element validates on blur / change, asynchronously: the messages go once every field is valid
+  await page.waitForFunction(() => document.querySelectorAll('.el-form-item__error').length === 0).catch(() => {}); // the assertion below lists any left
   assert.deepEqual(await page.$$eval('.el-form-item__error', (es) => es.map((e) => e.closest('.el-form-item')!.querySelector('.el-form-item__label')!.textContent + ': ' + e.textContent!.trim())), [], 'errors cleared');
 
   await button(page, '下一步');
@@ -301,7 +208,7 @@ test('Element application: a user fills 3 steps, adds invoices, chooses files, �
 
   // 下一步 without invoices does not advance
   await button(page, '下一步');
-  await sleep(300);
+  await page.waitForSelector('.el-message--warning'); // 请至少新增一条发票信息
   assert.ok(page.url().endsWith('/invoice'));
 
   // 新增 → dialog; 确定 on empty → errors
@@ -317,15 +224,7 @@ test('Element application: a user fills 3 steps, adds invoices, chooses files, �
   await elType(page, '医疗机构名称', '嘉兴市第一医院', dlg);
   await elType(page, '金额(元)', '3456.70', dlg);
   // daterange: type the start, Tab, the end, Enter
-  const range = await elItem(page, '住院起止日期', dlg);
-  const [start, end] = await range.$$('input.el-range-input');
-  await start!.click();
-  await start!.type('2026-09-01');
-  await page.keyboard.press('Tab');
-  await end!.click();
-  await end!.type('2026-09-10');
-  await page.keyboard.press('Enter');
-  await sleep(300);
+  await elDateRange(page, page, '住院起止日期', '2026-09-01', '2026-09-10', dlg);
   await button(page, '确 定');
   await page.waitForFunction(() => document.querySelectorAll('.invoice-table .el-table__body tr').length === 1);
   await page.waitForSelector('.el-dialog__wrapper', { hidden: true });
@@ -333,8 +232,7 @@ test('Element application: a user fills 3 steps, adds invoices, chooses files, �
 
   // a second one, deleted again
   await button(page, '新增');
-  await page.waitForSelector('.el-dialog__wrapper .el-dialog', { visible: true });
-  await sleep(300);
+  await elDialogOpen(page);
   await elType(page, '票据代码', '31060126', dlg);
   await elType(page, '票据号码', '0099999999', dlg);
   await elDate(page, '开票日期', '2026-09-13', dlg);
@@ -395,7 +293,7 @@ test('Element application: a user fills 3 steps, adds invoices, chooses files, �
     const label = await row.$eval('td:nth-child(2)', (td) => td.textContent!.replace('*', '').trim());
     const input = (await row.$('input[type=file]')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(...choose[label]!.map((n) => files[n]!));
-    await sleep(100);
+    await page.waitForFunction((r: Element, n: number) => r.querySelectorAll('.el-upload-list__item').length === n, {}, row, choose[label]!.length);
   }
   await page.waitForFunction(() => document.querySelectorAll('.material-table .el-upload-list__item').length === 8);
   s = await state(page);
@@ -415,9 +313,9 @@ test('Element application: a user fills 3 steps, adds invoices, chooses files, �
   await page.waitForSelector('.el-message-box', { hidden: true });
   assert.deepEqual((await state(page)).uploads, choose);
   (replica as any).setMode({ sessionExpired: false });
-  await sleep(300);
+  await page.waitForSelector('.v-modal', { hidden: true }); // the message box's overlay has faded
   await button(page, '提交');
-  await page.waitForSelector('.el-result', { visible: true, timeout: 10000 });
+  await page.waitForSelector('.el-result', { visible: true });
   assert.match(await page.evaluate(() => document.body.innerText), /提交成功/);
   assert.equal(replica.submissions.length, 1);
   const sub = replica.submissions[0]!;
@@ -448,8 +346,7 @@ test('Bootstrap application: a user fills it, the form POST is recorded', async 
   assert.equal(await page.title(), '网上申请-办理医疗费零星报销(居保人员)');
 
   await page.click('#btnNext');
-  await sleep(200);
-  assert.ok(dialogs.some((m) => m.includes('必填项')), 'alert on missing fields');
+  await until(async () => dialogs.some((m) => m.includes('必填项')), 'the alert on missing fields');
   assert.ok((await page.$$('#pane1 .has-error')).length >= 9);
   assert.equal((await state(page)).step, 'basic');
 
@@ -492,8 +389,7 @@ test('Bootstrap application: a user fills it, the form POST is recorded', async 
   assert.equal(new URL(page.url()).search, '?itemCode=310117006000-0102', 'no URL change');
 
   await page.click('#btnAddFp');
-  await page.waitForSelector('#fpModal.in', { visible: true });
-  await sleep(400);
+  await bsModalOpen(page, 'fpModal');
   await page.click('#btnFpOk');
   await page.waitForSelector('#fpModal .has-error');
   await page.type('#fpModal [name=f_0311]', '33010125');
@@ -569,8 +465,7 @@ test('物流申请: 我的办件 → 查看与评价 → 物流申请 → 提交
   await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), (link.asElement() as ElementHandle<Element>).click()]);
   assert.ok(page.url().includes('/govPortals/my/banjian/detail?bjbh='));
   await button(page, '物流申请');
-  await page.waitForSelector('.el-dialog', { visible: true });
-  await sleep(300);
+  await elDialogOpen(page);
   const dlg = '.el-dialog__wrapper';
   await elRadio(page, '快递公司', 'EMS', dlg);
   await elRadio(page, '支付方式', '线下支付', dlg);
@@ -634,7 +529,6 @@ test('www.example.com serves the same Element markup; browsing and filling witho
   await page.goto(`https://ywtb.sh.gov.cn:18018/ac-product-net/netapply/apply.do?itemCode=310117006000-0101`, { waitUntil: 'networkidle0' });
   await page.type('input[name=f_0192]', '某某');
   await page.goto('https://zwdt.sh.gov.cn/govPortals/my/banjian/detail?bjbh=SJ20260917000123', { waitUntil: 'networkidle0' });
-  await sleep(500);
   assert.equal(replica.submissions.length, 0);
   assert.equal(replica.uploads.length, 0);
   await page.close();
