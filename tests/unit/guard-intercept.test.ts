@@ -290,6 +290,21 @@ describe('installGuard', () => {
     expect(clicks).toEqual(['next']);
   });
 
+  it('an action held for the context when the guard stands aside goes on, unchecked (the page keeps working)', async () => {
+    page({ bank: false });
+    listen();
+    let resolve!: (v: object) => void;
+    let active = true;
+    guard = installGuard({ root: document, getContext: () => new Promise((r) => (resolve = r)), present: user.present, active: () => active });
+    document.getElementById('next')!.click();
+    active = false;
+    resolve({});
+    await flush();
+    await flush();
+    expect(user.shown).toEqual([]);
+    expect(clicks).toEqual(['next']);
+  });
+
   it('reports where the action’s form posts, for the success check after 提交', async () => {
     page();
     listen();

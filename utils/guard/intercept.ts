@@ -210,7 +210,10 @@ export function installGuard(options: InstallGuardOptions): GuardHandle {
       held = true;
       void refresh().then(() => {
         held = false;
-        if (!active()) return;
+        if (!active()) {
+          replayOnce(null); // the guard stood aside meanwhile: the user's press goes on unchecked
+          return;
+        }
         const findings = run();
         log(findings, true);
         if (findings.length === 0 || acknowledgedAlready(findings)) replayOnce(null);
