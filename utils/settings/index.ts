@@ -47,13 +47,21 @@ export async function loadSettings(): Promise<Settings> {
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
 
-export async function saveSettings(patch: SettingsPatch): Promise<Settings> {
-  const valid = settingsPatchSchema.parse(patch);
-  const db = await getDb();
-  const next = settingsSchema.parse({ ...(await loadSettings()), ...valid });
-  await db.put('settings', next, SETTINGS_RECORD);
-  await mirrorSettings(next);
-  return next;
+/** Saves run one after another: each reads, patches and writes the one record (and its mirror). */
+let saving: Promise<unknown> = Promise.resolve();
+
+export function saveSettings(patch: SettingsPatch): Promise<Settings> {
+  const run = async () => {
+    const valid = settingsPatchSchema.parse(patch);
+    const db = await getDb();
+    const next = settingsSchema.parse({ ...(await loadSettings()), ...valid });
+    await db.put('settings', next, SETTINGS_RECORD);
+    await mirrorSettings(next);
+    return next;
+  };
+  const done = saving.then(run, run);
+  saving = done.catch(() => undefined);
+  return done;
 }
 
 export async function mirrorSettings(settings: Settings): Promise<void> {
