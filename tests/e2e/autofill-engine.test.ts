@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
 import { launch, replicaState, ITEM, ROOT, type Session } from './harness';
-import { elDialogOpen } from './portal-user';
+import { elDialogOpen, onPage } from './portal-user';
 import { injectEngine, inWorld, runEngine, BENCH_CLAIMANT as CLAIMANT, BENCH_AGENT as AGENT, type EngineHandle } from '../../bench/autofill.bench';
 import type { FillContext, FillReport } from '../../utils/autofill';
 
@@ -29,7 +29,7 @@ async function open(s: Session, url: string): Promise<{ page: Page; h: EngineHan
   const page = await s.newPage(url);
   page.on('dialog', (d) => void d.accept());
   // the application has loaded its configuration and rendered (for the embedded one: in its frame)
-  await page.waitForFunction(() => {
+  await onPage(page, () => {
     const st = (window as unknown as { __replica?: { state(): { loading: boolean } | null } }).__replica?.state();
     return !!st && st.loading === false && !!document.querySelector('.form-group, .el-form-item, iframe[name=applyFrame]');
   });

@@ -29,7 +29,9 @@ async function fill(panel: Frame, claimant: string, agent: string, overwrite = f
   await panel.select('[data-testid="claimant-select"]', claimant);
   await panel.select('[data-testid="agent-select"]', agent);
   if (overwrite) await panel.click('label.check input[type=checkbox]');
-  await panel.click('[data-testid="autofill-button"]');
+  // the button shown and enabled (the panel lays itself out again while it sizes its frame)
+  const go = await panel.waitForSelector('[data-testid="autofill-button"]:not([disabled])', { visible: true });
+  await go!.click();
   await panel.waitForSelector('[data-testid="autofill-summary"]', { timeout: 30_000 });
   return panel.$eval('[data-testid="autofill-summary"]', (el) => (el as HTMLElement).innerText);
 }

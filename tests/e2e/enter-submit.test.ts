@@ -58,7 +58,7 @@ describe('a page that submits on Enter', () => {
     await panel.waitForSelector(`[data-testid="claimant-select"] option[value="${MOTHER.id}"]`);
     await panel.select('[data-testid="claimant-select"]', MOTHER.id!);
     await panel.select('[data-testid="agent-select"]', SELF.id!);
-    await panel.click('[data-testid="autofill-button"]');
+    await (await panel.waitForSelector('[data-testid="autofill-button"]:not([disabled])', { visible: true }))!.click();
     await panel.waitForSelector('[data-testid="autofill-summary"]');
     const { form, enterSubmits } = await replicaState(page);
     // it did fill: the widgets took their values

@@ -66,12 +66,10 @@ describe('foundation', () => {
   });
 
   it('does not touch a page on another host, even with the same form', async () => {
-    // Loaded side by side with a portal page: once the portal page has its helper, the content script
-    // has had its chance on both (it runs at document_idle, by the time "load" has fired).
-    const [page, portal] = await Promise.all([s.newPage('https://www.example.com/apply'), s.newPage(`https://zwdt.sh.gov.cn/govPortals/apply/${ITEM.employee}/basic`)]);
-    await helperFrame(portal);
+    // A content script runs at document_idle, at the latest right after "load"; this page renders its
+    // form later still (after fetching its configuration): once the form is there, it had its chance.
+    const page = await s.newPage('https://www.example.com/apply');
     await page.waitForSelector('.el-form .el-form-item', { visible: true });
-    await portal.close();
     assert.equal(await page.evaluate(() => document.documentElement.dataset.zwdtHelper ?? null), null);
     assert.equal(page.frames().some((f) => f.url().startsWith('chrome-extension://')), false);
     assert.equal(await page.evaluate(() => document.querySelector('zwdt-reimburse-helper')), null);

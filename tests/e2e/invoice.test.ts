@@ -53,6 +53,20 @@ async function bootstrapToInvoiceStep(page: Page) {
   await page.waitForFunction(() => (window as unknown as { __replica: { state(): { step: string } } }).__replica.state().step === 'invoice');
 }
 
+/**
+ * Mid-recognition: the image is in its OCR stage and the worker reports progress on the text. The
+ * stage spans 0.15 → 0.95 of an image's progress (read-invoice.ts: ocrImage(image, 0.15, 0.95)), and
+ * 0.15 itself is only 'starting the recogniser': above it, recognition is under way. (Earlier — still
+ * decoding — a stop does not reach the read in progress, which then starts a worker of its own.)
+ */
+async function recognizing(panel: Frame, workerUp: () => boolean) {
+  await panel.waitForFunction(
+    () => ((document.querySelector('[data-testid="invoice-progress"][data-status="reading"] progress') as HTMLProgressElement | null)?.value ?? 0) > 0.15,
+    { timeout: READ_TIMEOUT },
+  );
+  await until(async () => workerUp(), 'the OCR worker target');
+}
+
 async function reviews(panel: Frame, n: number) {
   await panel.waitForFunction((k) => document.querySelectorAll('[data-testid="invoice-review"]').length >= k, { timeout: READ_TIMEOUT, polling: 500 }, n);
 }
@@ -319,8 +333,7 @@ describe('invoices through the extension (offline)', () => {
     // 停止识别 mid-recognition: the worker is terminated, the file says it was stopped, the rest stays.
     const input2 = await frame.waitForSelector('input[type=file][data-testid="invoice-file-input"]');
     await input2!.uploadFile(photo.file);
-    await frame.waitForSelector('[data-testid="invoice-progress"][data-status="reading"]', { timeout: 60_000 });
-    await until(async () => workerUp(), 'the OCR worker to run while reading');
+    await recognizing(frame, workerUp);
     await frame.click('[data-testid="invoice-stop"]');
     await until(async () => !workerUp(), 'the OCR worker to be terminated');
     await frame.waitForSelector('[data-testid="invoice-progress"][data-status="cancelled"]');
@@ -337,8 +350,7 @@ describe('invoices through the extension (offline)', () => {
     await page.keyboard.press('Escape'); // the page's own dialog from above
     const again = await frame.waitForSelector('input[type=file][data-testid="invoice-file-input"]');
     await again!.uploadFile(ocrOnly.file);
-    await frame.waitForSelector('[data-testid="invoice-progress"][data-status="reading"]', { timeout: 60_000 });
-    await until(async () => workerUp(), 'the OCR worker to run while reading');
+    await recognizing(frame, workerUp);
     await page.evaluate(() => document.querySelector('zwdt-reimburse-helper')?.remove());
     await until(async () => !workerUp(), 'the OCR worker to end with its frame');
     assert.equal((await replicaState(page)).invoices.length, 0);

@@ -25,6 +25,23 @@ export async function until<T>(check: () => Promise<T | null | undefined | false
   }
 }
 
+/**
+ * `page.waitForFunction` on whatever the page's main frame is. Seen once in the repeated runs under
+ * load: right after a fresh tab's first navigation puppeteer lost the page's session and re-attached
+ * (FrameManager onClientDisconnect), ending a wait on the old main frame with "frame got detached" —
+ * the page itself was fine. The condition is then asked again on the current main frame (twice at most).
+ */
+export async function onPage(page: Page, fn: () => unknown): Promise<void> {
+  for (let tries = 0; ; tries++) {
+    try {
+      await page.waitForFunction(fn);
+      return;
+    } catch (err) {
+      if (page.isClosed() || tries >= 2 || !/detached/i.test(String(err))) throw err;
+    }
+  }
+}
+
 /** The visible `.el-form-item` whose own label reads `label` (without spaces and colons). */
 export async function elItem(ctx: Ctx, label: string, root = 'body'): Promise<ElementHandle<Element>> {
   const h = await ctx.waitForFunction(
