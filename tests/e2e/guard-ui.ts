@@ -182,9 +182,10 @@ export async function setClaim(panel: Frame, claim: Record<string, unknown>) {
 
 /** The user collapses the panel (bottom-right, over the page) to reach what is under it; waits until it has shrunk. */
 export async function collapsePanel(panel: Frame) {
-  const btn = await panel.$('[data-testid="panel-collapse"]');
-  if (!btn) return;
-  await btn.click();
+  // connected to its page first (it shows where it is): before that, 收起 cannot reach the page's frame
+  await panel.waitForSelector('[data-testid="panel-page"]');
+  const btn = await panel.waitForSelector('[data-testid="panel-collapse"]', { visible: true });
+  await btn!.click();
   const owner = await panel.frameElement(); // in the helper's closed shadow root: reached by the protocol
   await until(async () => ((await owner?.boundingBox())?.width ?? Infinity) < 300, 'the panel to collapse');
 }
