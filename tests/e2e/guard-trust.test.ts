@@ -13,7 +13,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
 import { launch, helperFrame, type Session } from './harness';
-import { MODAL, REPEAT_NOTICE, back, collapsePanel, filedNumbers, goOn, guardReady, pageViewOfModal, repeatNoticeText, waitModal } from './guard-ui';
+import { MODAL, REPEAT_NOTICE, addressNoteSettled, back, collapsePanel, filedNumbers, goOn, guardReady, pageViewOfModal, repeatNoticeText, waitModal } from './guard-ui';
 import { bsBasic, bsChoose, bsInvoice, materialFiles, until } from './portal-user';
 
 const ZB = 'c85a49fb-2dc3-4a53-95e1-25e9b0491bae';
@@ -63,6 +63,7 @@ test('the page can neither read the warnings nor answer them; only the user can'
   const page = await newPage();
   await bsOpen(page);
   await bsBasic(page, { district: '310112', detail: '七宝镇七莘路100弄2号' }); // 闵行区
+  await addressNoteSettled(page, 'outside');
   await page.click('#btnNext');
   assert.deepEqual(await waitModal(page), ['address-outside-songjiang']);
 
@@ -94,6 +95,7 @@ test('a page that marks its form with the guard’s attribute does not exempt it
   const page = await newPage();
   await bsOpen(page);
   await bsBasic(page, { district: '310112', detail: '七宝镇七莘路100弄2号' });
+  await addressNoteSettled(page, 'outside');
   await page.evaluate(() => {
     document.body.setAttribute('data-zwdt-guard', 'page');
     document.getElementById('form1')!.setAttribute('data-zwdt-guard', '');
@@ -109,6 +111,7 @@ test('仍然继续 never presses a look-alike: the pressed button is gone, so th
   const page = await newPage();
   await bsOpen(page);
   await bsBasic(page, { district: '310112', detail: '七宝镇七莘路100弄2号' });
+  await addressNoteSettled(page, 'outside');
   // The page counts presses of its 下一步 buttons (in the capture phase: before its own handlers).
   await page.evaluate(() => {
     (window as any).__presses = [];
@@ -151,6 +154,7 @@ test('a refused 提交 followed by 我的办件 (with its 办件编号) records 
   // 1. The portal refuses the 提交 (the login expired): its 401 page, no success.
   await bsOpen(page);
   await bsBasic(page, { district: '310117', detail: '岳阳街道人民北路200号' });
+  await addressNoteSettled(page, null);
   await page.click('#btnNext');
   await page.waitForSelector('#pane2', { visible: true });
   await bsInvoice(page, '0000551234', '12');
@@ -170,6 +174,7 @@ test('a refused 提交 followed by 我的办件 (with its 办件编号) records 
   //    confirmed after 我的办件's page was handled, so it also bounds the wait for step 2.)
   await bsOpen(page);
   await bsBasic(page, { district: '310117', detail: '岳阳街道人民北路200号' });
+  await addressNoteSettled(page, null);
   await page.click('#btnNext');
   await page.waitForSelector('#pane2', { visible: true });
   await bsInvoice(page, '0000559876', '12');

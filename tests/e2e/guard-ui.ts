@@ -156,6 +156,17 @@ export async function goOn(ctx: Ctx): Promise<void> {
   await ctx.waitForSelector(MODAL, { hidden: true });
 }
 
+/**
+ * The live address note has caught up with what was typed: shown with this verdict, or gone (null).
+ * It appears or goes shortly after the typing stops and moves what is below it (下一步 among them):
+ * a click aimed before it settles can land beside the button.
+ */
+export async function addressNoteSettled(ctx: Ctx, verdict: 'outside' | 'unknown' | null) {
+  const note = '[data-testid="guard-address-note"]';
+  if (verdict) await ctx.waitForSelector(`${note}[data-verdict="${verdict}"]`);
+  else await ctx.waitForSelector(note, { hidden: true });
+}
+
 // ---------------- the helper around the guard ----------------
 
 /** The content script has recognised the page (`kind`) and installed the guard. */

@@ -14,7 +14,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page, ElementHandle } from 'puppeteer-core';
 import { launch, helperFrame, type Session } from './harness';
-import { MODAL, waitModal, modalText, back, goOn, guardReady, setClaim as sendClaim, collapsePanel as collapse, filedNumbers } from './guard-ui';
+import { MODAL, addressNoteSettled, waitModal, modalText, back, goOn, guardReady, setClaim as sendClaim, collapsePanel as collapse, filedNumbers } from './guard-ui';
 import { button, bsAddress, bsBasic, bsChoose, bsInvoice, elBasic, elCascader, elDate, elDateRange, elDialogOpen, elRadio, elSelect, elType, materialFiles, until, type Ctx } from './portal-user';
 
 const ZB = 'c85a49fb-2dc3-4a53-95e1-25e9b0491bae';
@@ -110,7 +110,7 @@ test('Element: a clean application passes every step with no modal; one submissi
   const page = await newPage();
   await elOpen(page);
   await elBasic(page, { cascader: ['上海市', '市辖区', '松江区'], detail: '九亭镇涞亭南路888弄12号301室' });
-  await page.waitForSelector('[data-testid="guard-address-note"]', { hidden: true }); // none for a Songjiang address
+  await addressNoteSettled(page, null); // none for a Songjiang address
   await button(page, '下一步');
   await page.waitForFunction(() => location.pathname.endsWith('/invoice'));
   await noModal(page);
@@ -141,7 +141,7 @@ test('Element: each code; 返回修改 stays, 仍然继续 replays the one actio
 
   // 基本信息: no district chosen, a road only → address-unverified (soft); the live note says so
   await elBasic(page, { delegated: true, detail: '人民路100号' });
-  await page.waitForSelector('[data-testid="guard-address-note"][data-verdict="unknown"]', { timeout: 30_000 });
+  await addressNoteSettled(page, 'unknown');
   await button(page, '下一步');
   assert.deepEqual(await waitModal(page), ['address-unverified']);
   await back(page);
@@ -150,7 +150,7 @@ test('Element: each code; 返回修改 stays, 仍然继续 replays the one actio
   // 闵行区 → address-outside-songjiang, saying which place
   await elCascader(page, '邮寄地址', ['上海市', '市辖区', '闵行区']);
   await elType(page, '详细地址', '七宝镇七莘路100弄2号');
-  await page.waitForSelector('[data-testid="guard-address-note"][data-verdict="outside"]', { timeout: 30_000 });
+  await addressNoteSettled(page, 'outside');
   assert.match(await page.$eval('[data-testid="guard-address-note"]', (e) => e.textContent!), /闵行区/);
   await button(page, '下一步');
   assert.deepEqual(await waitModal(page), ['address-outside-songjiang']);
@@ -161,7 +161,7 @@ test('Element: each code; 返回修改 stays, 仍然继续 replays the one actio
 
   await elCascader(page, '邮寄地址', ['上海市', '市辖区', '松江区']);
   await elType(page, '详细地址', '九亭镇涞亭南路888弄12号');
-  await page.waitForSelector('[data-testid="guard-address-note"]', { hidden: true, timeout: 30_000 });
+  await addressNoteSettled(page, null);
   await button(page, '下一步');
   await page.waitForFunction(() => location.pathname.endsWith('/invoice'));
   await noModal(page);
@@ -228,6 +228,7 @@ test('Bootstrap: a clean application passes with no modal; the form POST is reco
   const page = await newPage();
   await bsOpen(page);
   await bsBasic(page, { district: '310117', detail: '岳阳街道人民北路200号' });
+  await addressNoteSettled(page, null);
   await page.click('#btnNext');
   await page.waitForSelector('#pane2', { visible: true });
   await noModal(page);
@@ -250,18 +251,20 @@ test('Bootstrap: each code; 返回修改 stays, 仍然继续 posts the form once
   await bsOpen(page);
   // a minor claimant (born 2015, from the ID number); no district, a road only → address-unverified
   await bsBasic(page, { delegated: true, district: '', detail: '人民路100号', idNumber: '310117201503050027' });
+  await addressNoteSettled(page, 'unknown');
   await page.click('#btnNext');
   assert.deepEqual(await waitModal(page), ['address-unverified']);
   await back(page);
   assert.equal(await page.$eval('#pane1', (e) => (e as HTMLElement).style.display), '', 'still on 基本信息');
   // 闵行区 → outside, with the live note under the field
   await bsAddress(page, '310112', '七宝镇七莘路100弄2号');
-  await page.waitForSelector('[data-testid="guard-address-note"][data-verdict="outside"]', { timeout: 30_000 });
+  await addressNoteSettled(page, 'outside');
   await page.click('#btnNext');
   assert.deepEqual(await waitModal(page), ['address-outside-songjiang']);
   assert.match(await modalText(page), /闵行区/);
   await back(page);
   await bsAddress(page, '310117', '九亭镇涞亭南路888弄12号');
+  await addressNoteSettled(page, null);
   await page.click('#btnNext');
   await page.waitForSelector('#pane2', { visible: true });
   await noModal(page);
@@ -321,7 +324,7 @@ test('物流申请: a pick-up address outside 松江区 is stopped; a Songjiang 
   await elType(page, '详细地址', '赵巷镇嘉松中路5号', dlg);
   await elType(page, '联系人', '王秀英', dlg);
   await elType(page, '联系电话', '13912345678', dlg);
-  await page.waitForSelector('[data-testid="guard-address-note"][data-verdict="outside"]', { timeout: 30_000 });
+  await addressNoteSettled(page, 'outside');
   await button(page, '提交');
   assert.deepEqual(await waitModal(page), ['address-outside-songjiang']);
   assert.match(await modalText(page), /取件地址[\s\S]*青浦区/);
@@ -330,6 +333,7 @@ test('物流申请: a pick-up address outside 松江区 is stopped; a Songjiang 
 
   await elSelect(page, '取件地址', '松江区', dlg);
   await elType(page, '详细地址', '中山街道中山中路1号', dlg);
+  await addressNoteSettled(page, null);
   await button(page, '提交');
   await page.waitForFunction(() => /物流申请已提交/.test(document.body.innerText), { timeout: 60_000 });
   assert.equal(await page.$(MODAL), null);
@@ -348,6 +352,7 @@ test('embedded variant: the application in a same-origin iframe is guarded in it
   await guardReady(frame, 'application');
   await collapsePanel(page);
   await elBasic(frame, { cascader: ['上海市', '市辖区', '闵行区'], detail: '莘庄镇莘松路1号' });
+  await addressNoteSettled(frame, 'outside');
   await button(frame, '下一步');
   assert.deepEqual(await waitModal(frame), ['address-outside-songjiang']);
   await back(frame);
@@ -365,6 +370,7 @@ test('history: an invoice submitted earlier from this device (the clean Element 
   const page = await newPage();
   await elOpen(page);
   await elBasic(page, { cascader: ['上海市', '市辖区', '松江区'], detail: '九亭镇涞亭南路888弄12号301室' });
+  await addressNoteSettled(page, null);
   await button(page, '下一步');
   await page.waitForFunction(() => location.pathname.endsWith('/invoice'));
   await elInvoice(page, '0012345678', '门诊');
