@@ -45,7 +45,7 @@ async function newPage(): Promise<Page> {
 async function bsOpen(page: Page) {
   await page.goto(BS_URL, { waitUntil: 'networkidle0' });
   await guardReady(page, 'application');
-  await collapsePanel(await helperFrame(page));
+  await collapsePanel(page);
 }
 
 const onStep = (page: Page, pane: 'pane1' | 'pane2' | 'pane3') => page.$eval(`#${pane}`, (e) => getComputedStyle(e).display !== 'none');

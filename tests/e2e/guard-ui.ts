@@ -7,6 +7,7 @@
  */
 import type { CDPSession, ElementHandle, Frame, Page } from 'puppeteer-core';
 import { until } from './portal-user';
+import { helperFrame } from './harness';
 
 export const MODAL = '[data-zwdt-guard="modal"]';
 export const REPEAT_NOTICE = '[data-zwdt-guard="repeat-notice"]';
@@ -191,14 +192,27 @@ export async function setClaim(panel: Frame, claim: Record<string, unknown>) {
   if (JSON.stringify(res) !== JSON.stringify({ ok: true, data: { ok: true } })) throw new Error(`set-claim-context: ${JSON.stringify(res)}`);
 }
 
-/** The user collapses the panel (bottom-right, over the page) to reach what is under it; waits until it has shrunk. */
-export async function collapsePanel(panel: Frame) {
-  // connected to its page first (it shows where it is): before that, 收起 cannot reach the page's frame
-  await panel.waitForSelector('[data-testid="panel-page"]');
-  const btn = await panel.waitForSelector('[data-testid="panel-collapse"]', { visible: true });
-  await btn!.click();
+/**
+ * The user starts working in the page: a press on the page's own background (no link, button or
+ * field) folds the helper's panel away — what the panel host does for a person's first press outside
+ * it (panel-host.ts) — so nothing of ours covers the page's buttons. Waits until the frame has shrunk.
+ */
+export async function collapsePanel(page: Page) {
+  const panel = await helperFrame(page);
   const owner = await panel.frameElement(); // in the helper's closed shadow root: reached by the protocol
-  await until(async () => ((await owner?.boundingBox())?.width ?? Infinity) < 300, 'the panel to collapse');
+  // (no named helpers inside: tsx would wrap them in a `__name` the page does not have)
+  const spot = await page.evaluate(() => {
+    const candidates: Array<[number, number]> = [[8, innerHeight / 2], [8, innerHeight - 8], [8, 120], [innerWidth / 2, innerHeight - 8], [innerWidth / 3, innerHeight / 2]];
+    return (
+      candidates.find(([x, y]) => {
+        const el = document.elementFromPoint(x, y);
+        return !!el && el.shadowRoot === null && !el.closest('a, button, input, select, textarea, label, [onclick], [role], [tabindex], zwdt-reimburse-helper, iframe');
+      }) ?? null
+    );
+  });
+  if (!spot) throw new Error('no plain spot of the page to press');
+  await page.mouse.click(spot[0], spot[1]);
+  await until(async () => ((await owner?.boundingBox())?.width ?? Infinity) < 300, 'the panel to fold away');
 }
 
 /** Invoice numbers the extension has noted as filed from this device (asked from one of its own pages). */

@@ -14,7 +14,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page, ElementHandle } from 'puppeteer-core';
 import { launch, helperFrame, type Session } from './harness';
-import { MODAL, addressNoteSettled, waitModal, modalText, back, goOn, guardReady, setClaim as sendClaim, collapsePanel as collapse, filedNumbers } from './guard-ui';
+import { MODAL, addressNoteSettled, waitModal, modalText, back, goOn, guardReady, setClaim as sendClaim, collapsePanel, filedNumbers } from './guard-ui';
 import { button, bsAddress, bsBasic, bsChoose, bsInvoice, elBasic, elCascader, elDate, elDateRange, elDialogOpen, elRadio, elSelect, elType, materialFiles, until, type Ctx } from './portal-user';
 
 const ZB = 'c85a49fb-2dc3-4a53-95e1-25e9b0491bae';
@@ -62,7 +62,6 @@ async function noModal(ctx: Ctx) {
   assert.equal(await ctx.$(MODAL), null, 'no warnings modal');
 }
 const setClaim = async (page: Page, claim: Record<string, unknown>) => sendClaim(await helperFrame(page), claim);
-const collapsePanel = async (page: Page) => collapse(await helperFrame(page));
 
 // ---------------- Element helpers (a user clicking and typing) ----------------
 
