@@ -4,7 +4,7 @@ import { toChromeMessages, duplicateKeys } from './locales';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PORTAL_MATCHES } from './utils/hosts';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { hasRemoteDefaults, remoteDefaultsPlugin, stripRemoteDefaults } from './build/remote-defaults';
 
@@ -32,7 +32,11 @@ const CATALOG = join(dirname(new URL(import.meta.url).pathname), 'locales/index.
  * process's pid) from the start, `done` (with a fresh id) once everything is written. The end-to-end
  * runner reads it (tests/e2e/build-snapshot.mjs) so no suite runs on a half-written build.
  */
-const stampBuild = (outDir: string, stamp: Record<string, unknown>) => writeFileSync(`${outDir}.build.json`, JSON.stringify(stamp));
+const stampBuild = (outDir: string, stamp: Record<string, unknown>) => {
+  // On a clean clone `.output/` does not exist yet when the build starts.
+  mkdirSync(dirname(outDir), { recursive: true });
+  writeFileSync(`${outDir}.build.json`, JSON.stringify(stamp));
+};
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
