@@ -200,7 +200,19 @@ export async function collapsePanel(page: Page) {
   const panel = await helperFrame(page);
   // connected to its page first (it shows where it is): before that, 收起 cannot reach the page's frame
   await panel.waitForSelector('[data-testid="panel-page"]');
-  const btn = await panel.waitForSelector('[data-testid="panel-collapse"]', { visible: true });
+  const btn = await panel.waitForSelector('[data-testid="panel-collapse"]', { visible: true }).catch(async (err) => {
+    // say what the panel looked like, so a rare failure can be understood from the log alone
+    const state = panel.detached
+      ? 'the panel frame was replaced (detached)'
+      : await panel
+          .evaluate(() => {
+            const b = document.querySelector('[data-testid="panel-collapse"]')?.getBoundingClientRect();
+            return JSON.stringify({ innerWidth, innerHeight, mainHidden: document.querySelector('main')?.hidden, button: b && [b.x, b.y, b.width, b.height] });
+          })
+          .catch((e) => String(e));
+    const box = await (await panel.frameElement().catch(() => null))?.boundingBox().catch(() => null);
+    throw new Error(`收起 not visible: ${state}; frame box ${JSON.stringify(box)}; page frames ${page.frames().length}`, { cause: err });
+  });
   await btn!.click();
   const owner = await panel.frameElement(); // in the helper's closed shadow root: reached by the protocol
   await until(async () => ((await owner?.boundingBox())?.width ?? Infinity) < 300, 'the panel to collapse');
