@@ -58,6 +58,7 @@ for (const f of files) {
   logged = [];
   const r = await readInvoice({ name: f, bytes: new Uint8Array(readFileSync(join(dir, f))) }, deps);
   if (linesOf && f.includes(linesOf)) {
+    writeFileSync(join(cacheDir, `lines-${f}.json`), JSON.stringify(logged));
     for (const l of logged) {
       console.log(`--- ${l.mode}`);
       for (const line of l.lines) console.log(`  [${line.bbox.x},${line.bbox.y},${line.bbox.w}x${line.bbox.h}] ${line.words.map((w) => `${w.text}@${w.bbox.x}(${Math.round(w.conf * 100)})`).join(' ')}`);

@@ -62,6 +62,9 @@ const PREPARED: PreparedLabel[] = LABELS.flatMap((def) =>
   }),
 );
 
+/** Marks that never stand for a label's character. */
+const PUNCT = /^[:;.,!?'"“”‘’()（）〈〉<>|丨\-—_~·、，。：；]$/;
+
 const LABEL_CHARS = new Set(PREPARED.flatMap((p) => [...p.set]));
 
 /** Labels in `s` (spaces and tabs are skipped when matching; positions refer to `s`). */
@@ -88,6 +91,8 @@ export function findLabels(s: string): LabelHit[] {
       // Short labels are matched whole (a 3-character label missing one is too often part of a value: 门诊类别:门诊).
       for (let k = n <= 3 ? n : Math.max(2, n - 1); k <= n + 1; k++) {
         if (i + k > chars.length) break;
+        // A label ending in a character does not end on a mark read in its place ("医疗保险”" is not 医疗保险类型).
+        if (k > 1 && PUNCT.test(chars[i + k - 1]!) && !PUNCT.test(pl.chars[n - 1]!)) continue;
         const score = 1 - editDistance(chars.slice(i, i + k), pl.chars) / n;
         if (score >= pl.thr && (!best || score > best.score)) best = { k, score };
       }

@@ -364,11 +364,18 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
         // Wrapped onto the next line ("城乡居民" / "其他信息 基本医疗保险"): the first cell of the row below.
         if (ex.end >= cell.s.length && !/(保险|医保|卡|自费)$/.test(text)) {
           const H = layout.charH;
-          const below = cells
-            .filter((c) => c !== cell && c.box.y > cell.box.y + 0.5 * H && c.box.y - (cell.box.y + cell.box.h) < 1.2 * H && c.box.x + c.box.w > cell.box.x - 2 * H && c.box.x < cell.box.x + cell.box.w)
-            .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
-          const cont = below ? /^(?:其他信息)?\s*([\u4e00-\u9fff]{0,8}?(?:保险|医保))(?=[\s]|$|性别|[\u4e00-\u9fff]{2}[:：])/.exec(below.s) : null;
+          const nextRow = cells.filter((c) => c !== cell && c.box.y > cell.box.y + 0.5 * H && c.box.y - (cell.box.y + cell.box.h) < 1.2 * H);
+          const under = nextRow.filter((c) => c.box.x + c.box.w > cell.box.x - 2 * H && c.box.x < cell.box.x + cell.box.w).sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
+          // A value that reaches the right edge of the text wraps to the start of the next line.
+          const right = Math.max(...cells.map((c) => c.box.x + c.box.w));
+          const onlyLabel = (c: Cell) => c.labels.length > 0 && c.s.slice(c.labels[c.labels.length - 1]!.end).replace(/[\s:：]/g, '') === '';
+          const lineStart = cell.box.x + cell.box.w >= right - 2 * H ? nextRow.filter((c) => c.box.x < cell.box.x && !onlyLabel(c)).sort((a, b) => a.box.x - b.box.x)[0] : undefined;
+          const contOf = (c: Cell | undefined) => (c ? /^(?:其他信息)?\s*([\u4e00-\u9fff]{0,8}?(?:保险|医保))(?=[\s]|$|性别|[\u4e00-\u9fff]{2}[:：])/.exec(c.s.replace(/^[\s”“"']+/, '')) : null);
+          const cont = contOf(under);
+          const wrapped = cont ? null : contOf(lineStart);
           if (cont) text += cont[1]!;
+          // (from the next line's start only when the joined text is a known 医保类型)
+          else if (wrapped && INSURANCE_TEXTS.includes(snapInsuranceText(text + wrapped[1]!))) text += wrapped[1]!;
         }
         // A known 医保类型 followed by more text (the next label, garbled): the known text.
         const known = [...INSURANCE_TEXTS].sort((a, b) => b.length - a.length).find((t) => text.startsWith(t) && text.length > t.length && t.length >= 4);
