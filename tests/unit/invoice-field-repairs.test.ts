@@ -1,9 +1,13 @@
 // Values the layout cuts or misleads (issue 12, second round): a label misread over a quote mark, a 医保类型
 // wrapped onto the next line. Synthetic OCR lines (words with boxes), not generator images.
 import { describe, expect, it } from 'vitest';
+import { crossCheck, type FieldState, type FieldStates } from '@/utils/invoice/crosscheck';
 import { findLabels } from '@/utils/invoice/label-match';
 import { parseInvoiceText } from '@/utils/invoice/parse';
+import { upperAgrees, upperToAmount } from '@/utils/invoice/shapes';
 import { line } from './fixtures/invoice/ocr-lines';
+
+const ocr = <T>(value: T, conf: number): FieldState<T> => ({ value, conf, source: 'ocr', boxes: [] });
 
 describe('labels are not read into a value', () => {
   it('a value followed by a quote mark and the next label is not a misread 医疗保险类型', () => {
@@ -36,5 +40,51 @@ describe('a 医保类型 cut by the end of the line', () => {
   it('does not join what makes no known 医保类型', () => {
     const other = [line(100, [40, '交款人:钱立群'], [900, '医保类型:城乡居民']), line(134, [40, '附加说明:无'])];
     expect(parseInvoiceText(other).fields.insuranceTypeText?.value).toBe('城乡居民');
+  });
+});
+
+describe('a label whose first character was misread, at the start of its cell', () => {
+  it('尼保类型 | 居民医保 is 医保类型 with its value in the next cell', () => {
+    const f = parseInvoiceText([line(100, [40, '姓名'], [160, '韦小川'], [700, '尼保类型'], [860, '|'], [880, '新型农村合作医疗'])]).fields;
+    expect(f.insuranceTypeText?.value).toBe('新型农村合作医疗');
+    expect(f.payerName?.value).toBe('韦小川');
+  });
+  it('inside a cell the first character must still be right (城乡居民医保性别 holds 性别, not 医保类别)', () => {
+    expect(findLabels('城乡居民医保性别').map((h) => h.label)).toEqual(['性别']);
+  });
+});
+
+describe('the 小写 total after a 大写 run', () => {
+  it('passes over specks on the row (a rule or a seal edge read as a character)', () => {
+    const f = parseInvoiceText([line(100, [40, '合计(大写)'], [200, '玖拾叁元零伍分'], [700, '上'], [900, '|'], [940, '93.05'])]).fields;
+    expect(f.totalAmount?.value).toBe('93.05');
+  });
+  it('stops at a cell with other text', () => {
+    const f = parseInvoiceText([line(100, [40, '合计(大写)'], [200, '玖拾叁元零伍分'], [700, '收款人'], [900, '93.05'])]).fields;
+    expect(f.totalAmount?.value).not.toBe('93.05');
+  });
+});
+
+describe('a 大写 too damaged to decode', () => {
+  it('agrees with a total when every readable numeral and unit is where the total puts it', () => {
+    expect(upperToAmount('贰万肆什伍佰抽拾肆元肆角陆分')).toBeNull();
+    expect(upperAgrees('贰万肆什伍佰抽拾肆元肆角陆分', '24584.46')).toBe(true);
+    expect(upperAgrees('陆佰肆拾娄元染角壹分', '647.71')).toBe(true);
+  });
+  it('disagrees when a readable numeral differs, the length differs, or too much is unreadable', () => {
+    expect(upperAgrees('贰万肆什伍佰抽拾叁元肆角陆分', '24584.46')).toBe(false);
+    expect(upperAgrees('贰万肆什伍佰抽拾肆元肆角', '24584.46')).toBe(false);
+    expect(upperAgrees('陆佰肆什娄元染角过分', '647.71')).toBe(false);
+  });
+  it('lets the one unread payment be derived, marked for checking', () => {
+    const fields: FieldStates = { totalAmount: ocr('24584.46', 0.74), totalAmountUpper: ocr('贰万肆什伍佰抽拾肆元肆角陆分', 0.57), accountPaid: ocr('10445.43', 0.8), cashPaid: ocr('3208.05', 0.85) };
+    const w = crossCheck({ fields, today: '2026-01-01' });
+    expect(fields.fundPaid).toMatchObject({ value: '10930.98', conf: 0.7 });
+    expect(w.map((x) => x.code)).toContain('invoiceWarnPaymentDerived');
+  });
+  it('does not when the 大写 disagrees', () => {
+    const fields: FieldStates = { totalAmount: ocr('24584.46', 0.74), totalAmountUpper: ocr('贰万肆什伍佰抽拾叁元肆角陆分', 0.57), accountPaid: ocr('10445.43', 0.8), cashPaid: ocr('3208.05', 0.85) };
+    crossCheck({ fields, today: '2026-01-01' });
+    expect(fields.fundPaid).toBeUndefined();
   });
 });

@@ -80,9 +80,11 @@ export function findLabels(s: string): LabelHit[] {
   const hits: LabelHit[] = [];
   for (let i = 0; i < chars.length; i++) {
     const c0 = chars[i]!;
-    if (!LABEL_CHARS.has(c0)) continue;
+    // At the start of a cell a long label may begin with a misread character ("尼保类型" | 居民医保).
+    const cellStart = i === 0 && chars.length > 1;
+    if (!LABEL_CHARS.has(c0) && !cellStart) continue;
     for (const pl of PREPARED) {
-      if (!pl.set.has(c0)) continue;
+      if (!pl.set.has(c0) && !(cellStart && pl.chars.length >= 4 && pl.set.has(chars[1]!))) continue;
       const n = pl.chars.length;
       let inSet = 0;
       for (let j = i; j < Math.min(chars.length, i + n + 1); j++) if (pl.set.has(chars[j]!)) inSet++;

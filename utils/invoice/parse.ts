@@ -237,10 +237,13 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     }
     if (c.s.slice(end).replace(/\s/g, '').length > 3) return;
     const lb = spanBox(c, Math.max(0, end - 1), end);
-    const r = layout.cells.filter((o) => o !== c && vOverlap(lb, o.box) >= 0.5 && o.box.x >= lb.x).sort((a2, b2) => a2.box.x - b2.box.x)[0];
-    if (!r) return;
-    const am2 = firstAmount(r.s.slice(0, 20));
-    if (am2 && am2.start <= 4 && !claimed(r.id, am2.start, am2.end)) put('totalAmount', readingOf(r, am2.start, am2.end, am2.value, factor, false, 'shape'));
+    // The next cell on the row; specks between (a rule or a seal's edge read as "上", "|") are passed over.
+    const row = layout.cells.filter((o) => o !== c && vOverlap(lb, o.box) >= 0.5 && o.box.x >= lb.x).sort((a2, b2) => a2.box.x - b2.box.x);
+    for (const r of row) {
+      const am2 = firstAmount(r.s.slice(0, 20));
+      if (am2 && am2.start <= 4 && !claimed(r.id, am2.start, am2.end)) put('totalAmount', readingOf(r, am2.start, am2.end, am2.value, factor, false, 'shape'));
+      if (am2 || r.labels.length || /[0-9]/.test(r.s) || r.s.replace(/[\s|丨:;.,]/g, '').length > 2) return;
+    }
   };
 
   // Labels claim their own text.
