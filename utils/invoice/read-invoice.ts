@@ -9,6 +9,7 @@ import { parseInvoiceText, type ParsedText, type Reading } from './parse';
 import { parseQrPayload, type QrFields } from './qr';
 import { findMissedText } from './missed-text';
 import { repairHospitalName } from './hospital-names';
+import { hasConfusableChar } from './names';
 import { findSeals, hospitalSeal, readSealName, sealCovers } from './seal';
 import { prepareRegion, regionLinesToPage, regionsFor, type Region } from './regions';
 import { checkFileSize, checkImageHeader, renderScale } from './limits';
@@ -155,6 +156,12 @@ export function repairHospital(states: FieldStates): void {
   h.conf = Math.min(h.conf, 0.8);
 }
 
+/** A payer name holding a character the recogniser confuses with another (宇/字, 凤/风): shown for checking, however many passes agree. */
+export function markConfusablePayer(states: FieldStates): void {
+  const p = states.payerName;
+  if (p && p.source === 'ocr' && hasConfusableChar(p.value)) p.conf = Math.min(p.conf, 0.8);
+}
+
 /** Marks every line of a recognition with its number (see OcrLine.read). */
 function tag(out: { lines: OcrLine[] }, read: number): { lines: OcrLine[] } {
   return { lines: out.lines.map((l) => ({ ...l, read })) };
@@ -255,6 +262,7 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
       }
     }
     repairHospital(states);
+    markConfusablePayer(states);
     if (!error) warnings.push(...crossCheck({ fields: states, otherPaid }));
     // The review trusts PDF text: a PDF value the parser is unsure of (a value cut by a line break, a label
     // read into it) gets a warning, so it is shown for checking too.

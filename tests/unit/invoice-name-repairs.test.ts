@@ -1,9 +1,10 @@
-// Hospital names repaired from what hospital names are made of (labels.ts: HOSPITAL_NAME_PARTS, PROVINCES),
+// Payer names with easily confused characters marked; hospital names repaired from what hospital names are made of (labels.ts: HOSPITAL_NAME_PARTS, PROVINCES),
 // and how sure the review is told to be of them.
 import { describe, expect, it } from 'vitest';
 import type { FieldStates } from '@/utils/invoice/crosscheck';
 import { repairHospitalName } from '@/utils/invoice/hospital-names';
-import { repairHospital } from '@/utils/invoice/read-invoice';
+import { hasConfusableChar } from '@/utils/invoice/names';
+import { markConfusablePayer, repairHospital } from '@/utils/invoice/read-invoice';
 
 describe('repairHospitalName', () => {
   it('one misread character in a common part', () => {
@@ -45,5 +46,22 @@ describe('repairHospital on a reading', () => {
     const ok = st('宜昌市第一人民医院', 0.95);
     repairHospital(ok);
     expect(ok.hospital!.conf).toBe(0.95);
+  });
+});
+
+describe('payer names with a character the recogniser confuses', () => {
+  it('are marked for checking even when read confidently by several passes', () => {
+    const s: FieldStates = { payerName: { value: '罗宇航', conf: 0.97, source: 'ocr', boxes: [] } };
+    markConfusablePayer(s);
+    expect(s.payerName!.conf).toBe(0.8);
+    expect(hasConfusableChar('江凤')).toBe(true);
+  });
+  it('others keep their confidence, and PDF text is trusted', () => {
+    const s: FieldStates = { payerName: { value: '罗明航', conf: 0.97, source: 'ocr', boxes: [] } };
+    markConfusablePayer(s);
+    expect(s.payerName!.conf).toBe(0.97);
+    const p: FieldStates = { payerName: { value: '罗宇航', conf: 0.97, source: 'pdf', boxes: [] } };
+    markConfusablePayer(p);
+    expect(p.payerName!.conf).toBe(0.97);
   });
 });
