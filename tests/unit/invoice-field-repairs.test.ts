@@ -82,6 +82,11 @@ describe('a 大写 too damaged to decode', () => {
     expect(fields.fundPaid).toMatchObject({ value: '10930.98', conf: 0.7 });
     expect(w.map((x) => x.code)).toContain('invoiceWarnPaymentDerived');
   });
+  it('any reading of the 大写 may agree (another pass read it less damaged)', () => {
+    const fields: FieldStates = { totalAmount: ocr('935.76', 0.8), totalAmountUpper: { ...ocr('玖佰参拾伍元上集角陆分', 0.5), alts: ['玖佰参拾伍元集角陆分'] }, fundPaid: ocr('419.50', 0.8), accountPaid: ocr('0.00', 0.9) };
+    crossCheck({ fields, today: '2026-01-01' });
+    expect(fields.cashPaid).toMatchObject({ value: '516.26', conf: 0.7 });
+  });
   it('does not when the 大写 disagrees', () => {
     const fields: FieldStates = { totalAmount: ocr('24584.46', 0.74), totalAmountUpper: ocr('贰万肆什伍佰抽拾叁元肆角陆分', 0.57), accountPaid: ocr('10445.43', 0.8), cashPaid: ocr('3208.05', 0.85) };
     crossCheck({ fields, today: '2026-01-01' });

@@ -82,9 +82,9 @@ export function crossCheck(input: CrossCheckInput): Issue[] {
   const totalNow = f.totalAmount;
   const totalCents = totalNow ? amountCents(totalNow.value) : null;
   let derived: FieldName | null = null;
-  // A 大写 too damaged to decode that agrees with the total wherever it is readable confirms it enough for
-  // that (the derived payment is marked for checking either way).
-  const totalAgreed = !!totalNow && (totalNow.conf >= 0.95 || (!!upper && !upperValue && upperAgrees(upper.value, totalNow.value)));
+  // A 大写 too damaged to decode that agrees with the total wherever it is readable (in any of its readings)
+  // confirms it enough for that (the derived payment is marked for checking either way).
+  const totalAgreed = !!totalNow && (totalNow.conf >= 0.95 || (!!upper && !upperValue && [upper.value, ...(upper.alts ?? [])].some((u) => upperAgrees(u, totalNow.value))));
   if (missingPay.length === 1 && totalNow && totalCents !== null && totalAgreed) {
     const others = payFields.filter((n) => n !== missingPay[0]).map((n) => amountCents(f[n]!.value)!);
     const other = input.otherPaid ? amountCents(input.otherPaid.value) ?? 0 : 0;
