@@ -37,6 +37,21 @@ describe('a 医保类型 cut by the end of the line', () => {
     const mid = [line(100, [40, '门诊号:33018'], [500, '医保类型:城乡居民'], [1000, '交款人:钱立群']), line(134, [40, '基本医疗保险 ”性别:男'])];
     expect(parseInvoiceText(mid).fields.insuranceTypeText?.value).toBe('城乡居民');
   });
+  it('a misread continuation close to a known 医保类型 is joined, marked for checking', () => {
+    const misread = [line(100, [40, '交款人:钱立群'], [900, '医保类型:城镇职工']), line(134, [40, '直本医疗保队性别:男'], [500, '其他支付:0.00'])];
+    const f = parseInvoiceText(misread).fields;
+    expect(f.insuranceTypeText?.value).toBe('城镇职工基本医疗保险');
+    expect(f.insuranceTypeText!.conf).toBeLessThan(0.85);
+  });
+  it('a value cut at the end of its line and not read on: the one known 医保类型 it begins, marked', () => {
+    const cut = parseInvoiceText([line(100, [40, '交款人:钱立群'], [900, '医保类型:城镇职工基本'])]).fields;
+    expect(cut.insuranceTypeText?.value).toBe('城镇职工基本医疗保险');
+    expect(cut.insuranceTypeText!.conf).toBeLessThan(0.85);
+    // 城乡居民 begins several (城乡居民医保, 城乡居民基本医疗保险): left as read, marked
+    const open = parseInvoiceText([line(100, [40, '交款人:钱立群'], [900, '医保类型:城乡居民'])]).fields;
+    expect(open.insuranceTypeText?.value).toBe('城乡居民');
+    expect(open.insuranceTypeText!.conf).toBeLessThan(0.85);
+  });
   it('does not join what makes no known 医保类型', () => {
     const other = [line(100, [40, '交款人:钱立群'], [900, '医保类型:城乡居民']), line(134, [40, '附加说明:无'])];
     expect(parseInvoiceText(other).fields.insuranceTypeText?.value).toBe('城乡居民');

@@ -364,6 +364,7 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       }
       case 'insuranceTypeText': {
         let text = v as string;
+        let guessed = false;
         // Wrapped onto the next line ("城乡居民" / "其他信息 基本医疗保险"): the first cell of the row below.
         if (ex.end >= cell.s.length && !/(保险|医保|卡|自费)$/.test(text)) {
           const H = layout.charH;
@@ -379,6 +380,19 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
           if (cont) text += cont[1]!;
           // (from the next line's start only when the joined text is a known 医保类型)
           else if (wrapped && INSURANCE_TEXTS.includes(snapInsuranceText(text + wrapped[1]!))) text += wrapped[1]!;
+          else {
+            // The continuation misread ("直本医疗保队"): its characters up to the next label, when the joined
+            // text is within the snapping distance of a known 医保类型 — a guess, shown for checking.
+            for (const c of [under, lineStart]) {
+              const run = c ? /^(?:其他信息)?([\u4e00-\u9fff]{2,8})/.exec(c.s.slice(0, beforeFirstLabel(c)).replace(/^[\s”“"']+/, ''))?.[1] : undefined;
+              const joined = run ? snapInsuranceText(text + run) : '';
+              if (run && INSURANCE_TEXTS.includes(joined) && joined.length > text.length) {
+                text = joined;
+                guessed = true;
+                break;
+              }
+            }
+          }
         }
         // A known 医保类型 followed by more text (the next label, garbled): the known text.
         const known = [...INSURANCE_TEXTS].sort((a, b) => b.length - a.length).find((t) => text.startsWith(t) && text.length > t.length && t.length >= 4);
@@ -390,9 +404,19 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
             if (INSURANCE_TEXTS.includes(joined)) text = joined;
           }
         }
+        // Cut at the end of its line and the rest not read: the one known 医保类型 it begins (a guess, marked).
+        if (!INSURANCE_TEXTS.includes(text) && ex.end >= cell.s.length && Array.from(text).length >= 4) {
+          const longer = INSURANCE_TEXTS.filter((t) => t.startsWith(text) && t.length > text.length);
+          if (longer.length === 1) {
+            text = longer[0]!;
+            guessed = true;
+          }
+        }
         const snapped = snapInsuranceText(text);
         // A text that is none of the printed 医保类型 (cut, misread, or simply new) is shown for checking.
-        put('insuranceTypeText', base(snapped, ex.start, ex.end, INSURANCE_TEXTS.includes(snapped) ? 1 : 0.8));
+        const r = base(snapped, ex.start, ex.end, INSURANCE_TEXTS.includes(snapped) ? 1 : 0.8);
+        if (guessed) r.conf = Math.min(r.conf, 0.8);
+        put('insuranceTypeText', r);
         return true;
       }
       case 'totalAmountUpper': {
