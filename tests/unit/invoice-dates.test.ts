@@ -19,9 +19,12 @@ describe('parseDate: the printed forms', () => {
     ['2024 年 11 月 05 日', '2024-11-05'],
     ['2024午11目05曰', '2024-11-05'],
     ['2024年11月05', '2024-11-05'],
+    // digits read as look-alikes between 年 and 月 (a 1 as ] or l, a 0 as O)
+    ['2023 年 0] 月 10 日', '2023-01-10'],
+    ['2023年l2月O5日', '2023-12-05'],
   ])('%s → %s', (raw, iso) => expect(parseDate(raw)).toBe(iso));
 
-  it.each(['2021-02-30', '2024-13-01', '20241135', '1999-01-01', '2024-11', '241105', '2024年11月'])('refuses %s', (raw) => expect(parseDate(raw)).toBeNull());
+  it.each(['2024-0]-05', '2024.l2.05', '2023年0]月32日', '2021-02-30', '2024-13-01', '20241135', '1999-01-01', '2024-11', '241105', '2024年11月'])('refuses %s', (raw) => expect(parseDate(raw)).toBeNull());
 });
 
 describe('findDates / findPeriod in running text', () => {

@@ -4,32 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLayout } from '@/utils/invoice/layout';
 import { parseInvoiceText } from '@/utils/invoice/parse';
 import type { OcrLine, OcrWord } from '@/utils/invoice/types';
-
-const CH = 24; // character size in px
-
-/** A piece of text at (x, y): one word per CJK character, one per run of other characters. */
-function words(text: string, x: number, y: number, conf = 0.93): OcrWord[] {
-  const out: OcrWord[] = [];
-  let cx = x;
-  for (const tok of text.match(/[\u4e00-\u9fff（）：]|[^\u4e00-\u9fff（）：\s]+|\s+/g) ?? []) {
-    if (/^\s+$/.test(tok)) {
-      cx += tok.length * CH * 0.5;
-      continue;
-    }
-    const w = /[\u4e00-\u9fff（）：]/.test(tok) ? CH : tok.length * CH * 0.55;
-    out.push({ text: tok, conf, bbox: { x: Math.round(cx), y, w: Math.round(w), h: CH } });
-    cx += w + 2;
-  }
-  return out;
-}
-
-/** One OCR line made of pieces placed at given x positions (table cells, columns). */
-function line(y: number, ...pieces: Array<[number, string]>): OcrLine {
-  const ws = pieces.flatMap(([x, t]) => words(t, x, y));
-  const x0 = Math.min(...ws.map((w) => w.bbox.x));
-  const x1 = Math.max(...ws.map((w) => w.bbox.x + w.bbox.w));
-  return { text: ws.map((w) => w.text).join(' '), conf: 0.93, bbox: { x: x0, y, w: x1 - x0, h: CH }, words: ws };
-}
+import { line } from './fixtures/invoice/ocr-lines';
 
 const values = (ls: OcrLine[]) => Object.fromEntries(Object.entries(parseInvoiceText(ls).fields).map(([k, v]) => [k, v!.value]));
 

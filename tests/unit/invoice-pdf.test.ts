@@ -112,7 +112,8 @@ describe('PDF values the parser is unsure of are shown for checking', () => {
       extractText: async () => [{ width: 600, height: 400, lines: [l('票据代码:31060121 票据号码:0012345678', 20), l('校验码:a3f09e 开票日期:2024-03-15', 40), l('合计(小写)350.50', 60), l('医保类型:职工基本', 80)] }],
     };
     const r = await read({ name: 'x.pdf', bytes: new TextEncoder().encode('%PDF-1.7\n') }, { engine: noOcr, decodeImage: async () => { throw new Error('no'); }, pdf });
-    expect(r.fields.insuranceTypeText).toBe('职工基本');
+    // completed to the one known 医保类型 it begins — a guess, so it must be marked
+    expect(r.fields.insuranceTypeText).toBe('职工基本医疗保险');
     expect(r.source.insuranceTypeText).toBe('pdf');
     const checked = r.warnings.filter((w) => w.code === 'invoiceWarnCheckValue').map((w) => w.fields![0]);
     expect(checked).toContain('insuranceTypeText');

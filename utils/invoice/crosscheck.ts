@@ -1,7 +1,7 @@
 // Cross-checks between fields: shapes, 大写 vs 小写, payments vs total, dates. Failures lower confidence and add
 // a warning; where the redundancy pins a value down (a decodable 大写, payments that add up) it fills or repairs it.
 import { t } from '@/utils/i18n';
-import { amountCents, centsToAmount, isIsoDate, upperToAmount } from './shapes';
+import { amountCents, centsToAmount, isIsoDate, upperAgrees, upperToAmount } from './shapes';
 import type { Box, FieldName, FieldSource, InvoiceFields, Issue } from './types';
 
 export interface FieldState<T = unknown> {
@@ -82,7 +82,10 @@ export function crossCheck(input: CrossCheckInput): Issue[] {
   const totalNow = f.totalAmount;
   const totalCents = totalNow ? amountCents(totalNow.value) : null;
   let derived: FieldName | null = null;
-  if (missingPay.length === 1 && totalNow && totalCents !== null && totalNow.conf >= 0.95) {
+  // A 大写 too damaged to decode that agrees with the total wherever it is readable (in any of its readings)
+  // confirms it enough for that (the derived payment is marked for checking either way).
+  const totalAgreed = !!totalNow && (totalNow.conf >= 0.95 || (!!upper && !upperValue && [upper.value, ...(upper.alts ?? [])].some((u) => upperAgrees(u, totalNow.value))));
+  if (missingPay.length === 1 && totalNow && totalCents !== null && totalAgreed) {
     const others = payFields.filter((n) => n !== missingPay[0]).map((n) => amountCents(f[n]!.value)!);
     const other = input.otherPaid ? amountCents(input.otherPaid.value) ?? 0 : 0;
     const rest = totalCents - others.reduce((a, b) => a + b, 0) - other;

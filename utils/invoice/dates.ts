@@ -7,16 +7,21 @@ import { isRealDate, ymd } from './shapes';
 const Y = '[-年午牛./]';
 const M = '[-月目用冃./]';
 const D = '[日曰口]';
+/** A month or day digit, with the look-alikes OCR reads between 年 and 月 (0] for 01, l for 1, O for 0). */
+const G = '[\\dOoIl|\\]]';
 /** One date (source of a RegExp, no flags): the separated forms first, then the 8-digit compact form. */
-const DATE_SRC = `(20\\d{2})\\s*${Y}\\s*(\\d{1,2})\\s*${M}\\s*(\\d{1,2})(?!\\d)\\s*${D}?|(?<!\\d)(20\\d{2})(\\d{2})(\\d{2})(?!\\d)`;
+const DATE_SRC = `(20\\d{2})\\s*${Y}\\s*(\\d{1,2})\\s*${M}\\s*(\\d{1,2})(?!\\d)\\s*${D}?|(20\\d{2})\\s*年\\s*(${G}{1,2})\\s*[月目用冃]\\s*(${G}{1,2})(?!\\d)\\s*${D}?|(?<!\\d)(20\\d{2})(\\d{2})(\\d{2})(?!\\d)`;
+
+const lookAlike = (t: string) => Number(t.replace(/[Oo]/g, '0').replace(/[Il|\]]/g, '1'));
 
 /** Parses one printed date; null when it is not a real date in one of the printed forms. */
 export function parseDate(raw: string): string | null {
   const m = new RegExp(`^\\s*(?:${DATE_SRC})\\s*$`).exec(raw);
   if (!m) return null;
-  const y = Number(m[1] ?? m[4]);
-  const mo = Number(m[2] ?? m[5]);
-  const d = Number(m[3] ?? m[6]);
+  // (the look-alike form only with 年 and 月 printed: the characters pin the digits down)
+  const y = Number(m[1] ?? m[4] ?? m[7]);
+  const mo = m[5] !== undefined ? lookAlike(m[5]) : Number(m[2] ?? m[8]);
+  const d = m[6] !== undefined ? lookAlike(m[6]) : Number(m[3] ?? m[9]);
   return isRealDate(y, mo, d) ? ymd(y, mo, d) : null;
 }
 

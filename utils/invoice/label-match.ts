@@ -62,6 +62,9 @@ const PREPARED: PreparedLabel[] = LABELS.flatMap((def) =>
   }),
 );
 
+/** Marks that never stand for a label's character. */
+const PUNCT = /^[:;.,!?'"“”‘’()（）〈〉<>|丨\-—_~·、，。：；]$/;
+
 const LABEL_CHARS = new Set(PREPARED.flatMap((p) => [...p.set]));
 
 /** Labels in `s` (spaces and tabs are skipped when matching; positions refer to `s`). */
@@ -77,9 +80,11 @@ export function findLabels(s: string): LabelHit[] {
   const hits: LabelHit[] = [];
   for (let i = 0; i < chars.length; i++) {
     const c0 = chars[i]!;
-    if (!LABEL_CHARS.has(c0)) continue;
+    // At the start of a cell a long label may begin with a misread character ("尼保类型" | 居民医保).
+    const cellStart = i === 0 && chars.length > 1;
+    if (!LABEL_CHARS.has(c0) && !cellStart) continue;
     for (const pl of PREPARED) {
-      if (!pl.set.has(c0)) continue;
+      if (!pl.set.has(c0) && !(cellStart && pl.chars.length >= 4 && pl.set.has(chars[1]!))) continue;
       const n = pl.chars.length;
       let inSet = 0;
       for (let j = i; j < Math.min(chars.length, i + n + 1); j++) if (pl.set.has(chars[j]!)) inSet++;
@@ -88,6 +93,8 @@ export function findLabels(s: string): LabelHit[] {
       // Short labels are matched whole (a 3-character label missing one is too often part of a value: 门诊类别:门诊).
       for (let k = n <= 3 ? n : Math.max(2, n - 1); k <= n + 1; k++) {
         if (i + k > chars.length) break;
+        // A label ending in a character does not end on a mark read in its place ("医疗保险”" is not 医疗保险类型).
+        if (k > 1 && PUNCT.test(chars[i + k - 1]!) && !PUNCT.test(pl.chars[n - 1]!)) continue;
         const score = 1 - editDistance(chars.slice(i, i + k), pl.chars) / n;
         if (score >= pl.thr && (!best || score > best.score)) best = { k, score };
       }

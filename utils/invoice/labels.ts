@@ -70,6 +70,27 @@ export const HOSPITAL_SUFFIXES = ['医院', '卫生院', '卫生服务中心', '
 /** Ending that makes the best-shaped name (a seal or damaged line giving "…中心" is less sure than "…医院"). */
 export const STRONG_HOSPITAL_SUFFIXES = ['医院', '卫生院', '卫生服务中心', '保健院', '医疗中心', '急救中心'];
 
+/**
+ * Parts many hospital names are made of (kinds of hospital, affiliations). A reading one character away from
+ * one of them ("人民匹院", "第一大民医院") is repaired to it and marked for checking. Numbered parts (第一医院,
+ * 第三医院) are not here, nor 中心医院 / 中医医院 (中山医院 is a name): one character tells them apart.
+ */
+export const HOSPITAL_NAME_PARTS = [
+  '人民医院', '妇幼保健院', '妇幼保健计划生育服务中心', '儿童医院', '肿瘤医院', '口腔医院', '眼科医院', '骨科医院', '胸科医院', '传染病医院',
+  '精神卫生中心', '中西医结合医院', '社区卫生服务中心', '卫生服务中心', '附属医院', '大学附属', '医学院附属', '中医药大学', '妇产科医院',
+  '康复医院', '职业病防治院', '急救中心', '中心卫生院', '人民解放军',
+];
+
+/** Parts that are one character away from another part and just as common: never repaired into another. */
+export const HOSPITAL_NAME_FORMS = [...HOSPITAL_NAME_PARTS, '中心医院', '中医医院', '医药大学', '医科大学', '中山医院', '华山医院', '人和医院', '儿科医院'];
+
+/** Provinces, autonomous regions and municipalities as printed at the start of a hospital's name. */
+export const PROVINCES = [
+  '北京市', '天津市', '上海市', '重庆市', '河北省', '山西省', '辽宁省', '吉林省', '黑龙江省', '江苏省', '浙江省', '安徽省', '福建省', '江西省',
+  '山东省', '河南省', '湖北省', '湖南省', '广东省', '海南省', '四川省', '贵州省', '云南省', '陕西省', '甘肃省', '青海省', '台湾省',
+  '内蒙古自治区', '广西壮族自治区', '西藏自治区', '宁夏回族自治区', '新疆维吾尔自治区',
+];
+
 /** 医保类型 texts printed on invoices; an OCR reading within a small edit distance is snapped to one of them. */
 export const INSURANCE_TEXTS = [
   '职工基本医疗保险', '城镇职工基本医疗保险', '城乡居民基本医疗保险', '城镇居民基本医疗保险', '居民基本医疗保险',

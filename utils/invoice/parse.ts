@@ -237,10 +237,13 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     }
     if (c.s.slice(end).replace(/\s/g, '').length > 3) return;
     const lb = spanBox(c, Math.max(0, end - 1), end);
-    const r = layout.cells.filter((o) => o !== c && vOverlap(lb, o.box) >= 0.5 && o.box.x >= lb.x).sort((a2, b2) => a2.box.x - b2.box.x)[0];
-    if (!r) return;
-    const am2 = firstAmount(r.s.slice(0, 20));
-    if (am2 && am2.start <= 4 && !claimed(r.id, am2.start, am2.end)) put('totalAmount', readingOf(r, am2.start, am2.end, am2.value, factor, false, 'shape'));
+    // The next cell on the row; specks between (a rule or a seal's edge read as "上", "|") are passed over.
+    const row = layout.cells.filter((o) => o !== c && vOverlap(lb, o.box) >= 0.5 && o.box.x >= lb.x).sort((a2, b2) => a2.box.x - b2.box.x);
+    for (const r of row) {
+      const am2 = firstAmount(r.s.slice(0, 20));
+      if (am2 && am2.start <= 4 && !claimed(r.id, am2.start, am2.end)) put('totalAmount', readingOf(r, am2.start, am2.end, am2.value, factor, false, 'shape'));
+      if (am2 || r.labels.length || /[0-9]/.test(r.s) || r.s.replace(/[\s|丨:;.,]/g, '').length > 2) return;
+    }
   };
 
   // Labels claim their own text.
@@ -361,14 +364,35 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       }
       case 'insuranceTypeText': {
         let text = v as string;
+        let guessed = false;
         // Wrapped onto the next line ("城乡居民" / "其他信息 基本医疗保险"): the first cell of the row below.
         if (ex.end >= cell.s.length && !/(保险|医保|卡|自费)$/.test(text)) {
           const H = layout.charH;
-          const below = cells
-            .filter((c) => c !== cell && c.box.y > cell.box.y + 0.5 * H && c.box.y - (cell.box.y + cell.box.h) < 1.2 * H && c.box.x + c.box.w > cell.box.x - 2 * H && c.box.x < cell.box.x + cell.box.w)
-            .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
-          const cont = below ? /^(?:其他信息)?\s*([\u4e00-\u9fff]{0,8}?(?:保险|医保))(?=[\s]|$|性别|[\u4e00-\u9fff]{2}[:：])/.exec(below.s) : null;
+          const nextRow = cells.filter((c) => c !== cell && c.box.y > cell.box.y + 0.5 * H && c.box.y - (cell.box.y + cell.box.h) < 1.2 * H);
+          const under = nextRow.filter((c) => c.box.x + c.box.w > cell.box.x - 2 * H && c.box.x < cell.box.x + cell.box.w).sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)[0];
+          // A value that reaches the right edge of the text wraps to the start of the next line.
+          const right = Math.max(...cells.map((c) => c.box.x + c.box.w));
+          const onlyLabel = (c: Cell) => c.labels.length > 0 && c.s.slice(c.labels[c.labels.length - 1]!.end).replace(/[\s:：]/g, '') === '';
+          const lineStart = cell.box.x + cell.box.w >= right - 2 * H ? nextRow.filter((c) => c.box.x < cell.box.x && !onlyLabel(c)).sort((a, b) => a.box.x - b.box.x)[0] : undefined;
+          const contOf = (c: Cell | undefined) => (c ? /^(?:其他信息)?\s*([\u4e00-\u9fff]{0,8}?(?:保险|医保))(?=[\s]|$|性别|[\u4e00-\u9fff]{2}[:：])/.exec(c.s.replace(/^[\s”“"']+/, '')) : null);
+          const cont = contOf(under);
+          const wrapped = cont ? null : contOf(lineStart);
           if (cont) text += cont[1]!;
+          // (from the next line's start only when the joined text is a known 医保类型)
+          else if (wrapped && INSURANCE_TEXTS.includes(snapInsuranceText(text + wrapped[1]!))) text += wrapped[1]!;
+          else {
+            // The continuation misread ("直本医疗保队"): its characters up to the next label, when the joined
+            // text is within the snapping distance of a known 医保类型 — a guess, shown for checking.
+            for (const c of [under, lineStart]) {
+              const run = c ? /^(?:其他信息)?([\u4e00-\u9fff]{2,8})/.exec(c.s.slice(0, beforeFirstLabel(c)).replace(/^[\s”“"']+/, ''))?.[1] : undefined;
+              const joined = run ? snapInsuranceText(text + run) : '';
+              if (run && INSURANCE_TEXTS.includes(joined) && joined.length > text.length) {
+                text = joined;
+                guessed = true;
+                break;
+              }
+            }
+          }
         }
         // A known 医保类型 followed by more text (the next label, garbled): the known text.
         const known = [...INSURANCE_TEXTS].sort((a, b) => b.length - a.length).find((t) => text.startsWith(t) && text.length > t.length && t.length >= 4);
@@ -380,9 +404,19 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
             if (INSURANCE_TEXTS.includes(joined)) text = joined;
           }
         }
+        // Cut at the end of its line and the rest not read: the one known 医保类型 it begins (a guess, marked).
+        if (!INSURANCE_TEXTS.includes(text) && ex.end >= cell.s.length && Array.from(text).length >= 4) {
+          const longer = INSURANCE_TEXTS.filter((t) => t.startsWith(text) && t.length > text.length);
+          if (longer.length === 1) {
+            text = longer[0]!;
+            guessed = true;
+          }
+        }
         const snapped = snapInsuranceText(text);
         // A text that is none of the printed 医保类型 (cut, misread, or simply new) is shown for checking.
-        put('insuranceTypeText', base(snapped, ex.start, ex.end, INSURANCE_TEXTS.includes(snapped) ? 1 : 0.8));
+        const r = base(snapped, ex.start, ex.end, INSURANCE_TEXTS.includes(snapped) ? 1 : 0.8);
+        if (guessed) r.conf = Math.min(r.conf, 0.8);
+        put('insuranceTypeText', r);
         return true;
       }
       case 'totalAmountUpper': {

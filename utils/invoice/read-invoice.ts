@@ -8,6 +8,8 @@ import { downscaleToFit, eraseRules, flattenAlpha, grayToRgba, mapBoxBack, MIN_S
 import { parseInvoiceText, type ParsedText, type Reading } from './parse';
 import { parseQrPayload, type QrFields } from './qr';
 import { findMissedText } from './missed-text';
+import { repairHospitalName } from './hospital-names';
+import { hasConfusableChar } from './names';
 import { findSeals, hospitalSeal, readSealName, sealCovers } from './seal';
 import { prepareRegion, regionLinesToPage, regionsFor, type Region } from './regions';
 import { checkFileSize, checkImageHeader, renderScale } from './limits';
@@ -137,6 +139,29 @@ async function hospitalFromSeal(image: PixelImage, parsed: ParsedText, local: Ar
   else if (!hs || hs.conf < 0.6) put(ring.name, Math.min(0.75, 0.2 + ring.conf));
 }
 
+/**
+ * A hospital name one character away from a common part of hospital names (人民匹院) or with a stray mark
+ * before its province: a name already shown for checking is repaired (the reading kept as an alternative);
+ * a confident one is only marked — a real name may differ from the common part by that character.
+ */
+export function repairHospital(states: FieldStates): void {
+  const h = states.hospital;
+  if (!h || h.source !== 'ocr') return;
+  const r = repairHospitalName(h.value);
+  if (!r.repaired) return;
+  if (h.conf < SURE) {
+    h.alts = [h.value, ...(h.alts ?? [])];
+    h.value = r.name;
+  }
+  h.conf = Math.min(h.conf, 0.8);
+}
+
+/** A payer name holding a character the recogniser confuses with another (宇/字, 凤/风): shown for checking, however many passes agree. */
+export function markConfusablePayer(states: FieldStates): void {
+  const p = states.payerName;
+  if (p && p.source === 'ocr' && hasConfusableChar(p.value)) p.conf = Math.min(p.conf, 0.8);
+}
+
 /** Marks every line of a recognition with its number (see OcrLine.read). */
 function tag(out: { lines: OcrLine[] }, read: number): { lines: OcrLine[] } {
   return { lines: out.lines.map((l) => ({ ...l, read })) };
@@ -236,6 +261,8 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
         st.boxes = st.boxes.map((b) => ({ x: Math.round(b.x / boxScale), y: Math.round(b.y / boxScale), w: Math.round(b.w / boxScale), h: Math.round(b.h / boxScale) }));
       }
     }
+    repairHospital(states);
+    markConfusablePayer(states);
     if (!error) warnings.push(...crossCheck({ fields: states, otherPaid }));
     // The review trusts PDF text: a PDF value the parser is unsure of (a value cut by a line break, a label
     // read into it) gets a warning, so it is shown for checking too.

@@ -122,6 +122,25 @@ export function amountToUpper(amount: string): string {
   return Nzh.cn.toMoney(amount, { outSymbol: false });
 }
 
+/**
+ * Whether a 大写 text too damaged to decode ("贰万肆什伍佰抽拾肆元肆角陆分") still agrees with `amount`: same
+ * length as the amount's own 大写 (零 and 整 aside), every readable numeral and unit where the amount puts
+ * it, only a few characters unreadable (not numerals: a misread numeral that is another numeral disagrees).
+ */
+export function upperAgrees(raw: string, amount: string): boolean {
+  const norm = (x: string) => Array.from(x.replace(/[\s(（)）:：]/g, '').replace(/^人民币/, '').replace(/[整正]$/, '').replace(/圆/g, '元').replace(/零/g, ''));
+  const read = norm(raw);
+  const want = norm(amountToUpper(amount));
+  if (read.length !== want.length || want.length < 4) return false;
+  let unread = 0;
+  for (let i = 0; i < read.length; i++) {
+    if (read[i] === want[i]) continue;
+    if (UPPER_CHARS.includes(read[i]!)) return false;
+    unread++;
+  }
+  return unread <= Math.max(1, Math.floor(want.length / 3));
+}
+
 /** Share of characters in `s` that belong to the upper-case money character set. */
 export function upperShare(s: string): number {
   const chars = Array.from(s.replace(/\s/g, ''));

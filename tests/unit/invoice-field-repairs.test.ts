@@ -1,0 +1,110 @@
+// Values the layout cuts or misleads (issue 12, second round): a label misread over a quote mark, a 医保类型
+// wrapped onto the next line. Synthetic OCR lines (words with boxes), not generator images.
+import { describe, expect, it } from 'vitest';
+import { crossCheck, type FieldState, type FieldStates } from '@/utils/invoice/crosscheck';
+import { findLabels } from '@/utils/invoice/label-match';
+import { parseInvoiceText } from '@/utils/invoice/parse';
+import { upperAgrees, upperToAmount } from '@/utils/invoice/shapes';
+import { line } from './fixtures/invoice/ocr-lines';
+
+const ocr = <T>(value: T, conf: number): FieldState<T> => ({ value, conf, source: 'ocr', boxes: [] });
+
+describe('labels are not read into a value', () => {
+  it('a value followed by a quote mark and the next label is not a misread 医疗保险类型', () => {
+    const hits = findLabels('医保类型:城镇职工基本医疗保险 ”性别:女');
+    expect(hits.map((h) => h.label)).toEqual(['医保类型', '性别']);
+    const f = parseInvoiceText([line(100, [40, '就诊号:55120934 ”医保类型:城镇职工基本医疗保险 ”性别:女 ”医疗机构类型:一级医院'])]).fields;
+    expect(f.insuranceTypeText?.value).toBe('城镇职工基本医疗保险');
+    expect(f.insuranceTypeText!.conf).toBeGreaterThan(0.85);
+  });
+  it('a label printed with its own closing bracket still matches', () => {
+    expect(findLabels('收款单位(章):丽水市中心医院').map((h) => h.label)).toEqual(['收款单位(章)']);
+  });
+});
+
+describe('a 医保类型 cut by the end of the line', () => {
+  // Three columns of "label:value"; the last value reaches the right edge and goes on at the next line's start.
+  const page = [
+    line(100, [40, '交款人:钱立群'], [500, '门诊号:33018'], [900, '医保类型:城乡居民']),
+    line(134, [40, '基本医疗保险 ”性别:男'], [500, '其他支付:0.00'], [900, '个人账户支付:12.00']),
+  ];
+  it('goes on at the start of the next line when the joined text is a known 医保类型', () => {
+    const f = parseInvoiceText(page).fields;
+    expect(f.insuranceTypeText?.value).toBe('城乡居民基本医疗保险');
+    expect(f.insuranceType?.value).toBe('resident');
+  });
+  it('does not take the next line when the value ends in the middle of the line', () => {
+    const mid = [line(100, [40, '门诊号:33018'], [500, '医保类型:城乡居民'], [1000, '交款人:钱立群']), line(134, [40, '基本医疗保险 ”性别:男'])];
+    expect(parseInvoiceText(mid).fields.insuranceTypeText?.value).toBe('城乡居民');
+  });
+  it('a misread continuation close to a known 医保类型 is joined, marked for checking', () => {
+    const misread = [line(100, [40, '交款人:钱立群'], [900, '医保类型:城镇职工']), line(134, [40, '直本医疗保队性别:男'], [500, '其他支付:0.00'])];
+    const f = parseInvoiceText(misread).fields;
+    expect(f.insuranceTypeText?.value).toBe('城镇职工基本医疗保险');
+    expect(f.insuranceTypeText!.conf).toBeLessThan(0.85);
+  });
+  it('a value cut at the end of its line and not read on: the one known 医保类型 it begins, marked', () => {
+    const cut = parseInvoiceText([line(100, [40, '交款人:钱立群'], [900, '医保类型:城镇职工基本'])]).fields;
+    expect(cut.insuranceTypeText?.value).toBe('城镇职工基本医疗保险');
+    expect(cut.insuranceTypeText!.conf).toBeLessThan(0.85);
+    // 城乡居民 begins several (城乡居民医保, 城乡居民基本医疗保险): left as read, marked
+    const open = parseInvoiceText([line(100, [40, '交款人:钱立群'], [900, '医保类型:城乡居民'])]).fields;
+    expect(open.insuranceTypeText?.value).toBe('城乡居民');
+    expect(open.insuranceTypeText!.conf).toBeLessThan(0.85);
+  });
+  it('does not join what makes no known 医保类型', () => {
+    const other = [line(100, [40, '交款人:钱立群'], [900, '医保类型:城乡居民']), line(134, [40, '附加说明:无'])];
+    expect(parseInvoiceText(other).fields.insuranceTypeText?.value).toBe('城乡居民');
+  });
+});
+
+describe('a label whose first character was misread, at the start of its cell', () => {
+  it('尼保类型 | 居民医保 is 医保类型 with its value in the next cell', () => {
+    const f = parseInvoiceText([line(100, [40, '姓名'], [160, '韦小川'], [700, '尼保类型'], [860, '|'], [880, '新型农村合作医疗'])]).fields;
+    expect(f.insuranceTypeText?.value).toBe('新型农村合作医疗');
+    expect(f.payerName?.value).toBe('韦小川');
+  });
+  it('inside a cell the first character must still be right (城乡居民医保性别 holds 性别, not 医保类别)', () => {
+    expect(findLabels('城乡居民医保性别').map((h) => h.label)).toEqual(['性别']);
+  });
+});
+
+describe('the 小写 total after a 大写 run', () => {
+  it('passes over specks on the row (a rule or a seal edge read as a character)', () => {
+    const f = parseInvoiceText([line(100, [40, '合计(大写)'], [200, '玖拾叁元零伍分'], [700, '上'], [900, '|'], [940, '93.05'])]).fields;
+    expect(f.totalAmount?.value).toBe('93.05');
+  });
+  it('stops at a cell with other text', () => {
+    const f = parseInvoiceText([line(100, [40, '合计(大写)'], [200, '玖拾叁元零伍分'], [700, '收款人'], [900, '93.05'])]).fields;
+    expect(f.totalAmount?.value).not.toBe('93.05');
+  });
+});
+
+describe('a 大写 too damaged to decode', () => {
+  it('agrees with a total when every readable numeral and unit is where the total puts it', () => {
+    expect(upperToAmount('贰万肆什伍佰抽拾肆元肆角陆分')).toBeNull();
+    expect(upperAgrees('贰万肆什伍佰抽拾肆元肆角陆分', '24584.46')).toBe(true);
+    expect(upperAgrees('陆佰肆拾娄元染角壹分', '647.71')).toBe(true);
+  });
+  it('disagrees when a readable numeral differs, the length differs, or too much is unreadable', () => {
+    expect(upperAgrees('贰万肆什伍佰抽拾叁元肆角陆分', '24584.46')).toBe(false);
+    expect(upperAgrees('贰万肆什伍佰抽拾肆元肆角', '24584.46')).toBe(false);
+    expect(upperAgrees('陆佰肆什娄元染角过分', '647.71')).toBe(false);
+  });
+  it('lets the one unread payment be derived, marked for checking', () => {
+    const fields: FieldStates = { totalAmount: ocr('24584.46', 0.74), totalAmountUpper: ocr('贰万肆什伍佰抽拾肆元肆角陆分', 0.57), accountPaid: ocr('10445.43', 0.8), cashPaid: ocr('3208.05', 0.85) };
+    const w = crossCheck({ fields, today: '2026-01-01' });
+    expect(fields.fundPaid).toMatchObject({ value: '10930.98', conf: 0.7 });
+    expect(w.map((x) => x.code)).toContain('invoiceWarnPaymentDerived');
+  });
+  it('any reading of the 大写 may agree (another pass read it less damaged)', () => {
+    const fields: FieldStates = { totalAmount: ocr('935.76', 0.8), totalAmountUpper: { ...ocr('玖佰参拾伍元上集角陆分', 0.5), alts: ['玖佰参拾伍元集角陆分'] }, fundPaid: ocr('419.50', 0.8), accountPaid: ocr('0.00', 0.9) };
+    crossCheck({ fields, today: '2026-01-01' });
+    expect(fields.cashPaid).toMatchObject({ value: '516.26', conf: 0.7 });
+  });
+  it('does not when the 大写 disagrees', () => {
+    const fields: FieldStates = { totalAmount: ocr('24584.46', 0.74), totalAmountUpper: ocr('贰万肆什伍佰抽拾叁元肆角陆分', 0.57), accountPaid: ocr('10445.43', 0.8), cashPaid: ocr('3208.05', 0.85) };
+    crossCheck({ fields, today: '2026-01-01' });
+    expect(fields.fundPaid).toBeUndefined();
+  });
+});

@@ -1,0 +1,67 @@
+// Payer names with easily confused characters marked; hospital names repaired from what hospital names are made of (labels.ts: HOSPITAL_NAME_PARTS, PROVINCES),
+// and how sure the review is told to be of them.
+import { describe, expect, it } from 'vitest';
+import type { FieldStates } from '@/utils/invoice/crosscheck';
+import { repairHospitalName } from '@/utils/invoice/hospital-names';
+import { hasConfusableChar } from '@/utils/invoice/names';
+import { markConfusablePayer, repairHospital } from '@/utils/invoice/read-invoice';
+
+describe('repairHospitalName', () => {
+  it('one misread character in a common part', () => {
+    expect(repairHospitalName('丽水市第二人民匹院')).toEqual({ name: '丽水市第二人民医院', repaired: true });
+    expect(repairHospitalName('宜昌市第一大民医院')).toEqual({ name: '宜昌市第一人民医院', repaired: true });
+    expect(repairHospitalName('南昌市西湖区妇幼保键院')).toEqual({ name: '南昌市西湖区妇幼保健院', repaired: true });
+  });
+  it('a stray mark before the province that starts the name', () => {
+    expect(repairHospitalName('让语江西省胸科医院')).toEqual({ name: '江西省胸科医院', repaired: true });
+  });
+  it('leaves names alone that are right, numbered differently, or another common form', () => {
+    for (const n of ['江西省人民医院', '宜昌市第三人民医院', '复旦大学附属中山医院', '上海市松江区中心医院', '温州医科大学附属第一医院', '南京中医药大学附属医院', '北京人和医院']) {
+      expect(repairHospitalName(n)).toEqual({ name: n, repaired: false });
+    }
+    // 第一 vs 第三: numerals are never repaired into each other
+    expect(repairHospitalName('宜昌市第三医院').repaired).toBe(false);
+  });
+  it('two misread characters are not guessed', () => {
+    expect(repairHospitalName('宜昌市大区医院').repaired).toBe(false);
+  });
+});
+
+describe('repairHospital on a reading', () => {
+  const st = (value: string, conf: number): FieldStates => ({ hospital: { value, conf, source: 'ocr', boxes: [] } });
+  it('repairs a name already shown for checking, keeping the reading as an alternative', () => {
+    const s = st('宜昌市第一人民匹院', 0.4);
+    repairHospital(s);
+    expect(s.hospital).toMatchObject({ value: '宜昌市第一人民医院', conf: 0.4, alts: ['宜昌市第一人民匹院'] });
+  });
+  it('only marks a confident reading (a real name may differ from the common part)', () => {
+    const s = st('宜昌市第一大民医院', 0.96);
+    repairHospital(s);
+    expect(s.hospital).toMatchObject({ value: '宜昌市第一大民医院', conf: 0.8 });
+  });
+  it('never touches PDF text or a name that needs no repair', () => {
+    const pdf: FieldStates = { hospital: { value: '宜昌市第一大民医院', conf: 0.9, source: 'pdf', boxes: [] } };
+    repairHospital(pdf);
+    expect(pdf.hospital).toMatchObject({ value: '宜昌市第一大民医院', conf: 0.9 });
+    const ok = st('宜昌市第一人民医院', 0.95);
+    repairHospital(ok);
+    expect(ok.hospital!.conf).toBe(0.95);
+  });
+});
+
+describe('payer names with a character the recogniser confuses', () => {
+  it('are marked for checking even when read confidently by several passes', () => {
+    const s: FieldStates = { payerName: { value: '罗宇航', conf: 0.97, source: 'ocr', boxes: [] } };
+    markConfusablePayer(s);
+    expect(s.payerName!.conf).toBe(0.8);
+    expect(hasConfusableChar('江凤')).toBe(true);
+  });
+  it('others keep their confidence, and PDF text is trusted', () => {
+    const s: FieldStates = { payerName: { value: '罗明航', conf: 0.97, source: 'ocr', boxes: [] } };
+    markConfusablePayer(s);
+    expect(s.payerName!.conf).toBe(0.97);
+    const p: FieldStates = { payerName: { value: '罗宇航', conf: 0.97, source: 'pdf', boxes: [] } };
+    markConfusablePayer(p);
+    expect(p.payerName!.conf).toBe(0.97);
+  });
+});

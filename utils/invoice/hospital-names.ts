@@ -1,0 +1,55 @@
+// Repairs of a hospital name read by OCR, from what hospital names are made of (`HOSPITAL_NAME_PARTS`,
+// `PROVINCES` in labels.ts): one misread character in a common part ("人民匹院" → 人民医院), a stray mark read
+// before a province ("产湖北省中医院" → 湖北省中医院). Every repair is a guess: the caller marks it for checking.
+import { HOSPITAL_NAME_FORMS, HOSPITAL_NAME_PARTS, PROVINCES } from './labels';
+
+/** Numerals tell numbered hospitals apart: never repaired into another. */
+const NUMERALS = /[一二三四五六七八九十〇零]/;
+
+export interface HospitalRepair {
+  name: string;
+  /** True when the name was changed. */
+  repaired: boolean;
+}
+
+/** One substitution away (same length, one character differs, not a numeral). */
+function oneOff(read: string[], part: string[]): number {
+  let at = -1;
+  for (let i = 0; i < part.length; i++) {
+    if (read[i] === part[i]) continue;
+    if (at >= 0) return -1;
+    at = i;
+  }
+  return at >= 0 && !NUMERALS.test(read[at]!) && !NUMERALS.test(part[at]!) ? at : -1;
+}
+
+export function repairHospitalName(raw: string): HospitalRepair {
+  let chars = Array.from(raw);
+  let repaired = false;
+  // A stray character or two before a province that starts the name.
+  for (const p of PROVINCES) {
+    const at = raw.indexOf(p);
+    if (at > 0 && at <= 2 && !PROVINCES.some((q) => raw.startsWith(q))) {
+      chars = Array.from(raw.slice(at));
+      repaired = true;
+      break;
+    }
+  }
+  // One misread character in a common part, when the part is not also read right elsewhere.
+  const text = () => chars.join('');
+  for (const part of HOSPITAL_NAME_PARTS) {
+    const pc = Array.from(part);
+    if (pc.length < 4 || text().includes(part)) continue;
+    for (let i = 0; i + pc.length <= chars.length; i++) {
+      const window = chars.slice(i, i + pc.length);
+      const at = oneOff(window, pc);
+      // (a window that is itself (part of) another known form is a different name, not a misreading)
+      const w = window.join('');
+      if (at < 0 || HOSPITAL_NAME_FORMS.some((f) => f.includes(w) || w.includes(f))) continue;
+      chars[i + at] = pc[at]!;
+      repaired = true;
+      break;
+    }
+  }
+  return { name: text(), repaired };
+}
