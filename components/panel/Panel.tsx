@@ -8,6 +8,7 @@ import { getPageInfo, setLayout } from '@/utils/panel/messages';
 import type { PageInfo } from '@/utils/detect/page';
 import { GuideHint } from './GuideHint';
 import { describePage } from './describe-page';
+import { useLauncherSized } from './use-launcher-sized';
 import { useTheme } from '@/components/ui/theme';
 import { PeopleChooser } from './PeopleChooser';
 import { InvoiceSection } from '@/components/invoice/InvoiceSection'; // issue 6
@@ -19,8 +20,6 @@ import { FormDraftOffer } from '@/components/drafts/FormDraftOffer'; // issue 10
 /** Larger text needs a wider panel (the frame's width is set by the page side). */
 const WIDTH_BY_SCALE: Record<number, number> = { 100: 420, 150: 520, 200: 640 };
 
-const COLLAPSED_MAX_HEIGHT = 100;
-
 const contentHeight = () => Math.ceil(document.querySelector('main')?.getBoundingClientRect().height ?? 600) + 2;
 
 /** The helper inside the portal page (extension origin). */
@@ -29,14 +28,12 @@ export function Panel() {
   const [page, setPage] = useState<PageInfo | null>(null);
   // The host page decides the frame's size (it collapses the panel when the user clicks into the
   // form); the panel shows the launcher whenever its frame is launcher-sized.
-  const [collapsed, setCollapsed] = useState(() => window.innerHeight < COLLAPSED_MAX_HEIGHT);
+  const sizedAsLauncher = useLauncherSized();
+  // 收起 / 打开 show the next view at once, before the page side has resized the frame
+  const [collapsed, setCollapsed] = useState(sizedAsLauncher);
+  useEffect(() => setCollapsed(sizedAsLauncher), [sizedAsLauncher]);
   const collapsedRef = useRef(collapsed);
   collapsedRef.current = collapsed;
-  useEffect(() => {
-    const onResize = () => setCollapsed(window.innerHeight < COLLAPSED_MAX_HEIGHT);
-    window.addEventListener('resize', onResize);
-    return () => window.removeEventListener('resize', onResize);
-  }, []);
   const [error, setError] = useState('');
   /** Set by the people chooser: start 自动填写 as if its button were pressed. */
   const autofillRef = useRef<(() => 'started' | 'no-people') | null>(null);
