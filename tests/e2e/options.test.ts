@@ -88,6 +88,9 @@ describe('options page', () => {
     // The reload kept the tab (#settings in the address).
     await page.waitForSelector('[data-testid="panel-settings"] [data-testid="settings-text-scale-100"]');
     await page.click('[data-testid="settings-text-scale-100"]');
+    // The text shrinks when the change comes back from storage: the page moves under the pointer. A person
+    // sees it settle before the next click; a click aimed before it settles can land beside the checkbox.
+    await page.waitForFunction(() => getComputedStyle(document.documentElement).fontSize === '18px');
     await page.click('[data-testid="settings-high-contrast"]');
     await page.waitForFunction(() => getComputedStyle(document.documentElement).fontSize === '18px' && document.documentElement.dataset.contrast === 'normal');
   });
