@@ -108,3 +108,31 @@ describe('a 大写 too damaged to decode', () => {
     expect(fields.fundPaid).toBeUndefined();
   });
 });
+
+describe('a stray mark read as the first digit of the total', () => {
+  it('is dropped when the damaged 大写 agrees with the rest and not with the whole (marked)', () => {
+    const fields: FieldStates = { totalAmount: ocr('12732.20', 0.8), totalAmountUpper: ocr('贰作业佰参抬贰元贰角整', 0.5) };
+    const w = crossCheck({ fields, today: '2026-01-01' });
+    expect(fields.totalAmount).toMatchObject({ value: '2732.20', alts: ['12732.20'] });
+    expect(fields.totalAmount!.conf).toBeLessThan(0.85);
+    expect(w.map((x) => x.code)).toContain('invoiceWarnTotalRepaired');
+  });
+  it('is dropped when the decoded 大写 equals the rest, still marked', () => {
+    const fields: FieldStates = { totalAmount: ocr('854400.45', 0.9), totalAmountUpper: ocr('伍万肆仟肆佰元零肆角伍分', 0.9) };
+    crossCheck({ fields, today: '2026-01-01' });
+    expect(fields.totalAmount?.value).toBe('54400.45');
+    expect(fields.totalAmount!.conf).toBeLessThan(0.85);
+  });
+  it('stays when the 大写 agrees with the total as read, or with neither', () => {
+    const a: FieldStates = { totalAmount: ocr('1392.37', 0.8), totalAmountUpper: ocr('壹什参佰玖拾贰元参角业分', 0.5) };
+    crossCheck({ fields: a, today: '2026-01-01' });
+    expect(a.totalAmount?.value).toBe('1392.37');
+    const b: FieldStates = { totalAmount: ocr('12732.20', 0.8), totalAmountUpper: ocr('叁作业佰参抬贰元贰角整', 0.5) };
+    crossCheck({ fields: b, today: '2026-01-01' });
+    expect(b.totalAmount?.value).toBe('12732.20');
+  });
+  it('a 大写 look-alike (什 for 仟, 参 for 叁) counts where the amount puts that numeral, and disagrees elsewhere', () => {
+    expect(upperAgrees('壹什参佰玖拾贰元参角业分', '1392.37')).toBe(true);
+    expect(upperAgrees('壹什参佰玖拾贰元参角业分', '1492.37')).toBe(false);
+  });
+});

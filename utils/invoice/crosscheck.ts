@@ -1,7 +1,7 @@
 // Cross-checks between fields: shapes, 大写 vs 小写, payments vs total, dates. Failures lower confidence and add
 // a warning; where the redundancy pins a value down (a decodable 大写, payments that add up) it fills or repairs it.
 import { t } from '@/utils/i18n';
-import { amountCents, centsToAmount, isIsoDate, upperAgrees, upperToAmount } from './shapes';
+import { amountCents, centsToAmount, isIsoDate, normalizeAmount, upperAgrees, upperToAmount } from './shapes';
 import type { Box, FieldName, FieldSource, InvoiceFields, Issue } from './types';
 
 export interface FieldState<T = unknown> {
@@ -61,9 +61,25 @@ export function crossCheck(input: CrossCheckInput): Issue[] {
     lower(upper, 0.5);
     warnings.push(issue('invoiceWarnUpperUnreadable', ['totalAmountUpper']));
   }
+  // A cell border or speck read as a digit before the total ("|2,732.20" → 12732.20): the total without its
+  // first digit is taken when the 大写 (decoded, or damaged but agreeing wherever readable) says so and the
+  // total as read disagrees with it. A repair: marked for checking.
+  let totalRepaired = false;
+  if (total && upper && total.source === 'ocr') {
+    const readings = [upper.value, ...(upper.alts ?? [])];
+    const says = (a: string) => (upperValue ? amountCents(upperValue) === amountCents(a) : readings.some((u) => upperAgrees(u, a)));
+    const cut = normalizeAmount(total.value.slice(1));
+    if (cut && /^[1-9]/.test(cut) && amountCents(cut) !== null && !says(total.value) && says(cut)) {
+      warnings.push(issue('invoiceWarnTotalRepaired', ['totalAmount'], total.value, cut));
+      total.alts = [total.value, ...(total.alts ?? [])];
+      total.value = cut;
+      total.conf = Math.min(total.conf, 0.7);
+      totalRepaired = true;
+    }
+  }
   if (total && upper && upperValue) {
     if (amountCents(upperValue) === amountCents(total.value)) {
-      raise(total, 0.95);
+      if (!totalRepaired) raise(total, 0.95);
       raise(upper, 0.95);
     } else {
       lower(total, 0.5);
