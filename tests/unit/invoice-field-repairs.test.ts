@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { crossCheck, type FieldState, type FieldStates } from '@/utils/invoice/crosscheck';
 import { findLabels } from '@/utils/invoice/label-match';
 import { parseInvoiceText } from '@/utils/invoice/parse';
+import { mergeCandidates } from '@/utils/invoice/read-invoice';
 import { upperAgrees, upperToAmount } from '@/utils/invoice/shapes';
 import { line } from './fixtures/invoice/ocr-lines';
 
@@ -134,5 +135,28 @@ describe('a stray mark read as the first digit of the total', () => {
   it('a 大写 look-alike (什 for 仟, 参 for 叁) counts where the amount puts that numeral, and disagrees elsewhere', () => {
     expect(upperAgrees('壹什参佰玖拾贰元参角业分', '1392.37')).toBe(true);
     expect(upperAgrees('壹什参佰玖拾贰元参角业分', '1492.37')).toBe(false);
+  });
+});
+
+describe('a visit type guessed from the title while the page prints one unread', () => {
+  it('stays marked whatever a pass that saw only the title says', () => {
+    const foot = line(400, [40, '收款单位'], [200, '绵阳市中心医院']);
+    const page = parseInvoiceText([line(40, [300, '四川省医疗门诊收费票据']), line(100, [40, '交款人'], [120, '潘志枫'], [900, '就诊类型'], [1010, '|']), foot]).fields;
+    expect(page.visitType).toMatchObject({ value: 'outpatient', cap: 0.8 });
+    const title = parseInvoiceText([line(40, [300, '四川省医疗门诊收费票据']), foot]).fields;
+    expect(title.visitType!.conf).toBeGreaterThan(0.85);
+    const cand = (r: NonNullable<typeof page.visitType>, pass: string, read: number) => ({ visitType: { value: r.value, conf: r.conf, source: 'ocr' as const, boxes: [], pass, read, ...(r.cap ? { cap: r.cap } : {}) } });
+    const merged = mergeCandidates([cand(page.visitType!, 'page', 1), cand(title.visitType!, 'block', 2)]);
+    expect(merged.visitType!.conf).toBeLessThanOrEqual(0.8);
+  });
+  it('from the 票据代码 too, while the page prints a visit type unread; not where none is printed', () => {
+    const foot = line(400, [40, '收款单位'], [200, '绵阳市中心医院']);
+    const code = line(60, [40, '票据代码'], [150, '51060123']);
+    const withLabel = parseInvoiceText([code, line(100, [40, '交款人'], [120, '潘志枫'], [900, '就诊类型'], [1010, '|']), foot]).fields;
+    expect(withLabel.visitType).toMatchObject({ value: 'outpatient', via: 'code' });
+    expect(withLabel.visitType!.cap).toBeLessThanOrEqual(0.8);
+    const without = parseInvoiceText([code, line(100, [40, '交款人'], [120, '潘志枫']), foot]).fields;
+    expect(without.visitType).toMatchObject({ value: 'outpatient', via: 'code' });
+    expect(without.visitType!.cap).toBeUndefined();
   });
 });

@@ -33,6 +33,8 @@ export interface Reading<T = unknown> {
   via?: 'inline' | 'right' | 'below' | 'shape' | 'title' | 'code' | 'seal' | 'derived';
   /** The recognition (OcrLine.read) the value's text came from. */
   read?: number;
+  /** Bound on the confidence whatever other passes say (a guess made for want of the printed value). */
+  cap?: number;
 }
 
 export type Readings = { [K in FieldName]?: Reading<NonNullable<InvoiceFields[K]>> };
@@ -573,12 +575,17 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     }
   }
   // The page prints a visit type (门诊类别 …) whose value was not read: what the title or the code says is a
-  // guess (an emergency is billed on a 门诊 form), shown for checking.
-  if (vt && vt !== visitLabel && out.anchors.some((a) => a.key === 'visitLabel') && vt.value !== 'emergency') vt = { ...vt, conf: Math.min(vt.conf, 0.8) };
+  // guess (an emergency is billed on a 门诊 form), shown for checking — also when another pass (a crop that
+  // holds the title but not the label) says the same.
+  if (vt && vt !== visitLabel && out.anchors.some((a) => a.key === 'visitLabel') && vt.value !== 'emergency') vt = { ...vt, conf: Math.min(vt.conf, 0.8), cap: 0.8 };
   const all = cells.map((c) => c.s.replace(/\s/g, '')).join('\n');
   if (!vt) {
     const fromCode = visitTypeFromCode(out.fields.invoiceCode?.value);
-    if (fromCode) vt = { value: fromCode, conf: 0.6 * (out.fields.invoiceCode?.conf ?? 0.5) + 0.2, boxes: out.fields.invoiceCode?.boxes ?? [], labelled: false, via: 'code' };
+    // (where the page prints a visit type that was not read, a guess however many passes read the code: the
+    // code tells 门诊 from 住院, not an emergency from either)
+    const conf = 0.6 * (out.fields.invoiceCode?.conf ?? 0.5) + 0.2;
+    const printed = out.anchors.some((a) => a.key === 'visitLabel');
+    if (fromCode) vt = { value: fromCode, conf, boxes: out.fields.invoiceCode?.boxes ?? [], labelled: false, via: 'code', ...(printed ? { cap: Math.min(conf, 0.8) } : {}) };
   }
   if (!vt || vt.conf < 0.6) {
     if (out.fields.hospitalizationPeriod || /住院(天数|号|科别|时间|日期)/.test(all)) {

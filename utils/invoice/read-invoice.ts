@@ -80,7 +80,7 @@ function candidates(p: ParsedText, source: FieldSource, pass: string): Partial<R
   const out: Partial<Record<FieldName, Candidate>> = {};
   for (const f of FIELD_NAMES) {
     const r = p.fields[f] as Reading | undefined;
-    if (r) out[f] = { value: r.value, conf: r.conf, source, boxes: r.boxes, alts: r.alts, pass, ...(r.read !== undefined ? { read: r.read } : {}) };
+    if (r) out[f] = { value: r.value, conf: r.conf, source, boxes: r.boxes, alts: r.alts, pass, ...(r.read !== undefined ? { read: r.read } : {}), ...(r.cap !== undefined ? { cap: r.cap } : {}) };
   }
   return out;
 }
