@@ -160,3 +160,20 @@ describe('a visit type guessed from the title while the page prints one unread',
     expect(without.visitType!.cap).toBeUndefined();
   });
 });
+
+describe('a lone digit set apart before an amount', () => {
+  it('is a rule or speck read as a digit: the rest is taken, the whole kept as an alternative, marked', () => {
+    const f = parseInvoiceText([line(100, [40, '个人现金支付'], [200, '1'], [214, '708.15']), line(400, [40, '收款单位'], [200, '南京鼓楼医院'])]).fields;
+    expect(f.cashPaid).toMatchObject({ value: '708.15', alts: ['1708.15'] });
+    expect(f.cashPaid!.conf).toBeLessThan(0.85);
+  });
+  it('an amount printed in one piece is read as it is', () => {
+    const f = parseInvoiceText([line(100, [40, '个人现金支付'], [200, '1708.15']), line(400, [40, '收款单位'], [200, '南京鼓楼医院'])]).fields;
+    expect(f.cashPaid?.value).toBe('1708.15');
+  });
+  it('the payments adding up to the total choose the whole when it is right', () => {
+    const fields: FieldStates = { totalAmount: ocr('1708.15', 0.95), fundPaid: ocr('0.00', 0.9), accountPaid: ocr('0.00', 0.9), cashPaid: { ...ocr('708.15', 0.8), alts: ['1708.15'] } };
+    crossCheck({ fields, today: '2026-01-01' });
+    expect(fields.cashPaid?.value).toBe('1708.15');
+  });
+});

@@ -442,6 +442,8 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       case 'cashPaid': {
         const r = base(v as string);
         if (ex.alts) r.alts = ex.alts;
+        // (a value in a doubtful shape — a stray digit set apart before an amount — is shown for checking)
+        if (p.kind === 'amount' && ex.shape < 1) r.conf = Math.min(r.conf, 0.8);
         put(key, r as never);
         return true;
       }
