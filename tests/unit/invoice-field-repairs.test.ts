@@ -177,3 +177,32 @@ describe('a lone digit set apart before an amount', () => {
     expect(fields.cashPaid?.value).toBe('1708.15');
   });
 });
+
+describe('the items table adding up to the total', () => {
+  const page = (total: string) => [
+    line(100, [40, '项目'], [400, '金额'], [700, '项目'], [1000, '金额']),
+    line(140, [40, '西药费'], [400, '5,511.57'], [700, '检查费'], [1000, '2,480.61']),
+    line(180, [40, '诊察费'], [400, '12.30']),
+    line(240, [40, '合计(大写)'], [200, '捌仟零肆元肆角捌分'], [700, '(小写)'], [800, total]),
+    line(400, [40, '收款单位'], [200, '武汉大学人民医院']),
+  ];
+  it('is read from the amounts between the 项目 | 金额 header and the 合计 row', () => {
+    expect(parseInvoiceText(page('8004.48')).extra.itemsSum).toBe('8004.48');
+  });
+  it('confirms a total read once', () => {
+    const fields: FieldStates = { totalAmount: ocr('8004.48', 0.8) };
+    crossCheck({ fields, itemsSums: ['8004.48'], today: '2026-01-01' });
+    expect(fields.totalAmount!.conf).toBeGreaterThanOrEqual(0.9);
+  });
+  it('says a first digit of the total is a stray mark when the rest is its sum (marked)', () => {
+    const fields: FieldStates = { totalAmount: ocr('18004.48', 0.9) };
+    crossCheck({ fields, itemsSums: ['8004.48'], today: '2026-01-01' });
+    expect(fields.totalAmount?.value).toBe('8004.48');
+    expect(fields.totalAmount!.conf).toBeLessThan(0.85);
+  });
+  it('a sum that differs from the total confirms nothing', () => {
+    const fields: FieldStates = { totalAmount: ocr('8004.48', 0.8) };
+    crossCheck({ fields, itemsSums: ['7992.18'], today: '2026-01-01' });
+    expect(fields.totalAmount).toMatchObject({ value: '8004.48', conf: 0.8 });
+  });
+});

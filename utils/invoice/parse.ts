@@ -42,7 +42,7 @@ export type Readings = { [K in FieldName]?: Reading<NonNullable<InvoiceFields[K]
 export interface ParsedText {
   fields: Readings;
   /** Extra values used by cross-checks only. */
-  extra: { otherPaid?: Reading<string> };
+  extra: { otherPaid?: Reading<string>; itemsSum?: string };
   /** Where each label was printed (input frame), for the second pass on the regions of weak fields. */
   anchors: Array<{ key: LabelKey; box: Box; charH: number }>;
 }
@@ -550,6 +550,11 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     }
   }
 
+  // The items' amounts between the table's header (项目 … 金额) and the 合计 row: their sum, which a total
+  // read right equals (a second, independent reading of it — for the cross-checks).
+  const sum = itemsSum(cells, H);
+  if (sum) out.extra.itemsSum = sum;
+
   // ---- 3. derived: visit type and insurance scheme
   const titleCells = cells.filter((c) => /票据|收费|发票/.test(c.s) && c.box.y < pageTop + 0.3 * (pageBottom - pageTop));
   let vt: Reading<VisitType> | null = visitLabel as Reading<VisitType> | null;
@@ -607,6 +612,29 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     if (t !== 'unknown') put('insuranceType', { value: t, conf: 0.4, boxes: [], labelled: false, via: 'derived' });
   }
   return out;
+}
+
+/** Sum of the amounts printed in the items table (header row with 项目 and 金额, down to the 合计 row), or null. */
+export function itemsSum(cells: Cell[], H: number): string | null {
+  const header = cells.find((c) => /项\s*目/.test(c.s) && cells.some((o) => vOverlap(o.box, c.box) >= 0.5 && /金\s*额/.test(o.s)));
+  if (!header) return null;
+  const top = header.box.y + header.box.h;
+  const foot = cells.filter((c) => c.box.y > top && /合\s*计|[大小]\s*写/.test(c.s)).sort((a, b) => a.box.y - b.box.y)[0];
+  if (!foot) return null;
+  let cents = 0;
+  let n = 0;
+  for (const c of cells) {
+    if (c.box.y < top - 0.3 * H || c.box.y + c.box.h > foot.box.y + 0.3 * H) continue;
+    const re = /(?<![0-9A-Za-z.,])[0-9][0-9,]*\.[0-9]{2}(?![0-9])/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(c.s))) {
+      const v = normalizeAmount(m[0]);
+      if (!v) return null;
+      cents += Math.round(Number(v) * 100);
+      n++;
+    }
+  }
+  return n >= 2 ? (cents / 100).toFixed(2) : null;
 }
 
 /** First well-formed amount in `text` ('Y' before the digits is a misread '¥'). */

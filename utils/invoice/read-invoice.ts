@@ -246,7 +246,9 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
   let otherPaid: FieldState<string> | undefined;
   let imageSize: { width: number; height: number } | undefined;
   let boxScale = 1;
+  const itemsSums = new Set<string>();
   const takeOther = (p: ParsedText, source: FieldSource) => {
+    if (p.extra.itemsSum) itemsSums.add(p.extra.itemsSum);
     const o = p.extra.otherPaid;
     if (o && (!otherPaid || o.conf > otherPaid.conf)) otherPaid = { value: o.value, conf: o.conf, source, boxes: o.boxes };
   };
@@ -263,7 +265,7 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
     }
     repairHospital(states);
     markConfusablePayer(states);
-    if (!error) warnings.push(...crossCheck({ fields: states, otherPaid }));
+    if (!error) warnings.push(...crossCheck({ fields: states, otherPaid, itemsSums: [...itemsSums] }));
     // The review trusts PDF text: a PDF value the parser is unsure of (a value cut by a line break, a label
     // read into it) gets a warning, so it is shown for checking too.
     for (const f of FIELD_NAMES) {
