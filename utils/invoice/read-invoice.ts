@@ -147,7 +147,9 @@ async function hospitalFromSeal(image: PixelImage, parsed: ParsedText, local: Ar
 export function repairHospital(states: FieldStates): void {
   const h = states.hospital;
   if (!h || h.source !== 'ocr') return;
-  const r = repairHospitalName(h.value);
+  // (a place is repaired only in a name already shown for checking: a county-level city missing from the list
+  // of places may be one character away from a listed one, 台山 / 中山)
+  const r = repairHospitalName(h.value, h.conf < SURE ? states.invoiceCode?.value.slice(0, 2) : undefined);
   if (!r.repaired) return;
   if (h.conf < SURE) {
     h.alts = [h.value, ...(h.alts ?? [])];
