@@ -6,7 +6,7 @@ import { findLabels } from '@/utils/invoice/label-match';
 import { parseInvoiceText } from '@/utils/invoice/parse';
 import { mergeCandidates } from '@/utils/invoice/read-invoice';
 import { upperAgrees, upperToAmount } from '@/utils/invoice/shapes';
-import { line } from './fixtures/invoice/ocr-lines';
+import { line, lineOf, words } from './fixtures/invoice/ocr-lines';
 
 const ocr = <T>(value: T, conf: number): FieldState<T> => ({ value, conf, source: 'ocr', boxes: [] });
 
@@ -204,5 +204,27 @@ describe('the items table adding up to the total', () => {
     const fields: FieldStates = { totalAmount: ocr('8004.48', 0.8) };
     crossCheck({ fields, itemsSums: ['7992.18'], today: '2026-01-01' });
     expect(fields.totalAmount).toMatchObject({ value: '8004.48', conf: 0.8 });
+  });
+});
+
+describe('a date with a digit read at low confidence', () => {
+  const page = (conf: number) => {
+    const ws = words('2024年1月28日', 1200, 600);
+    ws.find((w) => w.text === '1')!.conf = conf;
+    return [line(100, [40, '票据代码'], [150, '34060123']), line(300, [40, '姓名'], [120, '诸葛蓉']), lineOf([...words('收款人:267110', 700, 600), ...ws])];
+  };
+  it('is shown for checking, whatever other passes say (a cap)', () => {
+    const f = parseInvoiceText(page(0.5)).fields;
+    expect(f.issueDate).toMatchObject({ value: '2024-01-28', cap: 0.8 });
+    expect(f.issueDate!.conf).toBeLessThanOrEqual(0.8);
+  });
+  it('not when its digits were read surely', () => {
+    const f = parseInvoiceText(page(0.9)).fields;
+    expect(f.issueDate?.value).toBe('2024-01-28');
+    expect(f.issueDate!.cap).toBeUndefined();
+  });
+  it('a labelled one too', () => {
+    const f = parseInvoiceText([lineOf([...words('开票日期:', 40, 100), ...words('2024-01-05', 200, 100).map((w) => ({ ...w, conf: 0.45 }))]), line(400, [40, '收款单位'], [200, '黄山市人民医院'])]).fields;
+    expect(f.issueDate).toMatchObject({ value: '2024-01-05', cap: 0.8 });
   });
 });

@@ -206,6 +206,9 @@ interface Claim {
 }
 
 /** Parses text lines (any order; positions decide) into field readings. Never throws on any input. */
+/** Word confidence under which a digit of a date is unsure. */
+const WEAK_DIGIT = 0.6;
+
 export function parseInvoiceText(lines: OcrLine[]): ParsedText {
   const out: ParsedText = { fields: {}, extra: {}, anchors: [] };
   const input = Array.isArray(lines) ? lines.filter((l) => l && typeof l.text === 'string') : [];
@@ -229,6 +232,13 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     if (read !== undefined) r.read = read;
     return r;
   };
+
+  /**
+   * A date one of whose digits the recogniser was unsure of (a month "11" read "1" at half confidence): shown
+   * for checking, whatever other passes say (they read the same worn glyph).
+   */
+  const unsureDate = (r: Reading<string>, cell: Cell, start: number, end: number): Reading<string> =>
+    cell.glyphs.slice(start, end).some((g) => /[0-9]/.test(g.c) && g.conf < WEAK_DIGIT) ? { ...r, conf: Math.min(r.conf, 0.8), cap: 0.8 } : r;
 
   /** The 小写 total printed after a 大写 run: later in the same cell, or at the start of the next cell on the row. */
   const amountAfter = (c: Cell, end: number, factor: number): void => {
@@ -435,6 +445,8 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
         put('hospitalizationPeriod', base(v as [string, string]));
         return true;
       case 'issueDate':
+        put('issueDate', unsureDate(base(v as string), cell, ex.start, ex.end));
+        return true;
       case 'checkCode':
       case 'totalAmount':
       case 'fundPaid':
@@ -489,7 +501,7 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     const at = looseDates.filter((x) => x.value === pick).sort((x, y) => y.c.box.y - x.c.box.y)[0]!;
     const end = out.fields.hospitalizationPeriod?.value[1];
     const agreesWithStay = end === pick;
-    put('issueDate', readingOf(at.c, at.start, at.end, pick, values.length === 1 ? 0.9 : agreesWithStay ? 0.85 : 0.7, false, 'shape'));
+    put('issueDate', unsureDate(readingOf(at.c, at.start, at.end, pick, values.length === 1 ? 0.9 : agreesWithStay ? 0.85 : 0.7, false, 'shape'), at.c, at.start, at.end));
   }
 
   // Numbers and check codes by shape (header only).
