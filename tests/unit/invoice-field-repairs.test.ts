@@ -228,3 +228,16 @@ describe('a date with a digit read at low confidence', () => {
     expect(f.issueDate).toMatchObject({ value: '2024-01-05', cap: 0.8 });
   });
 });
+
+describe('an amount far to the right of its label', () => {
+  const foot = line(400, [40, '收款单位'], [200, '武汉大学人民医院']);
+  it('is shown for checking (it may be the next label\'s value, its own unread)', () => {
+    const f = parseInvoiceText([line(100, [40, '统筹基金支付'], [500, '个人账户支付'], [1100, '8357.26']), foot]).fields;
+    expect(f.accountPaid?.value).toBe('8357.26');
+    expect(f.accountPaid!.conf).toBeLessThanOrEqual(0.8);
+  });
+  it('not when it follows its label closely', () => {
+    const f = parseInvoiceText([line(100, [40, '统筹基金支付'], [500, '个人账户支付'], [680, '8357.26']), foot]).fields;
+    expect(f.accountPaid!.conf).toBeGreaterThan(0.85);
+  });
+});

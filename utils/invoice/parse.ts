@@ -59,6 +59,8 @@ interface Pairing {
   cell: Cell;
   ex: Extracted;
   rel: Relation;
+  /** Gap between label and value, in character heights. */
+  dist: number;
   conf: number;
 }
 
@@ -206,6 +208,9 @@ interface Claim {
 }
 
 /** Parses text lines (any order; positions decide) into field readings. Never throws on any input. */
+/** Gap (character heights) past which an amount right of its label is shown for checking. */
+const FAR_RIGHT = 12;
+
 /** Word confidence under which a digit of a date is unsure. */
 const WEAK_DIGIT = 0.6;
 
@@ -279,7 +284,7 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
         const conf = kind === 'name' || kind === 'text' ? (src.conf + src.min) / 2 : src.conf;
         const rel = RELATION_SCORE[cand.rel] - Math.min(0.06, 0.0015 * Math.max(0, cand.dist - 2));
         const score = conf * (0.75 + 0.25 * h.score) * rel * (h.def.weight ?? 1) * (0.8 + 0.2 * cand.ex.shape);
-        pairings.push({ key: h.def.key, kind: h.def.kind, hit: h, cell: cand.cell, ex: cand.ex, rel: cand.rel, conf: score });
+        pairings.push({ key: h.def.key, kind: h.def.kind, hit: h, cell: cand.cell, ex: cand.ex, rel: cand.rel, dist: cand.dist, conf: score });
       }
     });
   }
@@ -456,6 +461,9 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
         if (ex.alts) r.alts = ex.alts;
         // (a value in a doubtful shape — a stray digit set apart before an amount — is shown for checking)
         if (p.kind === 'amount' && ex.shape < 1) r.conf = Math.min(r.conf, 0.8);
+        // (an amount far to the right of its label, across an empty stretch where a value of its own may have
+        // gone unread, may be the next label's value — 个人账户支付 … 个人支付金额 | 8357.26)
+        if (p.kind === 'amount' && p.rel === 'right' && p.dist > FAR_RIGHT) r.conf = Math.min(r.conf, 0.8);
         put(key, r as never);
         return true;
       }
