@@ -50,7 +50,7 @@ const files = readdirSync(dir)
 let logged: Array<{ mode: string; lines: OcrLine[] }> = [];
 const base = createNodeDeps();
 const deps = { ...base, engine: cached(base.engine, (mode, lines) => logged.push({ mode, lines })) };
-let ok = 0, n = 0, wrong = 0, unmarked = 0;
+let ok = 0, n = 0, wrong = 0, unmarked = 0, rightMarked = 0;
 const perField = new Map<string, { ok: number; n: number }>();
 for (const f of files) {
   const truth = JSON.parse(readFileSync(join(dir, f.replace(/\.(png|jpg)$/, '.truth.json')), 'utf8')) as InvoiceTruth;
@@ -71,6 +71,7 @@ for (const f of files) {
     perField.set(o.field, pf);
     if (o.ok) {
       ok++;
+      if (o.marked) rightMarked++;
       pf.ok++;
       continue;
     }
@@ -80,6 +81,6 @@ for (const f of files) {
     console.log(`${f}\t${o.field}\t${o.expected}\t${o.got}\t${o.conf}${shown && !o.marked ? '\tUNMARKED' : ''}`);
   }
 }
-console.log(`\n${ok}/${n} exact (${((100 * ok) / n).toFixed(1)}%); wrong shown ${wrong}, unmarked ${unmarked}`);
+console.log(`\n${ok}/${n} exact (${((100 * ok) / n).toFixed(1)}%); wrong shown ${wrong}, unmarked ${unmarked}; right but marked ${rightMarked}`);
 console.log([...perField].map(([k, v]) => `${k} ${v.ok}/${v.n}`).join('; '));
 await base.dispose();

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { crossCheck, type FieldState, type FieldStates } from '@/utils/invoice/crosscheck';
 import { findLabels } from '@/utils/invoice/label-match';
 import { parseInvoiceText } from '@/utils/invoice/parse';
+import { mergeCandidates } from '@/utils/invoice/read-invoice';
 import { upperAgrees, upperToAmount } from '@/utils/invoice/shapes';
-import { line } from './fixtures/invoice/ocr-lines';
+import { line, lineOf, words } from './fixtures/invoice/ocr-lines';
 
 const ocr = <T>(value: T, conf: number): FieldState<T> => ({ value, conf, source: 'ocr', boxes: [] });
 
@@ -106,5 +107,137 @@ describe('a 大写 too damaged to decode', () => {
     const fields: FieldStates = { totalAmount: ocr('24584.46', 0.74), totalAmountUpper: ocr('贰万肆什伍佰抽拾叁元肆角陆分', 0.57), accountPaid: ocr('10445.43', 0.8), cashPaid: ocr('3208.05', 0.85) };
     crossCheck({ fields, today: '2026-01-01' });
     expect(fields.fundPaid).toBeUndefined();
+  });
+});
+
+describe('a stray mark read as the first digit of the total', () => {
+  it('is dropped when the damaged 大写 agrees with the rest and not with the whole (marked)', () => {
+    const fields: FieldStates = { totalAmount: ocr('12732.20', 0.8), totalAmountUpper: ocr('贰作业佰参抬贰元贰角整', 0.5) };
+    const w = crossCheck({ fields, today: '2026-01-01' });
+    expect(fields.totalAmount).toMatchObject({ value: '2732.20', alts: ['12732.20'] });
+    expect(fields.totalAmount!.conf).toBeLessThan(0.85);
+    expect(w.map((x) => x.code)).toContain('invoiceWarnTotalRepaired');
+  });
+  it('is dropped when the decoded 大写 equals the rest, still marked', () => {
+    const fields: FieldStates = { totalAmount: ocr('854400.45', 0.9), totalAmountUpper: ocr('伍万肆仟肆佰元零肆角伍分', 0.9) };
+    crossCheck({ fields, today: '2026-01-01' });
+    expect(fields.totalAmount?.value).toBe('54400.45');
+    expect(fields.totalAmount!.conf).toBeLessThan(0.85);
+  });
+  it('stays when the 大写 agrees with the total as read, or with neither', () => {
+    const a: FieldStates = { totalAmount: ocr('1392.37', 0.8), totalAmountUpper: ocr('壹什参佰玖拾贰元参角业分', 0.5) };
+    crossCheck({ fields: a, today: '2026-01-01' });
+    expect(a.totalAmount?.value).toBe('1392.37');
+    const b: FieldStates = { totalAmount: ocr('12732.20', 0.8), totalAmountUpper: ocr('叁作业佰参抬贰元贰角整', 0.5) };
+    crossCheck({ fields: b, today: '2026-01-01' });
+    expect(b.totalAmount?.value).toBe('12732.20');
+  });
+  it('a 大写 look-alike (什 for 仟, 参 for 叁) counts where the amount puts that numeral, and disagrees elsewhere', () => {
+    expect(upperAgrees('壹什参佰玖拾贰元参角业分', '1392.37')).toBe(true);
+    expect(upperAgrees('壹什参佰玖拾贰元参角业分', '1492.37')).toBe(false);
+  });
+});
+
+describe('a visit type guessed from the title while the page prints one unread', () => {
+  it('stays marked whatever a pass that saw only the title says', () => {
+    const foot = line(400, [40, '收款单位'], [200, '绵阳市中心医院']);
+    const page = parseInvoiceText([line(40, [300, '四川省医疗门诊收费票据']), line(100, [40, '交款人'], [120, '潘志枫'], [900, '就诊类型'], [1010, '|']), foot]).fields;
+    expect(page.visitType).toMatchObject({ value: 'outpatient', cap: 0.8 });
+    const title = parseInvoiceText([line(40, [300, '四川省医疗门诊收费票据']), foot]).fields;
+    expect(title.visitType!.conf).toBeGreaterThan(0.85);
+    const cand = (r: NonNullable<typeof page.visitType>, pass: string, read: number) => ({ visitType: { value: r.value, conf: r.conf, source: 'ocr' as const, boxes: [], pass, read, ...(r.cap ? { cap: r.cap } : {}) } });
+    const merged = mergeCandidates([cand(page.visitType!, 'page', 1), cand(title.visitType!, 'block', 2)]);
+    expect(merged.visitType!.conf).toBeLessThanOrEqual(0.8);
+  });
+  it('from the 票据代码 too, while the page prints a visit type unread; not where none is printed', () => {
+    const foot = line(400, [40, '收款单位'], [200, '绵阳市中心医院']);
+    const code = line(60, [40, '票据代码'], [150, '51060123']);
+    const withLabel = parseInvoiceText([code, line(100, [40, '交款人'], [120, '潘志枫'], [900, '就诊类型'], [1010, '|']), foot]).fields;
+    expect(withLabel.visitType).toMatchObject({ value: 'outpatient', via: 'code' });
+    expect(withLabel.visitType!.cap).toBeLessThanOrEqual(0.8);
+    const without = parseInvoiceText([code, line(100, [40, '交款人'], [120, '潘志枫']), foot]).fields;
+    expect(without.visitType).toMatchObject({ value: 'outpatient', via: 'code' });
+    expect(without.visitType!.cap).toBeUndefined();
+  });
+});
+
+describe('a lone digit set apart before an amount', () => {
+  it('is a rule or speck read as a digit: the rest is taken, the whole kept as an alternative, marked', () => {
+    const f = parseInvoiceText([line(100, [40, '个人现金支付'], [200, '1'], [214, '708.15']), line(400, [40, '收款单位'], [200, '南京鼓楼医院'])]).fields;
+    expect(f.cashPaid).toMatchObject({ value: '708.15', alts: ['1708.15'] });
+    expect(f.cashPaid!.conf).toBeLessThan(0.85);
+  });
+  it('an amount printed in one piece is read as it is', () => {
+    const f = parseInvoiceText([line(100, [40, '个人现金支付'], [200, '1708.15']), line(400, [40, '收款单位'], [200, '南京鼓楼医院'])]).fields;
+    expect(f.cashPaid?.value).toBe('1708.15');
+  });
+  it('the payments adding up to the total choose the whole when it is right', () => {
+    const fields: FieldStates = { totalAmount: ocr('1708.15', 0.95), fundPaid: ocr('0.00', 0.9), accountPaid: ocr('0.00', 0.9), cashPaid: { ...ocr('708.15', 0.8), alts: ['1708.15'] } };
+    crossCheck({ fields, today: '2026-01-01' });
+    expect(fields.cashPaid?.value).toBe('1708.15');
+  });
+});
+
+describe('the items table adding up to the total', () => {
+  const page = (total: string) => [
+    line(100, [40, '项目'], [400, '金额'], [700, '项目'], [1000, '金额']),
+    line(140, [40, '西药费'], [400, '5,511.57'], [700, '检查费'], [1000, '2,480.61']),
+    line(180, [40, '诊察费'], [400, '12.30']),
+    line(240, [40, '合计(大写)'], [200, '捌仟零肆元肆角捌分'], [700, '(小写)'], [800, total]),
+    line(400, [40, '收款单位'], [200, '武汉大学人民医院']),
+  ];
+  it('is read from the amounts between the 项目 | 金额 header and the 合计 row', () => {
+    expect(parseInvoiceText(page('8004.48')).extra.itemsSum).toBe('8004.48');
+  });
+  it('confirms a total read once', () => {
+    const fields: FieldStates = { totalAmount: ocr('8004.48', 0.8) };
+    crossCheck({ fields, itemsSums: ['8004.48'], today: '2026-01-01' });
+    expect(fields.totalAmount!.conf).toBeGreaterThanOrEqual(0.9);
+  });
+  it('says a first digit of the total is a stray mark when the rest is its sum (marked)', () => {
+    const fields: FieldStates = { totalAmount: ocr('18004.48', 0.9) };
+    crossCheck({ fields, itemsSums: ['8004.48'], today: '2026-01-01' });
+    expect(fields.totalAmount?.value).toBe('8004.48');
+    expect(fields.totalAmount!.conf).toBeLessThan(0.85);
+  });
+  it('a sum that differs from the total confirms nothing', () => {
+    const fields: FieldStates = { totalAmount: ocr('8004.48', 0.8) };
+    crossCheck({ fields, itemsSums: ['7992.18'], today: '2026-01-01' });
+    expect(fields.totalAmount).toMatchObject({ value: '8004.48', conf: 0.8 });
+  });
+});
+
+describe('a date with a digit read at low confidence', () => {
+  const page = (conf: number) => {
+    const ws = words('2024年1月28日', 1200, 600);
+    ws.find((w) => w.text === '1')!.conf = conf;
+    return [line(100, [40, '票据代码'], [150, '34060123']), line(300, [40, '姓名'], [120, '诸葛蓉']), lineOf([...words('收款人:267110', 700, 600), ...ws])];
+  };
+  it('is shown for checking, whatever other passes say (a cap)', () => {
+    const f = parseInvoiceText(page(0.5)).fields;
+    expect(f.issueDate).toMatchObject({ value: '2024-01-28', cap: 0.8 });
+    expect(f.issueDate!.conf).toBeLessThanOrEqual(0.8);
+  });
+  it('not when its digits were read surely', () => {
+    const f = parseInvoiceText(page(0.9)).fields;
+    expect(f.issueDate?.value).toBe('2024-01-28');
+    expect(f.issueDate!.cap).toBeUndefined();
+  });
+  it('a labelled one too', () => {
+    const f = parseInvoiceText([lineOf([...words('开票日期:', 40, 100), ...words('2024-01-05', 200, 100).map((w) => ({ ...w, conf: 0.45 }))]), line(400, [40, '收款单位'], [200, '黄山市人民医院'])]).fields;
+    expect(f.issueDate).toMatchObject({ value: '2024-01-05', cap: 0.8 });
+  });
+});
+
+describe('an amount far to the right of its label', () => {
+  const foot = line(400, [40, '收款单位'], [200, '武汉大学人民医院']);
+  it('is shown for checking (it may be the next label\'s value, its own unread)', () => {
+    const f = parseInvoiceText([line(100, [40, '统筹基金支付'], [500, '个人账户支付'], [1100, '8357.26']), foot]).fields;
+    expect(f.accountPaid?.value).toBe('8357.26');
+    expect(f.accountPaid!.conf).toBeLessThanOrEqual(0.8);
+  });
+  it('not when it follows its label closely', () => {
+    const f = parseInvoiceText([line(100, [40, '统筹基金支付'], [500, '个人账户支付'], [680, '8357.26']), foot]).fields;
+    expect(f.accountPaid!.conf).toBeGreaterThan(0.85);
   });
 });

@@ -65,3 +65,26 @@ describe('payer names with a character the recogniser confuses', () => {
     expect(p.payerName!.conf).toBe(0.97);
   });
 });
+
+describe('a damaged place at the start of a hospital name', () => {
+  it('is repaired to the one place of the invoice\'s province one character away', () => {
+    expect(repairHospitalName('广型市第一人民医院', '44')).toEqual({ name: '广州市第一人民医院', repaired: true });
+    expect(repairHospitalName('黄厨市人民医院', '34')).toEqual({ name: '黄山市人民医院', repaired: true });
+    expect(repairHospitalName('四半大学华西医院', '51')).toEqual({ name: '四川大学华西医院', repaired: true });
+  });
+  it('not without the province, nor when the reading is a place itself, nor when nothing place-like follows', () => {
+    expect(repairHospitalName('广型市第一人民医院').repaired).toBe(false);
+    expect(repairHospitalName('广元市中心医院', '44').repaired).toBe(false);
+    expect(repairHospitalName('广型医院', '44').repaired).toBe(false);
+    // (a province is not followed by 市)
+    expect(repairHospitalName('四半市人民医院', '51').repaired).toBe(false);
+  });
+  it('a confident name is left alone (a county-level city may be one character from a listed one)', () => {
+    const s: FieldStates = { hospital: { value: '台山市人民医院', conf: 0.95, source: 'ocr', boxes: [] }, invoiceCode: { value: '44060123', conf: 1, source: 'ocr', boxes: [] } };
+    repairHospital(s);
+    expect(s.hospital).toMatchObject({ value: '台山市人民医院', conf: 0.95 });
+    const weak: FieldStates = { hospital: { value: '广猎市第一人民医院', conf: 0.4, source: 'ocr', boxes: [] }, invoiceCode: { value: '44060123', conf: 1, source: 'ocr', boxes: [] } };
+    repairHospital(weak);
+    expect(weak.hospital).toMatchObject({ value: '广州市第一人民医院', conf: 0.4 });
+  });
+});

@@ -1,7 +1,7 @@
 // Cross-checks between fields: shapes, 大写 vs 小写, payments vs total, dates. Failures lower confidence and add
 // a warning; where the redundancy pins a value down (a decodable 大写, payments that add up) it fills or repairs it.
 import { t } from '@/utils/i18n';
-import { amountCents, centsToAmount, isIsoDate, upperAgrees, upperToAmount } from './shapes';
+import { amountCents, centsToAmount, isIsoDate, normalizeAmount, upperAgrees, upperToAmount } from './shapes';
 import type { Box, FieldName, FieldSource, InvoiceFields, Issue } from './types';
 
 export interface FieldState<T = unknown> {
@@ -18,6 +18,8 @@ export interface CrossCheckInput {
   fields: FieldStates;
   /** 其他支付 (part of the payment sum), when read. */
   otherPaid?: FieldState<string>;
+  /** Sums of the items' amounts as read (one per parse): a total equal to one of them is confirmed. */
+  itemsSums?: string[];
   /** "Today" for the future-date check (YYYY-MM-DD); default: the current date. */
   today?: string;
 }
@@ -61,9 +63,28 @@ export function crossCheck(input: CrossCheckInput): Issue[] {
     lower(upper, 0.5);
     warnings.push(issue('invoiceWarnUpperUnreadable', ['totalAmountUpper']));
   }
+  // A cell border or speck read as a digit before the total ("|2,732.20" → 12732.20): the total without its
+  // first digit is taken when the 大写 (decoded, or damaged but agreeing wherever readable) or the items' sum
+  // says so and the total as read disagrees with them. A repair: marked for checking.
+  let totalRepaired = false;
+  const itemsSums = input.itemsSums ?? [];
+  if (total && (upper || itemsSums.length) && total.source === 'ocr') {
+    const readings = upper ? [upper.value, ...(upper.alts ?? [])] : [];
+    const upperSays = (a: string) => (upperValue ? amountCents(upperValue) === amountCents(a) : readings.some((u) => upperAgrees(u, a)));
+    // (the items adding up to it say so too)
+    const says = (a: string) => upperSays(a) || itemsSums.some((x) => amountCents(x) === amountCents(a));
+    const cut = normalizeAmount(total.value.slice(1));
+    if (cut && /^[1-9]/.test(cut) && amountCents(cut) !== null && !says(total.value) && says(cut)) {
+      warnings.push(issue('invoiceWarnTotalRepaired', ['totalAmount'], total.value, cut));
+      total.alts = [total.value, ...(total.alts ?? [])];
+      total.value = cut;
+      total.conf = Math.min(total.conf, 0.7);
+      totalRepaired = true;
+    }
+  }
   if (total && upper && upperValue) {
     if (amountCents(upperValue) === amountCents(total.value)) {
-      raise(total, 0.95);
+      if (!totalRepaired) raise(total, 0.95);
       raise(upper, 0.95);
     } else {
       lower(total, 0.5);
@@ -84,7 +105,10 @@ export function crossCheck(input: CrossCheckInput): Issue[] {
   let derived: FieldName | null = null;
   // A 大写 too damaged to decode that agrees with the total wherever it is readable (in any of its readings)
   // confirms it enough for that (the derived payment is marked for checking either way).
-  const totalAgreed = !!totalNow && (totalNow.conf >= 0.95 || (!!upper && !upperValue && [upper.value, ...(upper.alts ?? [])].some((u) => upperAgrees(u, totalNow.value))));
+  // The items adding up to the total confirm it too.
+  const itemsAgree = !!totalNow && totalCents !== null && itemsSums.some((x) => amountCents(x) === totalCents);
+  if (itemsAgree && !totalRepaired) raise(totalNow, 0.9);
+  const totalAgreed = !!totalNow && (totalNow.conf >= 0.95 || itemsAgree || (!!upper && !upperValue && [upper.value, ...(upper.alts ?? [])].some((u) => upperAgrees(u, totalNow.value))));
   if (missingPay.length === 1 && totalNow && totalCents !== null && totalAgreed) {
     const others = payFields.filter((n) => n !== missingPay[0]).map((n) => amountCents(f[n]!.value)!);
     const other = input.otherPaid ? amountCents(input.otherPaid.value) ?? 0 : 0;

@@ -2,6 +2,7 @@
 // `PROVINCES` in labels.ts): one misread character in a common part ("人民匹院" → 人民医院), a stray mark read
 // before a province ("产湖北省中医院" → 湖北省中医院). Every repair is a guess: the caller marks it for checking.
 import { HOSPITAL_NAME_FORMS, HOSPITAL_NAME_PARTS, PROVINCES } from './labels';
+import { AFTER_PLACE, PLACES_BY_PROVINCE } from './places';
 
 /** Numerals tell numbered hospitals apart: never repaired into another. */
 const NUMERALS = /[一二三四五六七八九十〇零]/;
@@ -23,9 +24,33 @@ function oneOff(read: string[], part: string[]): number {
   return at >= 0 && !NUMERALS.test(read[at]!) && !NUMERALS.test(part[at]!) ? at : -1;
 }
 
-export function repairHospitalName(raw: string): HospitalRepair {
+/** Every place name of every province (a reading that is one is never "repaired" into another). */
+const ALL_PLACES = new Set(Object.values(PLACES_BY_PROVINCE).flatMap((p) => [p.province, ...p.cities]));
+
+/**
+ * `provinceCode`: the first two digits of the 票据代码 (the province that issued the invoice), when read.
+ */
+export function repairHospitalName(raw: string, provinceCode?: string): HospitalRepair {
   let chars = Array.from(raw);
   let repaired = false;
+  // A place of the invoice's province one character away at the start of the name, followed by 市 / 省 / 大学 …
+  // ("广型市第一人民医院" in 广东 → 广州市…): the one such place, when the reading is no place itself.
+  const places = provinceCode ? PLACES_BY_PROVINCE[provinceCode] : undefined;
+  if (places) {
+    const fits = [places.province, ...places.cities].filter((p) => {
+      const pc = Array.from(p);
+      const head = chars.slice(0, pc.length);
+      const rest = chars.slice(pc.length).join('');
+      // (a province is not followed by 市)
+      const after = AFTER_PLACE.filter((a) => p !== places.province || a !== '市');
+      return head.length === pc.length && !ALL_PLACES.has(head.join('')) && oneOff(head, pc) >= 0 && after.some((a) => rest.startsWith(a));
+    });
+    if (fits.length === 1) {
+      const pc = Array.from(fits[0]!);
+      chars = [...pc, ...chars.slice(pc.length)];
+      repaired = true;
+    }
+  }
   // A stray character or two before a province that starts the name.
   for (const p of PROVINCES) {
     const at = raw.indexOf(p);

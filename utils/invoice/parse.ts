@@ -33,6 +33,8 @@ export interface Reading<T = unknown> {
   via?: 'inline' | 'right' | 'below' | 'shape' | 'title' | 'code' | 'seal' | 'derived';
   /** The recognition (OcrLine.read) the value's text came from. */
   read?: number;
+  /** Bound on the confidence whatever other passes say (a guess made for want of the printed value). */
+  cap?: number;
 }
 
 export type Readings = { [K in FieldName]?: Reading<NonNullable<InvoiceFields[K]>> };
@@ -40,7 +42,7 @@ export type Readings = { [K in FieldName]?: Reading<NonNullable<InvoiceFields[K]
 export interface ParsedText {
   fields: Readings;
   /** Extra values used by cross-checks only. */
-  extra: { otherPaid?: Reading<string> };
+  extra: { otherPaid?: Reading<string>; itemsSum?: string };
   /** Where each label was printed (input frame), for the second pass on the regions of weak fields. */
   anchors: Array<{ key: LabelKey; box: Box; charH: number }>;
 }
@@ -57,6 +59,8 @@ interface Pairing {
   cell: Cell;
   ex: Extracted;
   rel: Relation;
+  /** Gap between label and value, in character heights. */
+  dist: number;
   conf: number;
 }
 
@@ -204,6 +208,12 @@ interface Claim {
 }
 
 /** Parses text lines (any order; positions decide) into field readings. Never throws on any input. */
+/** Gap (character heights) past which an amount right of its label is shown for checking. */
+const FAR_RIGHT = 12;
+
+/** Word confidence under which a digit of a date is unsure. */
+const WEAK_DIGIT = 0.6;
+
 export function parseInvoiceText(lines: OcrLine[]): ParsedText {
   const out: ParsedText = { fields: {}, extra: {}, anchors: [] };
   const input = Array.isArray(lines) ? lines.filter((l) => l && typeof l.text === 'string') : [];
@@ -227,6 +237,13 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     if (read !== undefined) r.read = read;
     return r;
   };
+
+  /**
+   * A date one of whose digits the recogniser was unsure of (a month "11" read "1" at half confidence): shown
+   * for checking, whatever other passes say (they read the same worn glyph).
+   */
+  const unsureDate = (r: Reading<string>, cell: Cell, start: number, end: number): Reading<string> =>
+    cell.glyphs.slice(start, end).some((g) => /[0-9]/.test(g.c) && g.conf < WEAK_DIGIT) ? { ...r, conf: Math.min(r.conf, 0.8), cap: 0.8 } : r;
 
   /** The 小写 total printed after a 大写 run: later in the same cell, or at the start of the next cell on the row. */
   const amountAfter = (c: Cell, end: number, factor: number): void => {
@@ -267,7 +284,7 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
         const conf = kind === 'name' || kind === 'text' ? (src.conf + src.min) / 2 : src.conf;
         const rel = RELATION_SCORE[cand.rel] - Math.min(0.06, 0.0015 * Math.max(0, cand.dist - 2));
         const score = conf * (0.75 + 0.25 * h.score) * rel * (h.def.weight ?? 1) * (0.8 + 0.2 * cand.ex.shape);
-        pairings.push({ key: h.def.key, kind: h.def.kind, hit: h, cell: cand.cell, ex: cand.ex, rel: cand.rel, conf: score });
+        pairings.push({ key: h.def.key, kind: h.def.kind, hit: h, cell: cand.cell, ex: cand.ex, rel: cand.rel, dist: cand.dist, conf: score });
       }
     });
   }
@@ -433,6 +450,8 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
         put('hospitalizationPeriod', base(v as [string, string]));
         return true;
       case 'issueDate':
+        put('issueDate', unsureDate(base(v as string), cell, ex.start, ex.end));
+        return true;
       case 'checkCode':
       case 'totalAmount':
       case 'fundPaid':
@@ -440,6 +459,11 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       case 'cashPaid': {
         const r = base(v as string);
         if (ex.alts) r.alts = ex.alts;
+        // (a value in a doubtful shape — a stray digit set apart before an amount — is shown for checking)
+        if (p.kind === 'amount' && ex.shape < 1) r.conf = Math.min(r.conf, 0.8);
+        // (an amount far to the right of its label, across an empty stretch where a value of its own may have
+        // gone unread, may be the next label's value — 个人账户支付 … 个人支付金额 | 8357.26)
+        if (p.kind === 'amount' && p.rel === 'right' && p.dist > FAR_RIGHT) r.conf = Math.min(r.conf, 0.8);
         put(key, r as never);
         return true;
       }
@@ -485,7 +509,7 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     const at = looseDates.filter((x) => x.value === pick).sort((x, y) => y.c.box.y - x.c.box.y)[0]!;
     const end = out.fields.hospitalizationPeriod?.value[1];
     const agreesWithStay = end === pick;
-    put('issueDate', readingOf(at.c, at.start, at.end, pick, values.length === 1 ? 0.9 : agreesWithStay ? 0.85 : 0.7, false, 'shape'));
+    put('issueDate', unsureDate(readingOf(at.c, at.start, at.end, pick, values.length === 1 ? 0.9 : agreesWithStay ? 0.85 : 0.7, false, 'shape'), at.c, at.start, at.end));
   }
 
   // Numbers and check codes by shape (header only).
@@ -546,6 +570,11 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     }
   }
 
+  // The items' amounts between the table's header (项目 … 金额) and the 合计 row: their sum, which a total
+  // read right equals (a second, independent reading of it — for the cross-checks).
+  const sum = itemsSum(cells, H);
+  if (sum) out.extra.itemsSum = sum;
+
   // ---- 3. derived: visit type and insurance scheme
   const titleCells = cells.filter((c) => /票据|收费|发票/.test(c.s) && c.box.y < pageTop + 0.3 * (pageBottom - pageTop));
   let vt: Reading<VisitType> | null = visitLabel as Reading<VisitType> | null;
@@ -573,12 +602,17 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     }
   }
   // The page prints a visit type (门诊类别 …) whose value was not read: what the title or the code says is a
-  // guess (an emergency is billed on a 门诊 form), shown for checking.
-  if (vt && vt !== visitLabel && out.anchors.some((a) => a.key === 'visitLabel') && vt.value !== 'emergency') vt = { ...vt, conf: Math.min(vt.conf, 0.8) };
+  // guess (an emergency is billed on a 门诊 form), shown for checking — also when another pass (a crop that
+  // holds the title but not the label) says the same.
+  if (vt && vt !== visitLabel && out.anchors.some((a) => a.key === 'visitLabel') && vt.value !== 'emergency') vt = { ...vt, conf: Math.min(vt.conf, 0.8), cap: 0.8 };
   const all = cells.map((c) => c.s.replace(/\s/g, '')).join('\n');
   if (!vt) {
     const fromCode = visitTypeFromCode(out.fields.invoiceCode?.value);
-    if (fromCode) vt = { value: fromCode, conf: 0.6 * (out.fields.invoiceCode?.conf ?? 0.5) + 0.2, boxes: out.fields.invoiceCode?.boxes ?? [], labelled: false, via: 'code' };
+    // (where the page prints a visit type that was not read, a guess however many passes read the code: the
+    // code tells 门诊 from 住院, not an emergency from either)
+    const conf = 0.6 * (out.fields.invoiceCode?.conf ?? 0.5) + 0.2;
+    const printed = out.anchors.some((a) => a.key === 'visitLabel');
+    if (fromCode) vt = { value: fromCode, conf, boxes: out.fields.invoiceCode?.boxes ?? [], labelled: false, via: 'code', ...(printed ? { cap: Math.min(conf, 0.8) } : {}) };
   }
   if (!vt || vt.conf < 0.6) {
     if (out.fields.hospitalizationPeriod || /住院(天数|号|科别|时间|日期)/.test(all)) {
@@ -598,6 +632,29 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     if (t !== 'unknown') put('insuranceType', { value: t, conf: 0.4, boxes: [], labelled: false, via: 'derived' });
   }
   return out;
+}
+
+/** Sum of the amounts printed in the items table (header row with 项目 and 金额, down to the 合计 row), or null. */
+export function itemsSum(cells: Cell[], H: number): string | null {
+  const header = cells.find((c) => /项\s*目/.test(c.s) && cells.some((o) => vOverlap(o.box, c.box) >= 0.5 && /金\s*额/.test(o.s)));
+  if (!header) return null;
+  const top = header.box.y + header.box.h;
+  const foot = cells.filter((c) => c.box.y > top && /合\s*计|[大小]\s*写/.test(c.s)).sort((a, b) => a.box.y - b.box.y)[0];
+  if (!foot) return null;
+  let cents = 0;
+  let n = 0;
+  for (const c of cells) {
+    if (c.box.y < top - 0.3 * H || c.box.y + c.box.h > foot.box.y + 0.3 * H) continue;
+    const re = /(?<![0-9A-Za-z.,])[0-9][0-9,]*\.[0-9]{2}(?![0-9])/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(c.s))) {
+      const v = normalizeAmount(m[0]);
+      if (!v) return null;
+      cents += Math.round(Number(v) * 100);
+      n++;
+    }
+  }
+  return n >= 2 ? (cents / 100).toFixed(2) : null;
 }
 
 /** First well-formed amount in `text` ('Y' before the digits is a misread '¥'). */

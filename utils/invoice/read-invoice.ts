@@ -80,7 +80,7 @@ function candidates(p: ParsedText, source: FieldSource, pass: string): Partial<R
   const out: Partial<Record<FieldName, Candidate>> = {};
   for (const f of FIELD_NAMES) {
     const r = p.fields[f] as Reading | undefined;
-    if (r) out[f] = { value: r.value, conf: r.conf, source, boxes: r.boxes, alts: r.alts, pass, ...(r.read !== undefined ? { read: r.read } : {}) };
+    if (r) out[f] = { value: r.value, conf: r.conf, source, boxes: r.boxes, alts: r.alts, pass, ...(r.read !== undefined ? { read: r.read } : {}), ...(r.cap !== undefined ? { cap: r.cap } : {}) };
   }
   return out;
 }
@@ -147,7 +147,9 @@ async function hospitalFromSeal(image: PixelImage, parsed: ParsedText, local: Ar
 export function repairHospital(states: FieldStates): void {
   const h = states.hospital;
   if (!h || h.source !== 'ocr') return;
-  const r = repairHospitalName(h.value);
+  // (a place is repaired only in a name already shown for checking: a county-level city missing from the list
+  // of places may be one character away from a listed one, 台山 / 中山)
+  const r = repairHospitalName(h.value, h.conf < SURE ? states.invoiceCode?.value.slice(0, 2) : undefined);
   if (!r.repaired) return;
   if (h.conf < SURE) {
     h.alts = [h.value, ...(h.alts ?? [])];
@@ -246,7 +248,9 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
   let otherPaid: FieldState<string> | undefined;
   let imageSize: { width: number; height: number } | undefined;
   let boxScale = 1;
+  const itemsSums = new Set<string>();
   const takeOther = (p: ParsedText, source: FieldSource) => {
+    if (p.extra.itemsSum) itemsSums.add(p.extra.itemsSum);
     const o = p.extra.otherPaid;
     if (o && (!otherPaid || o.conf > otherPaid.conf)) otherPaid = { value: o.value, conf: o.conf, source, boxes: o.boxes };
   };
@@ -263,7 +267,7 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
     }
     repairHospital(states);
     markConfusablePayer(states);
-    if (!error) warnings.push(...crossCheck({ fields: states, otherPaid }));
+    if (!error) warnings.push(...crossCheck({ fields: states, otherPaid, itemsSums: [...itemsSums] }));
     // The review trusts PDF text: a PDF value the parser is unsure of (a value cut by a line break, a label
     // read into it) gets a warning, so it is shown for checking too.
     for (const f of FIELD_NAMES) {

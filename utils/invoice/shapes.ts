@@ -90,6 +90,9 @@ const UPPER_DIGITS = '零壹贰叁肆伍陆柒捌玖';
 const UPPER_UNITS = '拾佰仟万亿';
 export const UPPER_CHARS = `${UPPER_DIGITS}${UPPER_UNITS}元圆角分整正`;
 
+/** Characters the recogniser reads for a 大写 numeral or unit (and that never appear in a 大写 amount themselves). */
+export const UPPER_LOOKALIKES: Record<string, string> = { 什: '仟', 任: '仟', 参: '叁', 抬: '拾', 恰: '拾', 伯: '佰', 陌: '佰', 式: '贰', 武: '贰', 陸: '陆', 染: '柒' };
+
 /**
  * Decodes "贰拾柒万陆仟零贰拾元零陆角陆分" → "276020.66"; "人民币"/"整"/spaces ignored.
  * Returns null when the text is not a well-formed upper-case money amount (e.g. OCR garbage).
@@ -134,7 +137,9 @@ export function upperAgrees(raw: string, amount: string): boolean {
   if (read.length !== want.length || want.length < 4) return false;
   let unread = 0;
   for (let i = 0; i < read.length; i++) {
-    if (read[i] === want[i]) continue;
+    // (a look-alike of the numeral the amount puts there counts as read; of another numeral, disagrees)
+    if (read[i] === want[i] || UPPER_LOOKALIKES[read[i]!] === want[i]) continue;
+    if (UPPER_LOOKALIKES[read[i]!]) return false;
     if (UPPER_CHARS.includes(read[i]!)) return false;
     unread++;
   }

@@ -62,6 +62,11 @@ export function extractValue(kind: ValueKind, text: string): Extracted | null {
       const v = normalizeAmount(m[1]!);
       if (!v) return null;
       const [s, e] = groupAt(m, m[1]!);
+      // A lone digit set apart before the amount ("| 708.15" read "1 708.15"): a table rule or a speck read as a
+      // digit — amounts are printed without spaces. The rest is taken, the whole kept as an alternative; unsure.
+      const lone = /^[0-9] +([0-9].*)$/.exec(m[1]!);
+      const rest = lone ? normalizeAmount(lone[1]!) : null;
+      if (rest) return { value: rest, start: s, end: e, alts: [v], shape: 0.5 };
       // No separator between label and digits: the colon may have been read as a digit ("支付2217609.89").
       const alt = m[0].startsWith(m[1]!) && /^[1278]\d/.test(v) ? normalizeAmount(m[1]!.slice(1)) : null;
       return alt ? { value: v, start: s, end: e, alts: [alt], shape: 1 } : { value: v, start: s, end: e, shape: 1 };
