@@ -5,6 +5,7 @@ import { crossCheck, type FieldState, type FieldStates } from '@/utils/invoice/c
 import { findLabels } from '@/utils/invoice/label-match';
 import { parseInvoiceText } from '@/utils/invoice/parse';
 import { mergeCandidates } from '@/utils/invoice/read-invoice';
+import { regionsFor } from '@/utils/invoice/regions';
 import { upperAgrees, upperToAmount } from '@/utils/invoice/shapes';
 import { line, lineOf, words } from './fixtures/invoice/ocr-lines';
 
@@ -239,5 +240,30 @@ describe('an amount far to the right of its label', () => {
   it('not when it follows its label closely', () => {
     const f = parseInvoiceText([line(100, [40, '统筹基金支付'], [500, '个人账户支付'], [680, '8357.26']), foot]).fields;
     expect(f.accountPaid!.conf).toBeGreaterThan(0.85);
+  });
+});
+
+describe('a payer whose 交款人 label went unread (a photo losing the left column)', () => {
+  // The e-invoice table: labels on one row, values under them; the left column's label lost.
+  const head = line(40, [40, '票据代码'], [300, '44060124']);
+  const labels = line(100, [330, '交款人统一社会信用代码'], [1050, '医疗机构类型']);
+  const foot = line(400, [40, '收款单位'], [200, '广州市第一人民医院']);
+  it('a lone person-shaped name left of the payer ID, in its row or the one under it, is the payer — marked', () => {
+    const f = parseInvoiceText([head, labels, line(132, [70, '夏竹佳'], [330, '44083420040929****'], [1050, '二级综合医院']), foot]).fields;
+    expect(f.payerName).toMatchObject({ value: '夏竹佳', via: 'shape' });
+    expect(f.payerName!.conf).toBeLessThan(0.85);
+    expect(f.payerName!.cap).toBeLessThan(0.85);
+  });
+  it('not text that is no name, nor a name far from the payer ID', () => {
+    expect(parseInvoiceText([head, labels, line(132, [70, 'd6e481'], [330, '44083420040929****']), foot]).fields.payerName).toBeUndefined();
+    expect(parseInvoiceText([head, labels, line(300, [70, '夏竹佳']), foot]).fields.payerName).toBeUndefined();
+  });
+  it('the second look goes where the label should be: left of the payer ID label', () => {
+    const parsed = parseInvoiceText([head, labels, foot]);
+    const rs = regionsFor(['payerName'], parsed, {}, { width: 1400, height: 900 });
+    expect(rs).toHaveLength(1);
+    expect(rs[0]).toMatchObject({ fields: ['payerName'], mode: 'block' });
+    expect(rs[0]!.box.x + rs[0]!.box.w).toBeLessThanOrEqual(335);
+    expect(rs[0]!.box.y + rs[0]!.box.h).toBeGreaterThan(132 + 24);
   });
 });

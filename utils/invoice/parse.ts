@@ -559,6 +559,28 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     if (wi >= 0 && !/大$/.test(c.s.slice(Math.max(0, wi - 1), wi))) amountAfter(c, wi + 1 + (c.s[wi + 1] === ')' ? 1 : 0), 0.85);
   }
 
+  // A payer whose 交款人 label went unread (a photo losing the left column): the form prints the payer's name
+  // just before the payer's ID label (交款人统一社会信用代码, 身份证号 …) — on its row, or in the cell left of the
+  // ID in the row under it. A lone person-shaped name there is taken as a guess, shown for checking.
+  if (!out.fields.payerName) {
+    const H = layout.charH;
+    for (const a of out.anchors.filter((x) => x.key === 'payerId')) {
+      const top = a.box.y - 0.4 * H, bottom = a.box.y + a.box.h + 3 * H;
+      const near = cells
+        .filter((c) => !c.labels.length && c.box.x + c.box.w <= a.box.x + 0.3 * H && c.box.x >= a.box.x - 16 * H)
+        .filter((c) => c.box.y + c.box.h / 2 >= top && c.box.y + c.box.h / 2 <= bottom)
+        .map((c) => ({ c, m: /^[|丨:;.,\s]*([\u4e00-\u9fff·]{2,4})[|丨:;.,\s]*$/.exec(c.s) }))
+        .filter((x) => x.m && isLikelyPersonName(x.m[1]!) && !claimed(x.c.id, 0, x.c.s.length))
+        .sort((p, q) => p.c.box.y - q.c.box.y || q.c.box.x - p.c.box.x);
+      const best = near[0];
+      if (!best) continue;
+      const start = best.m!.index + best.m![0].indexOf(best.m![1]!);
+      const r = readingOf(best.c, start, start + best.m![1]!.length, best.m![1]!, 0.8, false, 'shape');
+      put('payerName', { ...r, conf: Math.min(r.conf, 0.7), cap: 0.7 });
+      break;
+    }
+  }
+
   // Organisation names anywhere (a 收款单位 line cut by the seal, other layouts' headers); titles excluded.
   if (!out.fields.hospital || out.fields.hospital.conf < 0.6) {
     for (const c of cells) {
