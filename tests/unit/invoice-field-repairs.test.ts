@@ -267,3 +267,17 @@ describe('a payer whose 交款人 label went unread (a photo losing the left col
     expect(rs[0]!.box.y + rs[0]!.box.h).toBeGreaterThan(132 + 24);
   });
 });
+
+describe('a name another reading of the same place goes on past', () => {
+  it('is shown for checking (a crop edge cut 赵海国 to 赵海); alone it is sure', () => {
+    const cut = line(100, [40, '交款人:赵海']);
+    const alone = parseInvoiceText([cut, line(200, [40, '开票日期:2022-07-22'])]).fields;
+    expect(alone.payerName?.value).toBe('赵海');
+    expect(alone.payerName!.conf).toBeGreaterThan(0.85);
+    const 海 = cut.words.find((w) => w.text === '海')!.bbox;
+    const both = parseInvoiceText([cut, line(102, [海.x + 3, '海国']), line(200, [40, '开票日期:2022-07-22'])]).fields;
+    expect(both.payerName?.value).toBe('赵海');
+    expect(both.payerName!.conf).toBeLessThan(0.85);
+    expect(both.payerName!.cap).toBeLessThan(0.85);
+  });
+});

@@ -239,6 +239,23 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
   };
 
   /**
+   * True when the text of `cell` ends a CJK run at `end` (its next glyph is no CJK character, or there is none)
+   * while another line read over the same last character goes on with a CJK character just right of it.
+   */
+  const goesOnElsewhere = (cell: Cell, end: number): boolean => {
+    const g = cell.glyphs[end - 1];
+    if (!g || (cell.glyphs[end] && isCjk(cell.glyphs[end]!.c))) return false;
+    // (the same character within most of a character height: two recognitions box one glyph differently)
+    const near = (h: { x: number; y: number; w: number; h: number }) => Math.abs(h.x + h.w / 2 - (g.x + g.w / 2)) < 0.8 * layout.charH && Math.abs(h.y + h.h / 2 - (g.y + g.h / 2)) < 0.8 * layout.charH;
+    return cells.some((o) => {
+      if (o.line === cell.line) return false;
+      const i = o.glyphs.findIndex((h) => h.c === g.c && near(h));
+      const next = i >= 0 ? o.glyphs[i + 1] : undefined;
+      return !!next && isCjk(next.c) && next.x + next.w / 2 > g.x + g.w && next.x - (g.x + g.w) < layout.charH && !o.labels.some((l) => l.start <= i + 1 && i + 1 < l.end);
+    });
+  };
+
+  /**
    * A date one of whose digits the recogniser was unsure of (a month "11" read "1" at half confidence): shown
    * for checking, whatever other passes say (they read the same worn glyph).
    */
@@ -364,7 +381,10 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       case 'payerName': {
         const name = v as string;
         if (/统一|社会|信用|代码|单位|日期|性别|类型|类别|号码/.test(name) || !Array.from(name).every((ch) => ch === '·' || isCjk(ch))) return false;
-        put('payerName', base(name, ex.start, ex.end, isLikelyPersonName(name) ? 1 : 0.85));
+        const r = base(name, ex.start, ex.end, isLikelyPersonName(name) ? 1 : 0.85);
+        // Another reading of the same place goes on past its end (a crop's edge cut "赵海国" to "赵海|"):
+        // the name may be longer — shown for checking, whatever other passes say.
+        put('payerName', goesOnElsewhere(cell, ex.end) ? { ...r, conf: Math.min(r.conf, 0.8), cap: 0.8 } : r);
         return true;
       }
       case 'hospital': {
