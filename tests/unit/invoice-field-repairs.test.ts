@@ -281,3 +281,17 @@ describe('a name another reading of the same place goes on past', () => {
     expect(both.payerName!.cap).toBeLessThan(0.85);
   });
 });
+
+describe('a leading 1 where another reading saw the table rule', () => {
+  it('is the rule glued to the amount ("支付|0.00" read "支付10.00"): the rest offered, shown for checking', () => {
+    const pass1 = line(100, [40, '个人账户支付'], [200, '|'], [215, 'oo']);
+    const crop = line(102, [40, '个人账户支付'], [200, '10.00']);
+    const f = parseInvoiceText([pass1, crop]).fields;
+    expect(f.accountPaid?.value).toBe('10.00');
+    expect(f.accountPaid!.conf).toBeLessThan(0.85);
+    expect(f.accountPaid!.cap).toBeLessThan(0.85);
+    expect(f.accountPaid!.alts).toContain('0.00');
+    // read alone (no rule seen there), a 10.00 is a 10.00
+    expect(parseInvoiceText([crop]).fields.accountPaid!.conf).toBeGreaterThan(0.85);
+  });
+});

@@ -255,6 +255,13 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     });
   };
 
+  /** True when another line read a table rule (|, 丨 …) over the glyph `i` of `cell`. */
+  const ruleElsewhere = (cell: Cell, i: number): boolean => {
+    const g = cell.glyphs[i];
+    if (!g) return false;
+    return layout.rules.some((h) => h.line !== cell.line && Math.abs(h.x + h.w / 2 - (g.x + g.w / 2)) < 0.6 * layout.charH && vOverlap(h, g) >= 0.3);
+  };
+
   /**
    * A date one of whose digits the recogniser was unsure of (a month "11" read "1" at half confidence): shown
    * for checking, whatever other passes say (they read the same worn glyph).
@@ -484,6 +491,14 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
         // (an amount far to the right of its label, across an empty stretch where a value of its own may have
         // gone unread, may be the next label's value — 个人账户支付 … 个人支付金额 | 8357.26)
         if (p.kind === 'amount' && p.rel === 'right' && p.dist > FAR_RIGHT) r.conf = Math.min(r.conf, 0.8);
+        // (a leading 1 where another reading of the same place saw a table rule: the rule, glued to the value —
+        // "支付|0.00" read "支付10.00"; the rest is offered too, shown for checking whatever other passes say)
+        if (p.kind === 'amount' && /^1\d*\.\d\d$/.test(v as string) && ruleElsewhere(cell, ex.start)) {
+          const rest = (v as string).slice(1);
+          r.alts = [...(r.alts ?? []), /^\d/.test(rest) ? rest : '0' + rest];
+          r.conf = Math.min(r.conf, 0.8);
+          r.cap = 0.8;
+        }
         put(key, r as never);
         return true;
       }
