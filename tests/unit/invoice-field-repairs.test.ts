@@ -257,6 +257,8 @@ describe('a payer whose 交款人 label went unread (a photo losing the left col
   it('not text that is no name, nor a name far from the payer ID', () => {
     expect(parseInvoiceText([head, labels, line(132, [70, 'd6e481'], [330, '44083420040929****']), foot]).fields.payerName).toBeUndefined();
     expect(parseInvoiceText([head, labels, line(300, [70, '夏竹佳']), foot]).fields.payerName).toBeUndefined();
+    // a piece of a label (项目 of 项目名称) starts like a family name
+    expect(parseInvoiceText([head, labels, line(132, [70, '项目'], [330, '44083420040929****']), foot]).fields.payerName).toBeUndefined();
   });
   it('the second look goes where the label should be: left of the payer ID label', () => {
     const parsed = parseInvoiceText([head, labels, foot]);

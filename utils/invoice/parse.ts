@@ -10,7 +10,7 @@
 //     confidence, how the value was found and how well it has its shape.
 import { findDates, findPeriod } from './dates';
 import { editDistance, type LabelHit } from './label-match';
-import { HOSPITAL_SUFFIXES, INSURANCE_TEXTS, STRONG_HOSPITAL_SUFFIXES, type LabelKey, type ValueKind } from './labels';
+import { HOSPITAL_SUFFIXES, INSURANCE_TEXTS, LABELS, STRONG_HOSPITAL_SUFFIXES, type LabelKey, type ValueKind } from './labels';
 import { buildLayout, hOverlap, spanBox, spanSource, vOverlap, type Cell, type Layout } from './layout';
 import { isLikelyPersonName } from './names';
 import { normalizeAmount, upperShare, UPPER_CHARS } from './shapes';
@@ -48,6 +48,9 @@ export interface ParsedText {
 }
 
 type Relation = 'inline' | 'right' | 'below';
+
+/** Every printed label text (a cell reading one of their pieces is no value). */
+const LABEL_TEXTS = LABELS.flatMap((d) => d.texts);
 
 /** How much each way of finding a value is worth (a value after its label in the same cell is the surest). */
 const RELATION_SCORE: Record<Relation, number> = { inline: 1, right: 0.97, below: 0.93 };
@@ -605,7 +608,8 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
         .filter((c) => !c.labels.length && c.box.x + c.box.w <= a.box.x + 0.3 * H && c.box.x >= a.box.x - 16 * H)
         .filter((c) => c.box.y + c.box.h / 2 >= top && c.box.y + c.box.h / 2 <= bottom)
         .map((c) => ({ c, m: /^[|丨:;.,\s]*([\u4e00-\u9fff·]{2,4})[|丨:;.,\s]*$/.exec(c.s) }))
-        .filter((x) => x.m && isLikelyPersonName(x.m[1]!) && !claimed(x.c.id, 0, x.c.s.length))
+        // (not a piece of a printed label: 项目 of 项目名称 starts like a family name)
+        .filter((x) => x.m && isLikelyPersonName(x.m[1]!) && !LABEL_TEXTS.some((t) => t.includes(x.m![1]!)) && !claimed(x.c.id, 0, x.c.s.length))
         .sort((p, q) => p.c.box.y - q.c.box.y || q.c.box.x - p.c.box.x);
       const best = near[0];
       if (!best) continue;
