@@ -7,7 +7,7 @@ import { parseInvoiceText } from '@/utils/invoice/parse';
 import { mergeCandidates } from '@/utils/invoice/read-invoice';
 import { regionsFor } from '@/utils/invoice/regions';
 import { upperAgrees, upperToAmount } from '@/utils/invoice/shapes';
-import { line, lineOf, words } from './fixtures/invoice/ocr-lines';
+import { line, lineOf, withConf, words } from './fixtures/invoice/ocr-lines';
 
 const ocr = <T>(value: T, conf: number): FieldState<T> => ({ value, conf, source: 'ocr', boxes: [] });
 
@@ -295,5 +295,18 @@ describe('a leading 1 where another reading saw the table rule', () => {
     expect(f.accountPaid!.alts).toContain('0.00');
     // read alone (no rule seen there), a 10.00 is a 10.00
     expect(parseInvoiceText([crop]).fields.accountPaid!.conf).toBeGreaterThan(0.85);
+  });
+});
+
+describe('a hospital name joined from the next cell', () => {
+  it('is judged by the characters read there too (附属语熙医院 read at almost no confidence)', () => {
+    const first = '收款单位:上海中医药大学';
+    const x = 40 + words(first, 40, 100).reduce((a, w) => Math.max(a, w.bbox.x + w.bbox.w), 0) - 40 + 60;
+    const sure = parseInvoiceText([line(100, [40, first], [x, '附属龙华医院'])]).fields;
+    expect(sure.hospital?.value).toBe('上海中医药大学附属龙华医院');
+    expect(sure.hospital!.conf).toBeGreaterThan(0.85);
+    const worn = parseInvoiceText([withConf(line(100, [40, first], [x, '附属语熙医院']), '语熙', 0.02)]).fields;
+    expect(worn.hospital).toBeDefined();
+    expect(worn.hospital!.conf).toBeLessThan(0.85);
   });
 });

@@ -341,11 +341,16 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
 
   /** The text of the next cell on the row when it follows closely and is not a label (a value cut in two). */
   function continuation(cell: Cell, end: number): string | null {
+    return continuationIn(cell, end)?.text ?? null;
+  }
+  /** The text continuing a value cut at the end of its cell, with the cell it was read in. */
+  function continuationIn(cell: Cell, end: number): { text: string; cell: Cell } | null {
     if (end < cell.s.length) return null;
     const H = layout.charH;
     const right = cells.filter((o) => o !== cell && vOverlap(cell.box, o.box) >= 0.5 && o.box.x >= cell.box.x + cell.box.w - 0.3 * H && o.box.x - (cell.box.x + cell.box.w) < 3 * H).sort((a, b) => a.box.x - b.box.x)[0];
     if (!right || (right.labels[0] && right.labels[0].start <= 1)) return null;
-    return /^[\u4e00-\u9fff()]+/.exec(right.s.slice(0, beforeFirstLabel(right)))?.[0] ?? null;
+    const text = /^[\u4e00-\u9fff()]+/.exec(right.s.slice(0, beforeFirstLabel(right)))?.[0];
+    return text ? { text, cell: right } : null;
   }
 
   function accept(p: Pairing): boolean {
@@ -400,13 +405,22 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       case 'hospital': {
         let h = hospitalName(v as string);
         // A name split across two cells ("中山大学附属" | "第一医院").
-        const more = continuation(cell, ex.end);
+        const more = continuationIn(cell, ex.end);
+        let joinedConf: number | null = null;
         if (more && (!h || h.shape < 1)) {
-          const joined = hospitalName((v as string) + more);
-          if (joined && joined.shape > (h?.shape ?? 0)) h = joined;
+          const joined = hospitalName((v as string) + more.text);
+          if (joined && joined.shape > (h?.shape ?? 0)) {
+            h = joined;
+            // (judged by its least sure characters wherever they were read: "附属语熙医院" read at 0)
+            const taken = Math.max(0, h.name.length - (ex.end - ex.start));
+            const src = spanSource(more.cell, 0, Math.min(more.text.length, taken));
+            joinedConf = (src.conf + src.min) / 2;
+          }
         }
         if (!h) return false;
-        put('hospital', base(h.name, ex.start, ex.start + h.name.length, h.shape));
+        const hr = base(h.name, ex.start, ex.start + h.name.length, h.shape);
+        if (joinedConf !== null) hr.conf = Math.min(hr.conf, joinedConf);
+        put('hospital', hr);
         return true;
       }
       case 'insuranceTypeText': {
