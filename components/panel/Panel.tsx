@@ -26,8 +26,8 @@ const contentHeight = () => Math.ceil(document.querySelector('main')?.getBoundin
 export function Panel() {
   const [conn, setConn] = useState<PageConnection | null>(null);
   const [page, setPage] = useState<PageInfo | null>(null);
-  // The host page decides the frame's size (it collapses the panel when the user clicks into the
-  // form); the panel shows the launcher whenever its frame is launcher-sized.
+  // The host page decides the frame's size (docked column or launcher, ../../entrypoints/portal.content/dock.ts);
+  // the panel shows the launcher whenever its frame is launcher-sized.
   const sizedAsLauncher = useLauncherSized();
   // 收起 / 打开 show the next view at once, before the page side has resized the frame
   const [collapsed, setCollapsed] = useState(sizedAsLauncher);

@@ -3,6 +3,7 @@
 // value; "boundary" labels introduce values we do not read, so nothing runs past them. Knowledge only — the
 // matching is in `label-match.ts`, the pairing by position in `pair.ts`.
 import type { FieldName } from './types';
+import { ID_PROVINCES } from '@/utils/validate/regions';
 
 /** Shape of the value a label introduces. */
 export type ValueKind = 'digits' | 'hex' | 'date' | 'amount' | 'name' | 'text' | 'period' | 'upper' | 'token' | 'none';
@@ -85,11 +86,9 @@ export const HOSPITAL_NAME_PARTS = [
 export const HOSPITAL_NAME_FORMS = [...HOSPITAL_NAME_PARTS, '中心医院', '中医医院', '医药大学', '医科大学', '中山医院', '华山医院', '人和医院', '儿科医院'];
 
 /** Provinces, autonomous regions and municipalities as printed at the start of a hospital's name. */
-export const PROVINCES = [
-  '北京市', '天津市', '上海市', '重庆市', '河北省', '山西省', '辽宁省', '吉林省', '黑龙江省', '江苏省', '浙江省', '安徽省', '福建省', '江西省',
-  '山东省', '河南省', '湖北省', '湖南省', '广东省', '海南省', '四川省', '贵州省', '云南省', '陕西省', '甘肃省', '青海省', '台湾省',
-  '内蒙古自治区', '广西壮族自治区', '西藏自治区', '宁夏回族自治区', '新疆维吾尔自治区',
-];
+export const PROVINCES: readonly string[] = Object.entries(ID_PROVINCES)
+  .filter(([code]) => code <= '71') // the mainland and 台湾省 (香港 / 澳门 print no 省 / 市 before a hospital)
+  .map(([, name]) => name);
 
 /** 医保类型 texts printed on invoices; an OCR reading within a small edit distance is snapped to one of them. */
 export const INSURANCE_TEXTS = [
