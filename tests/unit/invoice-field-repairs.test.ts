@@ -5,8 +5,9 @@ import { crossCheck, type FieldState, type FieldStates } from '@/utils/invoice/c
 import { findLabels } from '@/utils/invoice/label-match';
 import { parseInvoiceText } from '@/utils/invoice/parse';
 import { mergeCandidates } from '@/utils/invoice/read-invoice';
+import { regionsFor } from '@/utils/invoice/regions';
 import { upperAgrees, upperToAmount } from '@/utils/invoice/shapes';
-import { line, lineOf, words } from './fixtures/invoice/ocr-lines';
+import { line, lineOf, withConf, words } from './fixtures/invoice/ocr-lines';
 
 const ocr = <T>(value: T, conf: number): FieldState<T> => ({ value, conf, source: 'ocr', boxes: [] });
 
@@ -239,5 +240,73 @@ describe('an amount far to the right of its label', () => {
   it('not when it follows its label closely', () => {
     const f = parseInvoiceText([line(100, [40, '统筹基金支付'], [500, '个人账户支付'], [680, '8357.26']), foot]).fields;
     expect(f.accountPaid!.conf).toBeGreaterThan(0.85);
+  });
+});
+
+describe('a payer whose 交款人 label went unread (a photo losing the left column)', () => {
+  // The e-invoice table: labels on one row, values under them; the left column's label lost.
+  const head = line(40, [40, '票据代码'], [300, '44060124']);
+  const labels = line(100, [330, '交款人统一社会信用代码'], [1050, '医疗机构类型']);
+  const foot = line(400, [40, '收款单位'], [200, '广州市第一人民医院']);
+  it('a lone person-shaped name left of the payer ID, in its row or the one under it, is the payer — marked', () => {
+    const f = parseInvoiceText([head, labels, line(132, [70, '夏竹佳'], [330, '44083420040929****'], [1050, '二级综合医院']), foot]).fields;
+    expect(f.payerName).toMatchObject({ value: '夏竹佳', via: 'shape' });
+    expect(f.payerName!.conf).toBeLessThan(0.85);
+    expect(f.payerName!.cap).toBeLessThan(0.85);
+  });
+  it('not text that is no name, nor a name far from the payer ID', () => {
+    expect(parseInvoiceText([head, labels, line(132, [70, 'd6e481'], [330, '44083420040929****']), foot]).fields.payerName).toBeUndefined();
+    expect(parseInvoiceText([head, labels, line(300, [70, '夏竹佳']), foot]).fields.payerName).toBeUndefined();
+    // a piece of a label (项目 of 项目名称) starts like a family name
+    expect(parseInvoiceText([head, labels, line(132, [70, '项目'], [330, '44083420040929****']), foot]).fields.payerName).toBeUndefined();
+  });
+  it('the second look goes where the label should be: left of the payer ID label', () => {
+    const parsed = parseInvoiceText([head, labels, foot]);
+    const rs = regionsFor(['payerName'], parsed, {}, { width: 1400, height: 900 });
+    expect(rs).toHaveLength(1);
+    expect(rs[0]).toMatchObject({ fields: ['payerName'], mode: 'block' });
+    expect(rs[0]!.box.x + rs[0]!.box.w).toBeLessThanOrEqual(335);
+    expect(rs[0]!.box.y + rs[0]!.box.h).toBeGreaterThan(132 + 24);
+  });
+});
+
+describe('a name another reading of the same place goes on past', () => {
+  it('is shown for checking (a crop edge cut 赵海国 to 赵海); alone it is sure', () => {
+    const cut = line(100, [40, '交款人:赵海']);
+    const alone = parseInvoiceText([cut, line(200, [40, '开票日期:2022-07-22'])]).fields;
+    expect(alone.payerName?.value).toBe('赵海');
+    expect(alone.payerName!.conf).toBeGreaterThan(0.85);
+    const 海 = cut.words.find((w) => w.text === '海')!.bbox;
+    const both = parseInvoiceText([cut, line(102, [海.x + 3, '海国']), line(200, [40, '开票日期:2022-07-22'])]).fields;
+    expect(both.payerName?.value).toBe('赵海');
+    expect(both.payerName!.conf).toBeLessThan(0.85);
+    expect(both.payerName!.cap).toBeLessThan(0.85);
+  });
+});
+
+describe('a leading 1 where another reading saw the table rule', () => {
+  it('is the rule glued to the amount ("支付|0.00" read "支付10.00"): the rest offered, shown for checking', () => {
+    const pass1 = line(100, [40, '个人账户支付'], [200, '|'], [215, 'oo']);
+    const crop = line(102, [40, '个人账户支付'], [200, '10.00']);
+    const f = parseInvoiceText([pass1, crop]).fields;
+    expect(f.accountPaid?.value).toBe('10.00');
+    expect(f.accountPaid!.conf).toBeLessThan(0.85);
+    expect(f.accountPaid!.cap).toBeLessThan(0.85);
+    expect(f.accountPaid!.alts).toContain('0.00');
+    // read alone (no rule seen there), a 10.00 is a 10.00
+    expect(parseInvoiceText([crop]).fields.accountPaid!.conf).toBeGreaterThan(0.85);
+  });
+});
+
+describe('a hospital name joined from the next cell', () => {
+  it('is judged by the characters read there too (附属语熙医院 read at almost no confidence)', () => {
+    const first = '收款单位:上海中医药大学';
+    const x = 40 + words(first, 40, 100).reduce((a, w) => Math.max(a, w.bbox.x + w.bbox.w), 0) - 40 + 60;
+    const sure = parseInvoiceText([line(100, [40, first], [x, '附属龙华医院'])]).fields;
+    expect(sure.hospital?.value).toBe('上海中医药大学附属龙华医院');
+    expect(sure.hospital!.conf).toBeGreaterThan(0.85);
+    const worn = parseInvoiceText([withConf(line(100, [40, first], [x, '附属语熙医院']), '语熙', 0.02)]).fields;
+    expect(worn.hospital).toBeDefined();
+    expect(worn.hospital!.conf).toBeLessThan(0.85);
   });
 });

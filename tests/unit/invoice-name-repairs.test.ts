@@ -55,6 +55,9 @@ describe('payer names with a character the recogniser confuses', () => {
     markConfusablePayer(s);
     expect(s.payerName!.conf).toBe(0.8);
     expect(hasConfusableChar('江凤')).toBe(true);
+    // 枫 read 机 (木 with 风 / 几), with full confidence on a clean render
+    expect(hasConfusableChar('王建机')).toBe(true);
+    expect(hasConfusableChar('潘志枫')).toBe(true);
   });
   it('others keep their confidence, and PDF text is trusted', () => {
     const s: FieldStates = { payerName: { value: '罗明航', conf: 0.97, source: 'ocr', boxes: [] } };

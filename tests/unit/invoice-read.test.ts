@@ -250,6 +250,30 @@ describe('readInvoice', () => {
     expect(r.confidence.invoiceNumber).toBeGreaterThan(0.9); // both readings agree
   });
 
+  it('reads again each of six short lines pass 1 dropped (a photo losing a whole column of labels and values)', async () => {
+    const W = 800, H = 700;
+    const data = new Uint8ClampedArray(W * H * 4).fill(255);
+    // Six text-like strips (strokes 4 px wide every 10 px, 20 px tall) in rows of their own, under the read lines.
+    for (let k = 0; k < 6; k++) {
+      const y0 = 260 + k * 60;
+      for (let y = y0; y < y0 + 20; y++) for (let x = 60; x < 200; x++) if (x % 10 < 4) data.fill(0, (y * W + x) * 4, (y * W + x) * 4 + 3);
+    }
+    const decodeImage = async (): Promise<PixelImage> => ({ width: W, height: H, data });
+    let inked = 0;
+    const engine: OcrEngine = {
+      ...fakeEngine(OUTPATIENT),
+      recognize: async (img, o) => {
+        if (o?.mode === 'page') return { lines: OUTPATIENT };
+        let dark = 0;
+        for (let i = 0; i < img.data.length; i += 4) if (img.data[i]! < 128) dark++;
+        if (dark > 20) inked++;
+        return { lines: [] };
+      },
+    };
+    await readInvoice({ name: 'column.png', bytes: pngBytes(W, H) }, { ...base(engine), decodeImage });
+    expect(inked).toBe(6);
+  });
+
   it('boxes are reported in the source pixels when the decoder already downscaled (sourceSize)', async () => {
     const decodeImage = async (): Promise<PixelImage> => ({ width: 1200, height: 800, data: new Uint8ClampedArray(1200 * 800 * 4).fill(255), sourceSize: { width: 4800, height: 3200 } });
     const r = await readInvoice({ name: 'huge.jpg', bytes: jpegHeaderSaying(4800, 3200) }, { engine: fakeEngine(OUTPATIENT), decodeImage, secondPass: false });

@@ -35,6 +35,8 @@ export interface Layout {
   charH: number;
   /** Slant removed, radians. */
   skew: number;
+  /** Where a table rule was read (|, 丨 …: they split cells and are dropped from the text), per line. */
+  rules: Array<Box & { line: number }>;
 }
 
 /** Characters a table's vertical rule is read as: they split cells and are never part of a value. */
@@ -146,6 +148,7 @@ export function buildLayout(lines: OcrLine[]): Layout {
   const skew = estimateLineSkew(lines);
   const cos = Math.cos(-skew), sin = Math.sin(-skew);
   const cells: Cell[] = [];
+  const rules: Layout['rules'] = [];
   lines.forEach((line, li) => {
     if (!line || typeof line.text !== 'string') return;
     const { s, glyphs } = lineGlyphs(line, li);
@@ -157,13 +160,14 @@ export function buildLayout(lines: OcrLine[]): Layout {
         g.y = ny - g.h / 2;
       }
     }
+    for (const g of glyphs) if (RULE.test(g.c)) rules.push({ x: g.x, y: g.y, w: g.w, h: g.h, line: li });
     for (const part of splitCells(s, glyphs)) {
       cells.push({ id: cells.length, line: li, s: part.s, glyphs: part.glyphs, box: unionBox(part.glyphs), labels: findLabels(part.s) });
     }
   });
   const hs = cells.flatMap((c) => c.glyphs.filter((g) => !/\s/.test(g.c)).map((g) => g.h)).filter((h) => h > 0).sort((a, b) => a - b);
   const charH = hs.length ? hs[hs.length >> 1]! : SYNTH;
-  return { cells, charH: charH > 0 ? charH : SYNTH, skew };
+  return { cells, charH: charH > 0 ? charH : SYNTH, skew, rules };
 }
 
 /** Box (levelled frame) of s[start, end) in a cell. */

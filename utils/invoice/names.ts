@@ -23,7 +23,7 @@ export function isLikelyPersonName(name: string): boolean {
  * Characters the recogniser reads as one another with full confidence (宇 → 字, 凤 → 风 …): a name holding one
  * of them is shown for checking whatever the recogniser says.
  */
-const CONFUSED = ['宇字', '凤风', '己已巳', '未末', '士土', '日曰', '戊戌戍', '微徽', '汩汨', '晴睛', '茵菌', '钧钩', '斌赋', '琪琦', '瑛锳', '祯桢', '崇祟', '娴嫺'];
+const CONFUSED = ['宇字', '凤风', '己已巳', '未末', '士土', '日曰', '戊戌戍', '微徽', '汩汨', '晴睛', '茵菌', '钧钩', '斌赋', '琪琦', '瑛锳', '祯桢', '崇祟', '娴嫺', '枫机'];
 const CONFUSED_SET = new Set(CONFUSED.flatMap((g) => Array.from(g)));
 
 /** True when `name` holds a character the recogniser confuses with another one. */

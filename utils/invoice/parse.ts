@@ -10,7 +10,7 @@
 //     confidence, how the value was found and how well it has its shape.
 import { findDates, findPeriod } from './dates';
 import { editDistance, type LabelHit } from './label-match';
-import { HOSPITAL_SUFFIXES, INSURANCE_TEXTS, STRONG_HOSPITAL_SUFFIXES, type LabelKey, type ValueKind } from './labels';
+import { HOSPITAL_SUFFIXES, INSURANCE_TEXTS, LABELS, STRONG_HOSPITAL_SUFFIXES, type LabelKey, type ValueKind } from './labels';
 import { buildLayout, hOverlap, spanBox, spanSource, vOverlap, type Cell, type Layout } from './layout';
 import { isLikelyPersonName } from './names';
 import { normalizeAmount, upperShare, UPPER_CHARS } from './shapes';
@@ -48,6 +48,9 @@ export interface ParsedText {
 }
 
 type Relation = 'inline' | 'right' | 'below';
+
+/** Every printed label text (a cell reading one of their pieces is no value). */
+const LABEL_TEXTS = LABELS.flatMap((d) => d.texts);
 
 /** How much each way of finding a value is worth (a value after its label in the same cell is the surest). */
 const RELATION_SCORE: Record<Relation, number> = { inline: 1, right: 0.97, below: 0.93 };
@@ -239,6 +242,30 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
   };
 
   /**
+   * True when the text of `cell` ends a CJK run at `end` (its next glyph is no CJK character, or there is none)
+   * while another line read over the same last character goes on with a CJK character just right of it.
+   */
+  const goesOnElsewhere = (cell: Cell, end: number): boolean => {
+    const g = cell.glyphs[end - 1];
+    if (!g || (cell.glyphs[end] && isCjk(cell.glyphs[end]!.c))) return false;
+    // (the same character within most of a character height: two recognitions box one glyph differently)
+    const near = (h: { x: number; y: number; w: number; h: number }) => Math.abs(h.x + h.w / 2 - (g.x + g.w / 2)) < 0.8 * layout.charH && Math.abs(h.y + h.h / 2 - (g.y + g.h / 2)) < 0.8 * layout.charH;
+    return cells.some((o) => {
+      if (o.line === cell.line) return false;
+      const i = o.glyphs.findIndex((h) => h.c === g.c && near(h));
+      const next = i >= 0 ? o.glyphs[i + 1] : undefined;
+      return !!next && isCjk(next.c) && next.x + next.w / 2 > g.x + g.w && next.x - (g.x + g.w) < layout.charH && !o.labels.some((l) => l.start <= i + 1 && i + 1 < l.end);
+    });
+  };
+
+  /** True when another line read a table rule (|, 丨 …) over the glyph `i` of `cell`. */
+  const ruleElsewhere = (cell: Cell, i: number): boolean => {
+    const g = cell.glyphs[i];
+    if (!g) return false;
+    return layout.rules.some((h) => h.line !== cell.line && Math.abs(h.x + h.w / 2 - (g.x + g.w / 2)) < 0.6 * layout.charH && vOverlap(h, g) >= 0.3);
+  };
+
+  /**
    * A date one of whose digits the recogniser was unsure of (a month "11" read "1" at half confidence): shown
    * for checking, whatever other passes say (they read the same worn glyph).
    */
@@ -314,11 +341,16 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
 
   /** The text of the next cell on the row when it follows closely and is not a label (a value cut in two). */
   function continuation(cell: Cell, end: number): string | null {
+    return continuationIn(cell, end)?.text ?? null;
+  }
+  /** The text continuing a value cut at the end of its cell, with the cell it was read in. */
+  function continuationIn(cell: Cell, end: number): { text: string; cell: Cell } | null {
     if (end < cell.s.length) return null;
     const H = layout.charH;
     const right = cells.filter((o) => o !== cell && vOverlap(cell.box, o.box) >= 0.5 && o.box.x >= cell.box.x + cell.box.w - 0.3 * H && o.box.x - (cell.box.x + cell.box.w) < 3 * H).sort((a, b) => a.box.x - b.box.x)[0];
     if (!right || (right.labels[0] && right.labels[0].start <= 1)) return null;
-    return /^[\u4e00-\u9fff()]+/.exec(right.s.slice(0, beforeFirstLabel(right)))?.[0] ?? null;
+    const text = /^[\u4e00-\u9fff()]+/.exec(right.s.slice(0, beforeFirstLabel(right)))?.[0];
+    return text ? { text, cell: right } : null;
   }
 
   function accept(p: Pairing): boolean {
@@ -364,19 +396,31 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       case 'payerName': {
         const name = v as string;
         if (/统一|社会|信用|代码|单位|日期|性别|类型|类别|号码/.test(name) || !Array.from(name).every((ch) => ch === '·' || isCjk(ch))) return false;
-        put('payerName', base(name, ex.start, ex.end, isLikelyPersonName(name) ? 1 : 0.85));
+        const r = base(name, ex.start, ex.end, isLikelyPersonName(name) ? 1 : 0.85);
+        // Another reading of the same place goes on past its end (a crop's edge cut "赵海国" to "赵海|"):
+        // the name may be longer — shown for checking, whatever other passes say.
+        put('payerName', goesOnElsewhere(cell, ex.end) ? { ...r, conf: Math.min(r.conf, 0.8), cap: 0.8 } : r);
         return true;
       }
       case 'hospital': {
         let h = hospitalName(v as string);
         // A name split across two cells ("中山大学附属" | "第一医院").
-        const more = continuation(cell, ex.end);
+        const more = continuationIn(cell, ex.end);
+        let joinedConf: number | null = null;
         if (more && (!h || h.shape < 1)) {
-          const joined = hospitalName((v as string) + more);
-          if (joined && joined.shape > (h?.shape ?? 0)) h = joined;
+          const joined = hospitalName((v as string) + more.text);
+          if (joined && joined.shape > (h?.shape ?? 0)) {
+            h = joined;
+            // (judged by its least sure characters wherever they were read: "附属语熙医院" read at 0)
+            const taken = Math.max(0, h.name.length - (ex.end - ex.start));
+            const src = spanSource(more.cell, 0, Math.min(more.text.length, taken));
+            joinedConf = (src.conf + src.min) / 2;
+          }
         }
         if (!h) return false;
-        put('hospital', base(h.name, ex.start, ex.start + h.name.length, h.shape));
+        const hr = base(h.name, ex.start, ex.start + h.name.length, h.shape);
+        if (joinedConf !== null) hr.conf = Math.min(hr.conf, joinedConf);
+        put('hospital', hr);
         return true;
       }
       case 'insuranceTypeText': {
@@ -464,6 +508,14 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
         // (an amount far to the right of its label, across an empty stretch where a value of its own may have
         // gone unread, may be the next label's value — 个人账户支付 … 个人支付金额 | 8357.26)
         if (p.kind === 'amount' && p.rel === 'right' && p.dist > FAR_RIGHT) r.conf = Math.min(r.conf, 0.8);
+        // (a leading 1 where another reading of the same place saw a table rule: the rule, glued to the value —
+        // "支付|0.00" read "支付10.00"; the rest is offered too, shown for checking whatever other passes say)
+        if (p.kind === 'amount' && /^1\d*\.\d\d$/.test(v as string) && ruleElsewhere(cell, ex.start)) {
+          const rest = (v as string).slice(1);
+          r.alts = [...(r.alts ?? []), /^\d/.test(rest) ? rest : '0' + rest];
+          r.conf = Math.min(r.conf, 0.8);
+          r.cap = 0.8;
+        }
         put(key, r as never);
         return true;
       }
@@ -557,6 +609,29 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     // (the last 写 of the cell: the 小写 one when both are printed)
     const wi = c.s.lastIndexOf('写');
     if (wi >= 0 && !/大$/.test(c.s.slice(Math.max(0, wi - 1), wi))) amountAfter(c, wi + 1 + (c.s[wi + 1] === ')' ? 1 : 0), 0.85);
+  }
+
+  // A payer whose 交款人 label went unread (a photo losing the left column): the form prints the payer's name
+  // just before the payer's ID label (交款人统一社会信用代码, 身份证号 …) — on its row, or in the cell left of the
+  // ID in the row under it. A lone person-shaped name there is taken as a guess, shown for checking.
+  if (!out.fields.payerName) {
+    const H = layout.charH;
+    for (const a of out.anchors.filter((x) => x.key === 'payerId')) {
+      const top = a.box.y - 0.4 * H, bottom = a.box.y + a.box.h + 3 * H;
+      const near = cells
+        .filter((c) => !c.labels.length && c.box.x + c.box.w <= a.box.x + 0.3 * H && c.box.x >= a.box.x - 16 * H)
+        .filter((c) => c.box.y + c.box.h / 2 >= top && c.box.y + c.box.h / 2 <= bottom)
+        .map((c) => ({ c, m: /^[|丨:;.,\s]*([\u4e00-\u9fff·]{2,4})[|丨:;.,\s]*$/.exec(c.s) }))
+        // (not a piece of a printed label: 项目 of 项目名称 starts like a family name)
+        .filter((x) => x.m && isLikelyPersonName(x.m[1]!) && !LABEL_TEXTS.some((t) => t.includes(x.m![1]!)) && !claimed(x.c.id, 0, x.c.s.length))
+        .sort((p, q) => p.c.box.y - q.c.box.y || q.c.box.x - p.c.box.x);
+      const best = near[0];
+      if (!best) continue;
+      const start = best.m!.index + best.m![0].indexOf(best.m![1]!);
+      const r = readingOf(best.c, start, start + best.m![1]!.length, best.m![1]!, 0.8, false, 'shape');
+      put('payerName', { ...r, conf: Math.min(r.conf, 0.7), cap: 0.7 });
+      break;
+    }
   }
 
   // Organisation names anywhere (a 收款单位 line cut by the seal, other layouts' headers); titles excluded.

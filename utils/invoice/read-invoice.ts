@@ -40,6 +40,12 @@ interface Ctx {
   count: number;
 }
 
+/**
+ * Lines of text pass 1 dropped that are read again (the largest first). A photo can lose a whole column (its
+ * labels and their values, each a short line): four were too few to reach them behind a title and a seal line.
+ */
+export const MISSED_LINES = 6;
+
 /** A reading of one pass; `cap` bounds its confidence whatever other passes say (a name under a seal). */
 type Candidate = FieldState & { pass: string; cap?: number; read?: number };
 
@@ -337,7 +343,7 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
         // Text pass 1 dropped: ink no recognised word covers (seals excluded), read line by line.
         // (words the recogniser did not believe, or boxes no character has, do not count as read)
         const covered = pageLines.flatMap((l) => l.words.filter((w) => w.conf >= 0.3 && w.bbox.h < 2.5 * charH && w.bbox.w < 3 * charH * Math.max(1, Array.from(w.text).length)).map((w) => w.bbox));
-        const missed = findMissedText(eraseRules(withoutRed(levelled, image), Math.round(3 * charH), Math.round(1.6 * charH)), covered, { charH, max: 4 });
+        const missed = findMissedText(eraseRules(withoutRed(levelled, image), Math.round(3 * charH), Math.round(1.6 * charH)), covered, { charH, max: MISSED_LINES });
         const added: OcrLine[] = [];
         for (const box of missed) {
           const pad = 0.4 * charH;

@@ -32,6 +32,13 @@ const ANCHORS: Partial<Record<FieldName, LabelKey[]>> = {
   hospitalizationPeriod: ['hospitalizationPeriod'],
 };
 
+/**
+ * Where a field's own label went unread, a label printed next to it tells where to look: the national form
+ * prints 交款人 just before 交款人统一社会信用代码 (the paper forms: 姓名 before 身份证号 / 医保卡号) — on the same
+ * row, or as the cell to its left in a table whose values sit under the labels.
+ */
+const BEFORE: Partial<Record<FieldName, LabelKey>> = { payerName: 'payerId' };
+
 /** Serial numbers are often printed in red: read them in luma. */
 const LUMA: FieldName[] = ['invoiceCode', 'invoiceNumber', 'checkCode'];
 
@@ -76,6 +83,12 @@ export function regionsFor(weak: FieldName[], parsed: ParsedText, valueBoxes: Pa
         mode = 'block';
       }
       boxes.push({ box: b, mode });
+    } else if (!anchors.length && BEFORE[f]) {
+      // the label and its value left of the neighbour's label: its row and the two under it
+      for (const a of parsed.anchors.filter((n) => n.key === BEFORE[f]).slice(0, 1)) {
+        const H = Math.max(8, a.charH);
+        boxes.push({ box: { x: a.box.x - 16 * H, y: a.box.y - 0.4 * H, w: 15.8 * H, h: a.box.h + 3.4 * H }, mode: 'block' });
+      }
     } else {
       for (const a of anchors.slice(0, 2)) {
         const H = Math.max(8, a.charH);
