@@ -9,6 +9,7 @@ import {
   SHANGHAI_DISTRICTS,
   type Verdict,
 } from '@/utils/address';
+import { ID_PROVINCES, shortProvinceName } from '@/utils/validate/regions';
 
 type Case = [text: string, verdict: Verdict, district?: string, place?: string, code?: string];
 
@@ -163,6 +164,18 @@ describe('classifyAddress', () => {
     if (code !== undefined) expect(v.code).toBe(code);
     expect(v.message.length).toBeGreaterThan(8);
     expect(v.message).not.toMatch(/\$\d/);
+  });
+
+  it('knows every province-level division of the ID table outside Shanghai, full and short (one table of names)', () => {
+    const outside = Object.entries(ID_PROVINCES).filter(([code]) => code !== '31' && code !== '83');
+    expect(outside).toHaveLength(33);
+    for (const [code, full] of outside) {
+      expect(classifyAddress(`${full}某某路1号`), full).toMatchObject({ verdict: 'outside', district: full });
+      const short = ['71', '81', '82'].includes(code) ? `中国${shortProvinceName(full)}` : shortProvinceName(full);
+      expect(classifyAddress(`${short}某某路1号`), short).toMatchObject({ verdict: 'outside', district: full });
+    }
+    // bare 香港 / 台湾 also name Shanghai estates and shops
+    expect(classifyAddress('松江区方松街道香港丽园5号').verdict).toBe('inside');
   });
 
   it('says why, in plain Chinese', () => {

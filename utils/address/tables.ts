@@ -6,6 +6,8 @@
  * Every name is written as people write it; the classifier NFKC-normalises names and text alike.
  */
 
+import { ID_PROVINCES, shortProvinceName } from '@/utils/validate/regions';
+
 export const SONGJIANG = '松江区';
 
 /** Short names and pinyin of today's 16 districts (full names come from the generated gazetteer). */
@@ -133,22 +135,15 @@ export const OTHER_DISTRICT_PLACES: ReadonlyArray<readonly [string, string[]]> =
   ['城桥', ['崇明区']], ['长兴岛', ['崇明区']], ['横沙岛', ['崇明区']], ['陈家镇', ['崇明区']],
 ];
 
-/** Provinces and other province-level divisions outside Shanghai: [full name, label, short names]. */
-export const PROVINCES: ReadonlyArray<readonly [string, string, string[]]> = [
-  ['北京市', '北京市', ['北京']], ['天津市', '天津市', ['天津']], ['重庆市', '重庆市', ['重庆']],
-  ['河北省', '河北省', ['河北']], ['山西省', '山西省', ['山西']], ['内蒙古自治区', '内蒙古自治区', ['内蒙古']],
-  ['辽宁省', '辽宁省', ['辽宁']], ['吉林省', '吉林省', ['吉林']], ['黑龙江省', '黑龙江省', ['黑龙江']],
-  ['江苏省', '江苏省', ['江苏']], ['浙江省', '浙江省', ['浙江']], ['安徽省', '安徽省', ['安徽']],
-  ['福建省', '福建省', ['福建']], ['江西省', '江西省', ['江西']], ['山东省', '山东省', ['山东']],
-  ['河南省', '河南省', ['河南']], ['湖北省', '湖北省', ['湖北']], ['湖南省', '湖南省', ['湖南']],
-  ['广东省', '广东省', ['广东']], ['广西壮族自治区', '广西壮族自治区', ['广西']], ['海南省', '海南省', ['海南']],
-  ['四川省', '四川省', ['四川']], ['贵州省', '贵州省', ['贵州']], ['云南省', '云南省', ['云南']],
-  ['西藏自治区', '西藏自治区', ['西藏']], ['陕西省', '陕西省', ['陕西']], ['甘肃省', '甘肃省', ['甘肃']],
-  ['青海省', '青海省', ['青海']], ['宁夏回族自治区', '宁夏回族自治区', ['宁夏']],
-  ['新疆维吾尔自治区', '新疆维吾尔自治区', ['新疆']],
-  // bare 香港/澳门/台湾 also name Shanghai housing estates and shops (香港丽园, 台湾小吃): full names only
-  ['台湾省', '台湾省', ['中国台湾']], ['香港特别行政区', '香港特别行政区', ['中国香港']], ['澳门特别行政区', '澳门特别行政区', ['中国澳门']],
-];
+/**
+ * Provinces and other province-level divisions outside Shanghai: [full name, label, short names], from the one
+ * table of division codes (utils/validate/regions.ts). Bare 香港/澳门/台湾 also name Shanghai housing estates and
+ * shops (香港丽园, 台湾小吃): those count only in full or as 中国香港 / 中国澳门 / 中国台湾.
+ */
+const FULL_NAME_ONLY = new Set(['71', '81', '82']);
+export const PROVINCES: ReadonlyArray<readonly [string, string, string[]]> = Object.entries(ID_PROVINCES)
+  .filter(([code]) => code !== '31' && code !== '83')
+  .map(([code, full]) => [full, full, [FULL_NAME_ONLY.has(code) ? `中国${shortProvinceName(full)}` : shortProvinceName(full)]] as const);
 
 /**
  * Cities outside Shanghai: [name without 市, province]. `XX市` always counts; the bare name counts too

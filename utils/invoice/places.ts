@@ -1,4 +1,4 @@
-import { ID_PROVINCES } from '@/utils/validate/regions';
+import { ID_PROVINCES, shortProvinceName } from '@/utils/validate/regions';
 
 // Places hospital names start with, as data: each province's own short name and its prefecture-level cities,
 // keyed by the province's administrative code (the first two digits of a 票据代码). A hospital's invoice is
@@ -39,8 +39,6 @@ const CITIES_BY_PROVINCE: Record<string, string[]> = {
 };
 
 /** 浙江省 → 浙江, 广西壮族自治区 → 广西: the short name printed at the start of a hospital's name. */
-export const shortProvinceName = (full: string) => full.replace(/(壮族|回族|维吾尔)?自治区$|[省市]$/, '');
-
 /** The provinces (names from the one table of division codes, utils/validate/regions.ts) with their cities. */
 export const PLACES_BY_PROVINCE: Record<string, { province: string; cities: string[] }> = Object.fromEntries(
   Object.entries(CITIES_BY_PROVINCE).map(([code, cities]) => [code, { province: shortProvinceName(ID_PROVINCES[code]!), cities }]),

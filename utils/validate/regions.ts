@@ -15,6 +15,9 @@ export const ID_PROVINCES: Readonly<Record<string, string>> = {
   '71': '台湾省', '81': '香港特别行政区', '82': '澳门特别行政区', '83': '台湾地区（居住证）',
 };
 
+/** A province-level name without its suffix: 浙江省 → 浙江, 广西壮族自治区 → 广西, 香港特别行政区 → 香港. */
+export const shortProvinceName = (full: string) => full.replace(/(壮族|回族|维吾尔)?自治区$|特别行政区$|[省市]$/u, '');
+
 /** Shanghai's region codes, current and retired: [code, name, retired?, what it became]. */
 export const SHANGHAI_REGIONS: ReadonlyArray<readonly [string, string, boolean, string?]> = [
   ['310100', '上海市市辖区', true], ['310101', '黄浦区', false], ['310102', '南市区', true, '黄浦区'],
