@@ -176,6 +176,7 @@ export function InvoiceSection({ page, item: itemKind, claimant = '', store = in
           e.preventDefault();
           setOver(true);
         }}
+        onDragEnter={() => store.warmUp()}
         onDragLeave={() => setOver(false)}
         onDrop={(e) => {
           e.preventDefault();
@@ -191,6 +192,7 @@ export function InvoiceSection({ page, item: itemKind, claimant = '', store = in
             data-testid="invoice-file-input"
             accept="image/*,application/pdf,.pdf"
             multiple
+            onClick={() => store.warmUp()}
             onChange={(e) => {
               add((e.target as HTMLInputElement).files);
               (e.target as HTMLInputElement).value = '';

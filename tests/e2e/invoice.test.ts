@@ -211,6 +211,12 @@ describe('invoices through the extension (offline)', () => {
     const { page, panel } = await openPanel(s, ELEMENT_URL);
     await elementToInvoiceStep(page);
     const input = await panel.waitForSelector('input[type=file][data-testid="invoice-file-input"]');
+    // Opening the file dialog starts the OCR worker ahead of the files (a click without a user gesture opens no
+    // dialog here, but reaches the handler): a tesseract worker script is running before any file is chosen.
+    const workers = () => s.browser.targets().filter((t) => /\/ocr\/worker\.min\.js/.test(t.url())).length;
+    assert.equal(workers(), 0);
+    await input!.evaluate((el) => el.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    await until(async () => workers() > 0, 'the OCR worker started on opening the file dialog', 30_000);
     await input!.uploadFile(photo.file, notInvoice, pdf.file);
 
     // The non-image file gets a clear message; the others continue.

@@ -20,7 +20,7 @@ function res(file: string): InvoiceResult {
   const fields = { ...emptyFields(), invoiceCode: '31060122', invoiceNumber: String(91212350 + n).padStart(10, '0'), issueDate: '2022-08-20', totalAmount: '10.00', visitType: 'outpatient' as const };
   return { file, fields, confidence: fieldRecord(() => 0.99), source: fieldRecord(() => 'qr' as const), boxes: fieldRecord(() => []), warnings: [], ms: 1 };
 }
-const reader = (): BrowserReader => ({ read: async (input) => res(input.name), renderPdfPreview: async () => null, workerRunning: false, dispose: async () => {} });
+const reader = (): BrowserReader => ({ read: async (input) => res(input.name), renderPdfPreview: async () => null, warmUp: () => {}, workerRunning: false, dispose: async () => {} });
 const file = (name: string) => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4])], name, { type: 'image/png' });
 const until = async (fn: () => boolean) => {
   for (let i = 0; i < 400 && !fn(); i++) await new Promise((r) => setTimeout(r, 5));

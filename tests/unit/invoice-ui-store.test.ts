@@ -13,7 +13,7 @@ function res(file: string, over: Partial<InvoiceResult> = {}): InvoiceResult {
 }
 
 function fakeReader(behaviour: (name: string) => Promise<InvoiceResult>) {
-  const log = { created: 0, disposed: 0, reads: [] as string[] };
+  const log = { created: 0, disposed: 0, warmed: 0, reads: [] as string[] };
   const make = (): BrowserReader => {
     log.created++;
     return {
@@ -23,6 +23,7 @@ function fakeReader(behaviour: (name: string) => Promise<InvoiceResult>) {
         return behaviour(input.name);
       },
       renderPdfPreview: async () => null,
+      warmUp: () => void log.warmed++,
       workerRunning: true,
       dispose: async () => void log.disposed++,
     };
@@ -46,6 +47,24 @@ describe('InvoiceStore', () => {
     expect(log.created).toBe(1);
     expect(store.views.map((v) => [v.batchIndex, v.batchCount])).toEqual([[0, 2], [1, 2]]);
     expect(store.items.every((i) => !i.confirmed)).toBe(true);
+  });
+
+  it('opening the file dialog starts the worker; the files chosen then are read by that same worker', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { log, make } = fakeReader(async (n) => (await gate, res(n)));
+    const store = new InvoiceStore(make);
+    store.warmUp();
+    expect(log).toMatchObject({ created: 1, warmed: 1 });
+    store.addFiles([file('a.png')]);
+    await until(() => store.items[0]!.status === 'reading');
+    store.warmUp(); // while reading: nothing to start
+    expect(log).toMatchObject({ created: 1, warmed: 1 });
+    release();
+    await until(() => store.items[0]!.status === 'done');
+    expect(log.created).toBe(1);
+    store.cancel(); // 停止识别 / leaving: the warmed worker goes too
+    expect(log.disposed).toBe(1);
   });
 
   it('a worker that cannot start shows the engine\u2019s clear message; other files continue', async () => {

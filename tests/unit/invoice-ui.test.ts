@@ -260,6 +260,21 @@ describe('idle OCR worker', () => {
       vi.useRealTimers();
     }
   });
+  it('a worker started ahead of the files (warm-up: init alone) is released after the idle time too', async () => {
+    vi.useFakeTimers();
+    try {
+      const { e, engine } = fakeEngine();
+      const idle = createIdleEngine(engine, 60_000);
+      await idle.init();
+      expect(e.started).toBe(1);
+      expect(idle.running).toBe(true);
+      await vi.advanceTimersByTimeAsync(61_000);
+      expect(e.terminated).toBe(1);
+      expect(idle.running).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
   it('a job that never settles (its worker was terminated) does not keep the next worker alive', async () => {
     vi.useFakeTimers();
     try {

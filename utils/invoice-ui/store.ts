@@ -170,6 +170,16 @@ export class InvoiceStore {
     void this.run();
   }
 
+  /**
+   * The user is about to choose files (opened the file dialog, dragged something over the drop zone): the OCR
+   * worker starts now, so the first invoice does not wait for it. Nothing happens while reading.
+   */
+  warmUp() {
+    if (this.running) return;
+    this.reader ??= this.makeReader();
+    this.reader.warmUp();
+  }
+
   private fail(id: string, message: string) {
     this.update(id, (v) => ({ ...v, item: { ...v.item, status: 'error', progress: 1, error: message }, phase: 'done' }), false);
   }

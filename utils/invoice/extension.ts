@@ -121,6 +121,12 @@ export interface BrowserReader {
   read(input: InvoiceInput, ctx: { index: number; count: number }, onProgress?: ProgressCallback): Promise<InvoiceResult>;
   /** Renders page 1 of a PDF for the review (PNG blob), null when it cannot. */
   renderPdfPreview(bytes: Uint8Array, maxSide?: number): Promise<Blob | null>;
+  /**
+   * Starts the OCR worker now (the user is choosing files: the file dialog hides its ≈ 1 s start). Never
+   * rejects: a worker that cannot start is started again, and its error shown, by the first `read`. Released
+   * after the idle time like any worker.
+   */
+  warmUp(): void;
   /** True while an OCR worker is alive. */
   readonly workerRunning: boolean;
   /** Terminates the OCR worker (panel closed / unloading). */
@@ -146,6 +152,7 @@ export function createBrowserReader(opts: BrowserReaderOptions = {}): BrowserRea
   const deps: ReadInvoiceDeps = { engine, decodeImage: decodeImageBrowser, qr: createQrDecoder({ wasmUrl: paths.zxingWasm }), pdf };
   return {
     read: (input, ctx, onProgress) => readInvoice(input, { ...deps, onProgress }, ctx),
+    warmUp: () => void engine.init().catch(() => {}),
     async renderPdfPreview(bytes, maxSide = 1600) {
       if (!pdf.renderPage) return null;
       try {
