@@ -1,8 +1,11 @@
 // @vitest-environment node
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { otsuThreshold, softThreshold, type GrayImage } from '@/utils/invoice/image';
+import { decodeImageNode } from '@/utils/invoice/node';
+import { readInvoice } from '@/utils/invoice/read-invoice';
 import { prepareRegion, regionLinesToPage, trimToInk } from '@/utils/invoice/regions';
-import type { PixelImage } from '@/utils/invoice/types';
+import type { OcrEngine, OcrLine, PixelImage } from '@/utils/invoice/types';
 
 const gray = (w: number, h: number, f: (x: number, y: number) => number): GrayImage => {
   const data = new Uint8Array(w * h);
@@ -68,5 +71,54 @@ describe('crop cleaning for the recogniser', () => {
     expect(l!.bbox.y).toBeLessThanOrEqual(80);
     expect(l!.bbox.y + l!.bbox.h).toBeGreaterThanOrEqual(109);
     expect(l!.bbox.y + l!.bbox.h).toBeLessThan(120);
+  });
+});
+
+describe('second reading of a weak hospital crop', () => {
+  const line = (text: string, y: number, conf: number): OcrLine => ({
+    text,
+    conf,
+    bbox: { x: 10, y, w: 500, h: 20 },
+    words: text.split(' ').map((t, i) => ({ text: t, conf, bbox: { x: 10 + i * 220, y, w: 200, h: 20 } })),
+  });
+  const page = (hospitalConf: number) => [
+    line('上海市医疗门诊收费票据(电子)', 10, 0.95),
+    line('票据代码:31060121 票据号码:0012345678', 40, 0.95),
+    line('校验码:a3f09e 开票日期:2024-03-15', 70, 0.95),
+    line('金额合计(大写)叁佰伍拾元伍角整 (小写)350.50', 100, 0.95),
+    line('交款人:张三 医保类型:职工基本医疗保险', 160, 0.95),
+    line('收款单位(章):上海市松江区中心医院', 130, hospitalConf),
+  ];
+  const run = async (hospitalConf: number, crop: (n: number) => OcrLine[]) => {
+    const calls: Array<{ mode?: string; w: number; h: number }> = [];
+    const engine: OcrEngine = {
+      name: 'fake',
+      init: async () => {},
+      recognize: async (img, o) => {
+        calls.push({ mode: o?.mode, w: img.width, h: img.height });
+        return { lines: o?.mode === 'page' ? page(hospitalConf) : crop(calls.length) };
+      },
+      terminate: async () => {},
+    };
+    const png = new PNG({ width: 800, height: 500 });
+    png.data.fill(255);
+    const r = await readInvoice({ name: 'h.png', bytes: new Uint8Array(PNG.sync.write(png)) }, { engine, decodeImage: decodeImageNode });
+    return { r, lines: calls.filter((c) => c.mode === 'line') };
+  };
+
+  it('a weak hospital crop is read twice (sharpened); the same crop read twice never counts as two readings', async () => {
+    const same = () => [line('收款单位(章):上海市松江区中心医院', 4, 0.6)];
+    const { r, lines } = await run(0.3, same);
+    const sizes = lines.map((c) => `${c.w}x${c.h}`);
+    expect(sizes.length).toBeGreaterThan(new Set(sizes).size); // one crop twice
+    expect(r.fields.hospital).toBe('上海市松江区中心医院');
+    expect(r.confidence.hospital).toBeLessThan(0.85);
+  });
+
+  it('a hospital read well by the crop is not read again', async () => {
+    const good = () => [line('收款单位(章):上海市松江区中心医院', 4, 0.97)];
+    const { lines } = await run(0.3, good);
+    const sizes = lines.map((c) => `${c.w}x${c.h}`);
+    expect(sizes.length).toBe(new Set(sizes).size);
   });
 });

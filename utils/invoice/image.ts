@@ -436,3 +436,38 @@ export function softThreshold(g: GrayImage): GrayImage {
   for (let i = 0; i < out.length; i++) out[i] = Math.max(0, Math.min(255, Math.round(((g.data[i]! - lo) * 255) / (t - lo))));
   return { width: g.width, height: g.height, data: out };
 }
+
+/** Gaussian blur (separable, edges clamped). */
+export function gaussianBlur(g: GrayImage, sigma: number): GrayImage {
+  const r = Math.max(1, Math.ceil(2.5 * sigma));
+  const k = new Float32Array(2 * r + 1);
+  let sum = 0;
+  for (let i = -r; i <= r; i++) sum += k[i + r] = Math.exp(-(i * i) / (2 * sigma * sigma));
+  for (let i = 0; i < k.length; i++) k[i]! /= sum;
+  const { width: w, height: h, data } = g;
+  const tmp = new Float32Array(w * h);
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let a = 0;
+      for (let i = -r; i <= r; i++) a += k[i + r]! * data[y * w + Math.min(w - 1, Math.max(0, x + i))]!;
+      tmp[y * w + x] = a;
+    }
+  }
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let a = 0;
+      for (let i = -r; i <= r; i++) a += k[i + r]! * tmp[Math.min(h - 1, Math.max(0, y + i)) * w + x]!;
+      out[y * w + x] = Math.round(a);
+    }
+  }
+  return { width: w, height: h, data: out };
+}
+
+/** Unsharp mask: the picture plus `amount` × its difference from a blurred copy (edges of blurred strokes steepened). */
+export function unsharpMask(g: GrayImage, sigma: number, amount: number): GrayImage {
+  const b = gaussianBlur(g, sigma);
+  const out = new Uint8Array(g.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = Math.max(0, Math.min(255, Math.round(g.data[i]! + amount * (g.data[i]! - b.data[i]!))));
+  return { width: g.width, height: g.height, data: out };
+}

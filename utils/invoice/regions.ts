@@ -1,7 +1,7 @@
 // The second pass, only where it is needed: the regions of the fields pass 1 read weakly or not at all, found
 // from where their labels (or their weak values) are printed, cut out of the page, cleaned (red channel: the
 // seals vanish; background levelled; small text enlarged) and read again as a line or a small block.
-import { eraseRules, normalizeBackground, scaleGray, softThreshold, toGray, grayToRgba, type GrayImage } from './image';
+import { eraseRules, normalizeBackground, scaleGray, softThreshold, toGray, grayToRgba, unsharpMask, type GrayImage } from './image';
 import type { LabelKey } from './labels';
 import type { ParsedText } from './parse';
 import type { Box, FieldName, OcrLine, OcrMode, PixelImage } from './types';
@@ -116,7 +116,7 @@ export function regionsFor(weak: FieldName[], parsed: ParsedText, valueBoxes: Pa
 const TARGET_CHAR = 32;
 
 /** Cuts a region out, cleans and enlarges it; returns the picture and how to map its boxes back. */
-export function prepareRegion(page: PixelImage, r: Region, charH: number): { image: PixelImage; scale: number; offset: { x: number; y: number } } {
+export function prepareRegion(page: PixelImage, r: Region, charH: number, opts: { sharpen?: boolean } = {}): { image: PixelImage; scale: number; offset: { x: number; y: number } } {
   const { x, y, w, h } = r.box;
   const crop: PixelImage = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4) };
   for (let row = 0; row < h; row++) crop.data.set(page.data.subarray(((y + row) * page.width + x) * 4, ((y + row) * page.width + x + w) * 4), row * w * 4);
@@ -127,6 +127,8 @@ export function prepareRegion(page: PixelImage, r: Region, charH: number): { ima
   const ch = Math.max(8, charH) * scale;
   g = eraseRules(g, Math.round(3 * ch), Math.round(1.6 * ch));
   const band = r.mode === 'line' ? keepMiddleLine(g) : null;
+  // (sharpened: a blurred photo's strokes steepened before the threshold, for a second reading)
+  if (opts.sharpen) g = unsharpMask(g, Math.max(1, ch / 16), 1);
   g = softThreshold(g);
   const s = scale > 1.05 ? scale : 1;
   if (!band) return { image: grayToRgba(g), scale: s, offset: { x, y } };
