@@ -115,6 +115,12 @@ describe('second reading of a weak hospital crop', () => {
     expect(r.confidence.hospital).toBeLessThan(0.85);
   });
 
+  it('a hospital crop that read nothing is read again too', async () => {
+    const { lines } = await run(0.3, () => []);
+    const sizes = lines.map((c) => `${c.w}x${c.h}`);
+    expect(sizes.length).toBeGreaterThan(new Set(sizes).size);
+  });
+
   it('a hospital read well by the crop is not read again', async () => {
     const good = () => [line('收款单位(章):上海市松江区中心医院', 4, 0.97)];
     const { lines } = await run(0.3, good);

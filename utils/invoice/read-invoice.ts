@@ -365,8 +365,8 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
         const readAs = new Map<Region, number>();
         for (let i = 0; i < regions.length; i++) {
           const region = regions[i]!;
+          readAs.set(region, reads);
           const lines = await read(region);
-          if (lines[0]?.read !== undefined) readAs.set(region, lines[0].read);
           progress('ocr', mid + ((to - mid) * (i + 1)) / Math.max(1, regions.length));
           // Both readings stay: the parser pairs each label with the best value wherever it was read.
           pageLines = [...pageLines, ...lines];
