@@ -5,6 +5,7 @@ import type { FieldStates } from '@/utils/invoice/crosscheck';
 import { repairHospitalName } from '@/utils/invoice/hospital-names';
 import { hasConfusableChar } from '@/utils/invoice/names';
 import { markConfusablePayer, repairHospital } from '@/utils/invoice/read-invoice';
+import { nameOnRing } from '@/utils/invoice/seal';
 
 describe('repairHospitalName', () => {
   it('one misread character in a common part', () => {
@@ -89,5 +90,15 @@ describe('a damaged place at the start of a hospital name', () => {
     const weak: FieldStates = { hospital: { value: '广猎市第一人民医院', conf: 0.4, source: 'ocr', boxes: [] }, invoiceCode: { value: '44060123', conf: 1, source: 'ocr', boxes: [] } };
     repairHospital(weak);
     expect(weak.hospital).toMatchObject({ value: '广州市第一人民医院', conf: 0.4 });
+  });
+});
+
+describe('the name on a seal ring', () => {
+  it('a dash read between two ideographs is the one-stroke 一 of the seal font', () => {
+    expect(nameOnRing('某某 市 第 ~- 人民 医院', 0.8)?.name).toBe('某某市第一人民医院');
+    expect(nameOnRing('某某市第-人民医院', 0.8)?.name).toBe('某某市第一人民医院');
+  });
+  it('dashes elsewhere are left alone', () => {
+    expect(nameOnRing('-某某市人民医院', 0.8)?.name).toBe('某某市人民医院');
   });
 });

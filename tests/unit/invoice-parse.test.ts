@@ -324,3 +324,24 @@ describe('more benchmark noise', () => {
     expect(values(lines('医保类型:城镇职工基本了保险')).insuranceTypeText).toBe('城镇职工基本医疗保险');
   });
 });
+
+describe('a hospital name whose 院 a seal covers', () => {
+  const line = (words: Array<[string, number]>): OcrLine[] => {
+    let x = 10;
+    const ws = words.map(([text, conf]) => {
+      const w = { text, conf, bbox: { x, y: 100, w: 24 * Array.from(text).length, h: 24 } };
+      x += w.bbox.w + 2;
+      return w;
+    });
+    return [{ text: words.map((w) => w[0]).join(''), conf: 0.8, bbox: { x: 10, y: 100, w: x - 10, h: 24 }, words: ws }];
+  };
+  it('"…医" and one unbelieved character: offered as …医院, marked for checking', () => {
+    const r = parseInvoiceText(line([['收款单位(章):', 0.9], ['某某市第一人民医', 0.9], ['路', 0.2]]));
+    expect(r.fields.hospital?.value).toBe('某某市第一人民医院');
+    expect(r.fields.hospital!.conf).toBeLessThan(0.85);
+  });
+  it('a character the recogniser believed is left alone (no name)', () => {
+    const r = parseInvoiceText(line([['收款单位(章):', 0.9], ['某某市第一人民医', 0.9], ['路', 0.9]]));
+    expect(r.fields.hospital).toBeUndefined();
+  });
+});

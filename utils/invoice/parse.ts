@@ -111,6 +111,9 @@ const HOSPITAL_CUT_RE = new RegExp(`^[\\u4e00-\\u9fff()]*(?:${SUFFIX_ALT})`);
 /** An organisation name anywhere in a text. */
 const HOSPITAL_ANY_RE = new RegExp(`[\\u4e00-\\u9fff()]{2,24}?(?:${STRONG_HOSPITAL_SUFFIXES.join('|')}|门诊部|诊所)(?:[\\u4e00-\\u9fff]{0,6}分院)?`);
 
+/** A character read below this confidence is one the recogniser did not believe. */
+const UNSURE_CHAR = 0.5;
+
 /** A 收款单位 value cut to its organisation name; `shape` says how much it looks like one. */
 export function hospitalName(raw: string): { name: string; shape: number } | null {
   const v = raw.replace(/^[(章)]+/, '');
@@ -417,10 +420,22 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
             joinedConf = (src.conf + src.min) / 2;
           }
         }
+        // A seal over the last character of 医院: "…医" and one character the recogniser did not believe
+        // ("…人民医路", 路 at 0.33) is offered as "…医院" — a guess, marked for checking whatever agrees with it.
+        let guessed = false;
+        if (!h) {
+          const m = /^([\u4e00-\u9fff]{2,}医)([\u4e00-\u9fff])(?![\u4e00-\u9fff])/.exec(v as string);
+          const glyphs = m ? cell.glyphs.slice(ex.start, ex.end).filter((g) => !/\s/.test(g.c)) : [];
+          const last = m ? glyphs[Array.from(m[1]!).length] : undefined;
+          if (m && last && last.c === m[2] && last.conf < UNSURE_CHAR) {
+            h = { name: `${m[1]}院`, shape: 0.55 };
+            guessed = true;
+          }
+        }
         if (!h) return false;
         const hr = base(h.name, ex.start, ex.start + h.name.length, h.shape);
         if (joinedConf !== null) hr.conf = Math.min(hr.conf, joinedConf);
-        put('hospital', hr);
+        put('hospital', guessed ? { ...hr, conf: Math.min(hr.conf, 0.6), cap: 0.6 } : hr);
         return true;
       }
       case 'insuranceTypeText': {

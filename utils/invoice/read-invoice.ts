@@ -318,11 +318,11 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
         // The second engine (when given) reads the crops of the name fields — hospital, payer — and the seal.
         const second = deps.regionEngine ?? engine;
         let reads = 10;
-        const read = async (region: Region): Promise<OcrLine[]> => {
-          const prep = prepareRegion(image, region, charH);
+        const read = async (region: Region, again?: number): Promise<OcrLine[]> => {
+          const prep = prepareRegion(image, region, charH, { sharpen: again !== undefined });
           const names = region.fields.some((f) => f === 'hospital' || f === 'payerName');
           const out = await (names ? second : engine).recognize(prep.image, { mode: region.mode });
-          return tag({ lines: regionLinesToPage(out.lines, prep.scale, prep.offset) }, reads++).lines;
+          return tag({ lines: regionLinesToPage(out.lines, prep.scale, prep.offset) }, again ?? reads++).lines;
         };
         let pageLines: OcrLine[] = r1.lines;
         // Pass 1 found (almost) no labels, or the text is too small for the recogniser (a low-resolution scan):
@@ -362,8 +362,10 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
         const valueBoxes: Partial<Record<FieldName, Box[]>> = {};
         for (const f of weak) if (now[f]?.boxes.length) valueBoxes[f] = now[f]!.boxes;
         const regions = regionsFor(weak, parsed, valueBoxes, image);
+        const readAs = new Map<Region, number>();
         for (let i = 0; i < regions.length; i++) {
           const region = regions[i]!;
+          readAs.set(region, reads);
           const lines = await read(region);
           progress('ocr', mid + ((to - mid) * (i + 1)) / Math.max(1, regions.length));
           // Both readings stay: the parser pairs each label with the best value wherever it was read.
@@ -374,6 +376,22 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
           local.push(candidates(p2, 'ocr', 'ocr2'));
           takeOther(p2, 'ocr');
           parsed = p2;
+        }
+        // The hospital still weak: its line crops read once more, sharpened (a blurred photo's strokes), and
+        // the parser takes the better reading. The same text read twice is not a second opinion: its lines keep
+        // the first reading's number, so the two never count as agreeing readings.
+        if (weakFields(mergeCandidates([...sets, ...local])).includes('hospital')) {
+          const again: OcrLine[] = [];
+          for (const region of regions) {
+            if (region.mode === 'line' && region.fields.includes('hospital') && readAs.has(region)) again.push(...(await read(region, readAs.get(region))));
+          }
+          if (again.length) {
+            pageLines = [...pageLines, ...again];
+            const p3 = parseInvoiceText(pageLines);
+            local.push(candidates(p3, 'ocr', 'ocr2'));
+            takeOther(p3, 'ocr');
+            parsed = p3;
+          }
         }
         await hospitalFromSeal(image, parsed, local, charH, second);
       } catch (e) {

@@ -196,8 +196,16 @@ export async function readSealName(img: PixelImage, seal: Seal, engine: OcrEngin
   const strip = unrollSeal(img, seal);
   if (!strip) return null;
   const out = await engine.recognize(strip, { mode: 'line' });
-  const text = out.lines.map((l) => l.text).join('').replace(/\s/g, '');
   const conf = out.lines.length ? out.lines.reduce((a, l) => a + l.conf, 0) / out.lines.length : 0;
+  return nameOnRing(out.lines.map((l) => l.text).join(''), conf);
+}
+
+/** Dashes read between two ideographs: the one-stroke 一 of a curved, bold seal font (杭州市第~-人民医院). */
+const DASH_BETWEEN = /(?<=[\u4e00-\u9fff])[-~_—–―‐－]{1,2}(?=[\u4e00-\u9fff])/g;
+
+/** The organisation name in the text read on a seal's ring (its line confidence `conf`), or null. */
+export function nameOnRing(raw: string, conf: number): { name: string; conf: number } | null {
+  const text = raw.replace(/\s/g, '').replace(DASH_BETWEEN, '一');
   const h = hospitalName(text);
   if (!h) {
     const any = HOSPITAL_IN_TEXT.exec(text);

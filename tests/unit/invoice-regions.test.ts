@@ -1,0 +1,130 @@
+// @vitest-environment node
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { otsuThreshold, softThreshold, type GrayImage } from '@/utils/invoice/image';
+import { decodeImageNode } from '@/utils/invoice/node';
+import { readInvoice } from '@/utils/invoice/read-invoice';
+import { prepareRegion, regionLinesToPage, trimToInk } from '@/utils/invoice/regions';
+import type { OcrEngine, OcrLine, PixelImage } from '@/utils/invoice/types';
+
+const gray = (w: number, h: number, f: (x: number, y: number) => number): GrayImage => {
+  const data = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) data[y * w + x] = f(x, y);
+  return { width: w, height: h, data };
+};
+
+/** Paper 245 with a faint texture (a seal's remains, 200) and strokes (40) with grey edges (70, 100). */
+const textured = (x: number, y: number) => {
+  if (y >= 20 && y < 50 && x % 12 >= 3 && x % 12 < 8) return x % 12 === 3 ? 70 : x % 12 === 7 ? 100 : 40;
+  return (x + y) % 5 === 0 ? 200 : 245;
+};
+
+describe('crop cleaning for the recogniser', () => {
+  it('soft threshold: paper and faint texture become white, ink full black, stroke edges stay grey', () => {
+    const g = gray(120, 70, textured);
+    const t = otsuThreshold(g);
+    expect(t).toBeGreaterThan(70);
+    expect(t).toBeLessThan(200);
+    const s = softThreshold(g);
+    expect(s.data[0 * 120 + 0]).toBe(255); // (0+0)%5 → texture 200
+    expect(s.data[0 * 120 + 1]).toBe(255); // paper
+    expect(s.data[30 * 120 + 5]).toBe(0); // stroke
+    const edge = s.data[30 * 120 + 3]!;
+    expect(edge).toBeGreaterThan(0);
+    expect(edge).toBeLessThan(255);
+  });
+
+  it('soft threshold leaves a picture without contrast alone', () => {
+    const flat = gray(10, 10, () => 200);
+    expect(softThreshold(flat)).toBe(flat);
+  });
+
+  it('a line is trimmed to its ink with a small margin', () => {
+    const g = gray(120, 70, (x, y) => (y >= 20 && y < 50 && x >= 30 && x < 90 ? 0 : 255));
+    const t = trimToInk(g, [20, 49], 0.2);
+    expect(t).toMatchObject({ x: 24, y: 14 });
+    expect(t.image.width).toBe(72);
+    expect(t.image.height).toBe(42);
+  });
+
+  it('a line crop is cleaned, cut to its line, and its boxes map back to the page', () => {
+    const W = 400, H = 200;
+    const page: PixelImage = { width: W, height: H, data: new Uint8ClampedArray(W * H * 4) };
+    // a line of "characters" at x 100..220, y 80..110 on paper with faint texture
+    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+      const ink = y >= 80 && y < 110 && x >= 100 && x < 220 && x % 16 < 10;
+      const v = ink ? 30 : (x * 7 + y * 3) % 11 === 0 ? 195 : 240;
+      page.data.set([v, v, v, 255], (y * W + x) * 4);
+    }
+    const prep = prepareRegion(page, { fields: ['hospital'], box: { x: 50, y: 60, w: 300, h: 70 }, mode: 'line', channel: 'red' }, 30);
+    const px = prep.image.data;
+    let mid = 0;
+    for (let i = 0; i < px.length; i += 4) if (px[i]! > 150 && px[i]! < 255) mid++;
+    // the texture is gone: almost no light-grey pixels left (only stroke edges)
+    expect(mid).toBeLessThan(0.05 * prep.image.width * prep.image.height);
+    // cut to the line: not the crop's 70 rows of paper around it
+    expect(prep.image.height).toBeLessThan(30 * prep.scale * 1.6);
+    const [l] = regionLinesToPage([{ text: 'x', conf: 1, bbox: { x: 0, y: 0, w: prep.image.width, h: prep.image.height }, words: [] }], prep.scale, prep.offset);
+    expect(l!.bbox.x).toBeGreaterThan(85);
+    expect(l!.bbox.x).toBeLessThanOrEqual(100);
+    expect(l!.bbox.y).toBeGreaterThan(70);
+    expect(l!.bbox.y).toBeLessThanOrEqual(80);
+    expect(l!.bbox.y + l!.bbox.h).toBeGreaterThanOrEqual(109);
+    expect(l!.bbox.y + l!.bbox.h).toBeLessThan(120);
+  });
+});
+
+describe('second reading of a weak hospital crop', () => {
+  const line = (text: string, y: number, conf: number): OcrLine => ({
+    text,
+    conf,
+    bbox: { x: 10, y, w: 500, h: 20 },
+    words: text.split(' ').map((t, i) => ({ text: t, conf, bbox: { x: 10 + i * 220, y, w: 200, h: 20 } })),
+  });
+  const page = (hospitalConf: number) => [
+    line('上海市医疗门诊收费票据(电子)', 10, 0.95),
+    line('票据代码:31060121 票据号码:0012345678', 40, 0.95),
+    line('校验码:a3f09e 开票日期:2024-03-15', 70, 0.95),
+    line('金额合计(大写)叁佰伍拾元伍角整 (小写)350.50', 100, 0.95),
+    line('交款人:张三 医保类型:职工基本医疗保险', 160, 0.95),
+    line('收款单位(章):上海市松江区中心医院', 130, hospitalConf),
+  ];
+  const run = async (hospitalConf: number, crop: (n: number) => OcrLine[]) => {
+    const calls: Array<{ mode?: string; w: number; h: number }> = [];
+    const engine: OcrEngine = {
+      name: 'fake',
+      init: async () => {},
+      recognize: async (img, o) => {
+        calls.push({ mode: o?.mode, w: img.width, h: img.height });
+        return { lines: o?.mode === 'page' ? page(hospitalConf) : crop(calls.length) };
+      },
+      terminate: async () => {},
+    };
+    const png = new PNG({ width: 800, height: 500 });
+    png.data.fill(255);
+    const r = await readInvoice({ name: 'h.png', bytes: new Uint8Array(PNG.sync.write(png)) }, { engine, decodeImage: decodeImageNode });
+    return { r, lines: calls.filter((c) => c.mode === 'line') };
+  };
+
+  it('a weak hospital crop is read twice (sharpened); the same crop read twice never counts as two readings', async () => {
+    const same = () => [line('收款单位(章):上海市松江区中心医院', 4, 0.6)];
+    const { r, lines } = await run(0.3, same);
+    const sizes = lines.map((c) => `${c.w}x${c.h}`);
+    expect(sizes.length).toBeGreaterThan(new Set(sizes).size); // one crop twice
+    expect(r.fields.hospital).toBe('上海市松江区中心医院');
+    expect(r.confidence.hospital).toBeLessThan(0.85);
+  });
+
+  it('a hospital crop that read nothing is read again too', async () => {
+    const { lines } = await run(0.3, () => []);
+    const sizes = lines.map((c) => `${c.w}x${c.h}`);
+    expect(sizes.length).toBeGreaterThan(new Set(sizes).size);
+  });
+
+  it('a hospital read well by the crop is not read again', async () => {
+    const good = () => [line('收款单位(章):上海市松江区中心医院', 4, 0.97)];
+    const { lines } = await run(0.3, good);
+    const sizes = lines.map((c) => `${c.w}x${c.h}`);
+    expect(sizes.length).toBe(new Set(sizes).size);
+  });
+});
