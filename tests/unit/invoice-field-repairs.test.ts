@@ -310,3 +310,34 @@ describe('a hospital name joined from the next cell', () => {
     expect(worn.hospital!.conf).toBeLessThan(0.85);
   });
 });
+
+describe('a total the recogniser read right but did not believe', () => {
+  // Tesseract gives "¥150,994.83" a word confidence of 0 when it drops the ¥: the digits are right.
+  const page = (conf: number, amount = '150,994.83') => [withConf(line(300, [40, '金额合计（大写）'], [240, '壹拾伍万零玖佰玖拾肆元捌角叁分'], [900, '（小写）'], [1060, amount]), amount, conf)];
+  it('a well-formed amount at confidence 0 is kept, far below sure', () => {
+    const f = parseInvoiceText(page(0)).fields;
+    expect(f.totalAmount?.value).toBe('150994.83');
+    expect(f.totalAmount!.conf).toBeLessThan(0.5);
+  });
+  it('a malformed one is not (no value rather than junk)', () => {
+    expect(parseInvoiceText(page(0, '9E.5,68.06')).fields.totalAmount).toBeUndefined();
+  });
+});
+
+describe('another reading of the total that the 大写 confirms', () => {
+  it('replaces the one shown when that one disagrees (a rule hid the first digit in one pass), marked', () => {
+    const fields: FieldStates = { totalAmount: { ...ocr('50994.83', 0.3), alts: ['150994.83'] }, totalAmountUpper: ocr('过拾伍万零玖佰玖拾肆元抽角参分', 0.3) };
+    const w = crossCheck({ fields, today: '2026-01-01' });
+    expect(fields.totalAmount?.value).toBe('150994.83');
+    expect(fields.totalAmount!.conf).toBeLessThan(0.85);
+    expect(w.map((x) => x.code)).toContain('invoiceWarnTotalOtherReading');
+  });
+  it('the items adding up to it confirm it too; an alternative nothing confirms is not taken', () => {
+    const a: FieldStates = { totalAmount: { ...ocr('60009.00', 0.3), alts: ['160009.00'] } };
+    crossCheck({ fields: a, itemsSums: ['160009.00'], today: '2026-01-01' });
+    expect(a.totalAmount?.value).toBe('160009.00');
+    const b: FieldStates = { totalAmount: { ...ocr('60009.00', 0.3), alts: ['160009.00'] } };
+    crossCheck({ fields: b, itemsSums: ['1.00'], today: '2026-01-01' });
+    expect(b.totalAmount?.value).toBe('60009.00');
+  });
+});

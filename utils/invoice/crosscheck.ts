@@ -74,10 +74,14 @@ export function crossCheck(input: CrossCheckInput): Issue[] {
     // (the items adding up to it say so too)
     const says = (a: string) => upperSays(a) || itemsSums.some((x) => amountCents(x) === amountCents(a));
     const cut = normalizeAmount(total.value.slice(1));
-    if (cut && /^[1-9]/.test(cut) && amountCents(cut) !== null && !says(total.value) && says(cut)) {
-      warnings.push(issue('invoiceWarnTotalRepaired', ['totalAmount'], total.value, cut));
-      total.alts = [total.value, ...(total.alts ?? [])];
-      total.value = cut;
+    // (another reading of the total — a pass that saw the digit a rule hid, "|150,994.83" read "50,994.83" — is
+    // taken the same way when they confirm it and not the one shown)
+    const others = [...(cut && /^[1-9]/.test(cut) ? [cut] : []), ...(total.alts ?? [])].filter((a) => amountCents(a) !== null && a !== total.value);
+    const better = !says(total.value) ? others.find((a) => says(a)) : undefined;
+    if (better) {
+      warnings.push(issue(better === cut ? 'invoiceWarnTotalRepaired' : 'invoiceWarnTotalOtherReading', ['totalAmount'], total.value, better));
+      total.alts = [total.value, ...(total.alts ?? []).filter((a) => a !== better)];
+      total.value = better;
       total.conf = Math.min(total.conf, 0.7);
       totalRepaired = true;
     }

@@ -210,6 +210,18 @@ interface Claim {
   end: number;
 }
 
+/**
+ * Confidence of a well-formed amount the recogniser read at (almost) 0. Tesseract gives a whole word a
+ * confidence of 0 when it drops a glyph it cannot place — the ¥ printed before "¥150,994.83" — while the digits
+ * are right. Such an amount is kept, far below CHECK_BELOW: only a cross-check (the 大写, the items' sum, the
+ * payments adding up) can confirm it.
+ */
+const UNBELIEVED_AMOUNT = 0.3;
+const WELL_FORMED_AMOUNT = /^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\.[0-9]{2}$/;
+function amountConf(cell: Cell, start: number, end: number, conf: number): number {
+  return conf < UNBELIEVED_AMOUNT && WELL_FORMED_AMOUNT.test(cell.s.slice(start, end)) ? Math.max(conf, UNBELIEVED_AMOUNT) : conf;
+}
+
 /** Parses text lines (any order; positions decide) into field readings. Never throws on any input. */
 /** Gap (character heights) past which an amount right of its label is shown for checking. */
 const FAR_RIGHT = 12;
@@ -238,6 +250,13 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     const r: Reading<T> = { value, conf: conf * factor, boxes, labelled, via };
     const read = readOf(cell);
     if (read !== undefined) r.read = read;
+    return r;
+  };
+
+  /** An amount found by its shape (no label of its own), its confidence as `amountConf` says. */
+  const amountReading = (cell: Cell, start: number, end: number, value: string, factor: number): Reading<string> => {
+    const r = readingOf(cell, start, end, value, factor, false, 'shape');
+    r.conf = amountConf(cell, start, end, spanSource(cell, start, end).conf) * factor;
     return r;
   };
 
@@ -276,7 +295,7 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
   const amountAfter = (c: Cell, end: number, factor: number): void => {
     const am = firstAmount(c.s.slice(end, end + 40));
     if (am && !claimed(c.id, end + am.start, end + am.end)) {
-      put('totalAmount', readingOf(c, end + am.start, end + am.end, am.value, factor, false, 'shape'));
+      put('totalAmount', amountReading(c, end + am.start, end + am.end, am.value, factor));
       return;
     }
     if (c.s.slice(end).replace(/\s/g, '').length > 3) return;
@@ -285,7 +304,7 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     const row = layout.cells.filter((o) => o !== c && vOverlap(lb, o.box) >= 0.5 && o.box.x >= lb.x).sort((a2, b2) => a2.box.x - b2.box.x);
     for (const r of row) {
       const am2 = firstAmount(r.s.slice(0, 20));
-      if (am2 && am2.start <= 4 && !claimed(r.id, am2.start, am2.end)) put('totalAmount', readingOf(r, am2.start, am2.end, am2.value, factor, false, 'shape'));
+      if (am2 && am2.start <= 4 && !claimed(r.id, am2.start, am2.end)) put('totalAmount', amountReading(r, am2.start, am2.end, am2.value, factor));
       if (am2 || r.labels.length || /[0-9]/.test(r.s) || r.s.replace(/[\s|丨:;.,]/g, '').length > 2) return;
     }
   };
@@ -308,7 +327,7 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       for (const cand of candidates(layout, c, hi, kind)) {
         // Names are wrong if one character is: they are judged by their least sure character.
         const src = spanSource(cand.cell, cand.ex.start, cand.ex.end);
-        const conf = kind === 'name' || kind === 'text' ? (src.conf + src.min) / 2 : src.conf;
+        const conf = kind === 'name' || kind === 'text' ? (src.conf + src.min) / 2 : kind === 'amount' ? amountConf(cand.cell, cand.ex.start, cand.ex.end, src.conf) : src.conf;
         const rel = RELATION_SCORE[cand.rel] - Math.min(0.06, 0.0015 * Math.max(0, cand.dist - 2));
         const score = conf * (0.75 + 0.25 * h.score) * rel * (h.def.weight ?? 1) * (0.8 + 0.2 * cand.ex.shape);
         pairings.push({ key: h.def.key, kind: h.def.kind, hit: h, cell: cand.cell, ex: cand.ex, rel: cand.rel, dist: cand.dist, conf: score });
