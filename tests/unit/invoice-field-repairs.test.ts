@@ -341,3 +341,17 @@ describe('another reading of the total that the 大写 confirms', () => {
     expect(b.totalAmount?.value).toBe('60009.00');
   });
 });
+
+describe('independent readings that disagree', () => {
+  const c = (value: string, conf: number, pass: string, read: number) => ({ value, conf, source: 'ocr' as const, boxes: [], pass, read });
+  it('the more confident one is shown, for checking, when the other is believed more than not', () => {
+    // 门诊 from the title, read twice; 急诊留观 read in a crop of the row the page pass dropped
+    const m = mergeCandidates([{ visitType: c('outpatient', 0.8, 'ocr1', 1) }, { visitType: c('outpatient', 0.8, 'missed', 3) }, { visitType: c('emergency', 0.58, 'ocr2', 14) }]);
+    expect(m.visitType?.value).toBe('outpatient');
+    expect(m.visitType!.conf).toBeLessThan(0.85);
+  });
+  it('a reading the recogniser hardly believed does not, nor the same recognition parsed again', () => {
+    expect(mergeCandidates([{ totalAmount: c('12.30', 0.9, 'ocr1', 1) }, { totalAmount: c('72.30', 0.3, 'ocr2', 12) }]).totalAmount!.conf).toBeGreaterThanOrEqual(0.85);
+    expect(mergeCandidates([{ totalAmount: c('12.30', 0.9, 'ocr1', 1) }, { totalAmount: c('72.30', 0.6, 'ocr2', 1) }]).totalAmount!.conf).toBeGreaterThanOrEqual(0.85);
+  });
+});
