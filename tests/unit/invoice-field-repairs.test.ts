@@ -355,3 +355,23 @@ describe('independent readings that disagree', () => {
     expect(mergeCandidates([{ totalAmount: c('12.30', 0.9, 'ocr1', 1) }, { totalAmount: c('72.30', 0.6, 'ocr2', 1) }]).totalAmount!.conf).toBeGreaterThanOrEqual(0.85);
   });
 });
+
+describe('the 小写 total after the 大写, read by several passes', () => {
+  it('a cut reading of the row by one pass ("757.2") does not hide the whole one another pass read there', () => {
+    const pass1 = line(300, [40, '合计（大写）'], [240, '柒佰伍拾柒元贰角贰分'], [1100, '757.2']);
+    const crop = line(302, [42, '合计（大写）'], [242, '柒佰伍拾柒元贰角贰分'], [1104, '757.22']);
+    expect(parseInvoiceText([pass1, crop]).fields.totalAmount?.value).toBe('757.22');
+    expect(parseInvoiceText([crop, pass1]).fields.totalAmount?.value).toBe('757.22');
+  });
+  it('within one reading, a number before it still stops the search (it is another value)', () => {
+    expect(parseInvoiceText([line(300, [40, '合计（大写）'], [240, '柒佰伍拾柒元贰角贰分'], [900, '12'], [1100, '757.22'])]).fields.totalAmount).toBeUndefined();
+  });
+  it('the reading a damaged 大写 and the items both confirm wins over one the damaged 大写 alone admits', () => {
+    // (过 unread where 壹 is printed admits 8 as well as 1)
+    const fields: FieldStates = { totalAmount: { ...ocr('850994.83', 0.43), alts: ['150994.83'] }, totalAmountUpper: ocr('过拾伍万零玖佰玖拾肆元抽角参分', 0.3), cashPaid: ocr('44897.83', 0.9), accountPaid: ocr('0.00', 0.9) };
+    crossCheck({ fields, itemsSums: ['150994.83'], today: '2026-01-01' });
+    expect(fields.totalAmount?.value).toBe('150994.83');
+    expect(fields.fundPaid).toMatchObject({ value: '106097.00' });
+    expect(fields.fundPaid!.conf).toBeLessThan(0.85);
+  });
+});

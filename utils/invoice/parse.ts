@@ -301,11 +301,17 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     if (c.s.slice(end).replace(/\s/g, '').length > 3) return;
     const lb = spanBox(c, Math.max(0, end - 1), end);
     // The next cell on the row; specks between (a rule or a seal's edge read as "上", "|") are passed over.
+    // Each reading of the row is walked on its own: another pass's cut reading there ("757.2") hides nothing.
     const row = layout.cells.filter((o) => o !== c && vOverlap(lb, o.box) >= 0.5 && o.box.x >= lb.x).sort((a2, b2) => a2.box.x - b2.box.x);
+    const done = new Set<number>();
     for (const r of row) {
+      if (done.has(r.line)) continue;
       const am2 = firstAmount(r.s.slice(0, 20));
       if (am2 && am2.start <= 4 && !claimed(r.id, am2.start, am2.end)) put('totalAmount', amountReading(r, am2.start, am2.end, am2.value, factor));
-      if (am2 || r.labels.length || /[0-9]/.test(r.s) || r.s.replace(/[\s|丨:;.,]/g, '').length > 2) return;
+      if (am2 || r.labels.length || /[0-9]/.test(r.s) || r.s.replace(/[\s|丨:;.,]/g, '').length > 2) {
+        if (r.line === c.line) return;
+        done.add(r.line);
+      }
     }
   };
 
