@@ -260,6 +260,16 @@ describe('a payer whose 交款人 label went unread (a photo losing the left col
     // a piece of a label (项目 of 项目名称) starts like a family name
     expect(parseInvoiceText([head, labels, line(132, [70, '项目'], [330, '44083420040929****']), foot]).fields.payerName).toBeUndefined();
   });
+  it('in a label | value grid, the value just before the ID label however wide its column (nothing between)', () => {
+    // 交款人 | 张荣文 | 交款人统一社会信用代码 | …: the label column lost, the name ≈ 18 characters left of the ID label
+    const row = line(100, [80, '张荣文'], [520, '交款人统一社会信用代码'], [790, '33316819781205****']);
+    const f = parseInvoiceText([head, row, foot]).fields;
+    expect(f.payerName).toMatchObject({ value: '张荣文', via: 'shape' });
+    expect(f.payerName!.conf).toBeLessThan(0.85);
+    // (something read between them: not the cell just before the label)
+    const other = line(100, [80, '张荣文'], [330, '男'], [520, '交款人统一社会信用代码'], [790, '33316819781205****']);
+    expect(parseInvoiceText([head, other, foot]).fields.payerName).toBeUndefined();
+  });
   it('the second look goes where the label should be: left of the payer ID label', () => {
     const parsed = parseInvoiceText([head, labels, foot]);
     const rs = regionsFor(['payerName'], parsed, {}, { width: 1400, height: 900 });

@@ -643,8 +643,10 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     const H = layout.charH;
     for (const a of out.anchors.filter((x) => x.key === 'payerId')) {
       const top = a.box.y - 0.4 * H, bottom = a.box.y + a.box.h + 3 * H;
+      // (the cell just before the ID label — however wide the column, nothing read between them — or near it)
+      const between = (c: Cell) => cells.some((o) => o !== c && vOverlap(o.box, c.box) >= 0.5 && o.box.x >= c.box.x + c.box.w - 0.3 * H && o.box.x + o.box.w <= a.box.x + 0.3 * H);
       const near = cells
-        .filter((c) => !c.labels.length && c.box.x + c.box.w <= a.box.x + 0.3 * H && c.box.x >= a.box.x - 16 * H)
+        .filter((c) => !c.labels.length && c.box.x + c.box.w <= a.box.x + 0.3 * H && (c.box.x >= a.box.x - 16 * H || !between(c)))
         .filter((c) => c.box.y + c.box.h / 2 >= top && c.box.y + c.box.h / 2 <= bottom)
         .map((c) => ({ c, m: /^[|丨:;.,\s]*([\u4e00-\u9fff·]{2,4})[|丨:;.,\s]*$/.exec(c.s) }))
         // (not a piece of a printed label: 项目 of 项目名称 starts like a family name)
