@@ -385,3 +385,18 @@ describe('the 小写 total after the 大写, read by several passes', () => {
     expect(fields.fundPaid!.conf).toBeLessThan(0.85);
   });
 });
+
+describe('a 医保类型 whose label went unread', () => {
+  const head = line(40, [40, '票据代码'], [200, '44060122']);
+  it('a cell holding only a printed 医保类型 text is taken by its shape, marked', () => {
+    // the middle column's labels lost: ":城乡居民基本医疗保险" is left
+    const f = parseInvoiceText([head, line(300, [40, '性别：男'], [654, '：城乡居民基本医疗保险'], [1056, '统筹基金支付：1429.97'])]).fields;
+    expect(f.insuranceTypeText).toMatchObject({ value: '城乡居民基本医疗保险', via: 'shape' });
+    expect(f.insuranceTypeText!.conf).toBeLessThan(0.85);
+    expect(f.insuranceType?.value).toBe('resident');
+  });
+  it('not a known text inside other text, nor a short one (医保 is part of many labels)', () => {
+    expect(parseInvoiceText([head, line(300, [654, '城乡居民基本医疗保险参保人员须知'])]).fields.insuranceTypeText?.via).not.toBe('shape');
+    expect(parseInvoiceText([head, line(300, [654, '：医保'])]).fields.insuranceTypeText).toBeUndefined();
+  });
+});

@@ -661,6 +661,24 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     }
   }
 
+  // A 医保类型 whose label went unread (a photo losing a column of labels, ":城乡居民基本医疗保险" left): a cell
+  // holding nothing but one of the printed 医保类型 texts (4 characters or more) — found by its shape, marked.
+  if (!out.fields.insuranceTypeText) {
+    for (const c of cells) {
+      if (c.labels.length) continue;
+      const m = /^([\s:;.,“”"'‘’]*)([\u4e00-\u9fff]{4,12})$/.exec(c.s);
+      if (!m) continue;
+      const snapped = snapInsuranceText(m[2]!);
+      if (!INSURANCE_TEXTS.includes(snapped) || Array.from(snapped).length < 4) continue;
+      const start = m[1]!.length;
+      if (claimed(c.id, start, c.s.length)) continue;
+      const r = readingOf(c, start, c.s.length, snapped, snapped === m[2] ? 0.8 : 0.7, false, 'shape');
+      put('insuranceTypeText', { ...r, conf: Math.min(r.conf, 0.8), cap: 0.8 });
+      claim(c.id, start, c.s.length);
+      break;
+    }
+  }
+
   // Organisation names anywhere (a 收款单位 line cut by the seal, other layouts' headers); titles excluded.
   if (!out.fields.hospital || out.fields.hospital.conf < 0.6) {
     for (const c of cells) {
