@@ -7,6 +7,7 @@ import { parseInvoiceText } from '@/utils/invoice/parse';
 import { mergeCandidates } from '@/utils/invoice/read-invoice';
 import { regionsFor } from '@/utils/invoice/regions';
 import { upperAgrees, upperToAmount } from '@/utils/invoice/shapes';
+import { extractValue } from '@/utils/invoice/values';
 import { line, lineOf, withConf, words } from './fixtures/invoice/ocr-lines';
 
 const ocr = <T>(value: T, conf: number): FieldState<T> => ({ value, conf, source: 'ocr', boxes: [] });
@@ -398,5 +399,26 @@ describe('a 医保类型 whose label went unread', () => {
   it('not a known text inside other text, nor a short one (医保 is part of many labels)', () => {
     expect(parseInvoiceText([head, line(300, [654, '城乡居民基本医疗保险参保人员须知'])]).fields.insuranceTypeText?.via).not.toBe('shape');
     expect(parseInvoiceText([head, line(300, [654, '：医保'])]).fields.insuranceTypeText).toBeUndefined();
+  });
+});
+
+describe('the value right of a label, read by several passes', () => {
+  it('the ¥ read as a letter before a well-formed amount ("E150,994.83"): the amount, in a doubtful shape', () => {
+    expect(extractValue('amount', 'E150,994.83')).toMatchObject({ value: '150994.83' });
+    expect(extractValue('amount', 'E150,994.83')!.shape).toBeLessThan(1);
+    expect(extractValue('amount', 'AB12.30')).toBeNull();
+    expect(extractValue('amount', 'E1,50.83')).toBeNull();
+  });
+  it("another pass's garbled reading of the cell does not hide the amount a crop read there", () => {
+    const pass1 = line(300, [900, '（小写）'], [1074, '9a50,994.83']);
+    const crop = line(302, [910, '（小写）'], [1090, '150,994.83']);
+    expect(parseInvoiceText([pass1, crop]).fields.totalAmount).toMatchObject({ value: '150994.83', via: 'right', labelled: true });
+  });
+  it("the next label on the row ends the search whoever read it (a crop holding only the next label's value)", () => {
+    const pass1 = line(300, [40, '个人账户支付'], [500, '个人支付金额']);
+    const crop = line(302, [700, '1655.54']);
+    const f = parseInvoiceText([pass1, crop]).fields;
+    expect(f.accountPaid).toBeUndefined();
+    expect(f.cashPaid?.value).toBe('1655.54');
   });
 });

@@ -172,7 +172,11 @@ function candidates(layout: Layout, c: Cell, hi: number, kind: ValueKind): Array
     .filter((r) => r !== c && vOverlap(lb, r.box) >= 0.5 && r.box.x >= lb.x + lb.w - 0.3 * H)
     .sort((a, b) => a.box.x - b.box.x);
   if (!next) {
+    // (the next label on the row, whoever read it, ends the search; text that is no value ends it in its own
+    // reading only — another pass's garbled reading there, "9a50,994.83", hides nothing)
+    const garbled = new Set<number>();
     for (const r of right) {
+      if (garbled.has(r.line)) continue;
       const first = r.labels[0];
       if (first && first.start <= leadLength(r.s) + 1) break;
       const ex = extractValue(kind, r.s.slice(0, beforeFirstLabel(r)));
@@ -180,7 +184,10 @@ function candidates(layout: Layout, c: Cell, hi: number, kind: ValueKind): Array
         out.push({ cell: r, ex, rel: 'right', dist: (r.box.x - (lb.x + lb.w)) / H });
         break;
       }
-      if (r.s.replace(/\s/g, '').length > 2) break;
+      if (r.s.replace(/\s/g, '').length > 2) {
+        if (r.line === c.line || r.labels.length) break;
+        garbled.add(r.line);
+      }
     }
   }
   // Under it: the nearest cell below that overlaps its column (stacked cells; a row of values under a row of labels).
@@ -309,7 +316,7 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       const am2 = firstAmount(r.s.slice(0, 20));
       if (am2 && am2.start <= 4 && !claimed(r.id, am2.start, am2.end)) put('totalAmount', amountReading(r, am2.start, am2.end, am2.value, factor));
       if (am2 || r.labels.length || /[0-9]/.test(r.s) || r.s.replace(/[\s|丨:;.,]/g, '').length > 2) {
-        if (r.line === c.line) return;
+        if (r.line === c.line || r.labels.length) return;
         done.add(r.line);
       }
     }
