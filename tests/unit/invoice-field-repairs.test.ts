@@ -7,6 +7,7 @@ import { parseInvoiceText } from '@/utils/invoice/parse';
 import { mergeCandidates } from '@/utils/invoice/read-invoice';
 import { regionsFor } from '@/utils/invoice/regions';
 import { upperAgrees, upperToAmount } from '@/utils/invoice/shapes';
+import { extractValue } from '@/utils/invoice/values';
 import { line, lineOf, withConf, words } from './fixtures/invoice/ocr-lines';
 
 const ocr = <T>(value: T, conf: number): FieldState<T> => ({ value, conf, source: 'ocr', boxes: [] });
@@ -260,6 +261,16 @@ describe('a payer whose 交款人 label went unread (a photo losing the left col
     // a piece of a label (项目 of 项目名称) starts like a family name
     expect(parseInvoiceText([head, labels, line(132, [70, '项目'], [330, '44083420040929****']), foot]).fields.payerName).toBeUndefined();
   });
+  it('in a label | value grid, the value just before the ID label however wide its column (nothing between)', () => {
+    // 交款人 | 张荣文 | 交款人统一社会信用代码 | …: the label column lost, the name ≈ 18 characters left of the ID label
+    const row = line(100, [80, '张荣文'], [520, '交款人统一社会信用代码'], [790, '33316819781205****']);
+    const f = parseInvoiceText([head, row, foot]).fields;
+    expect(f.payerName).toMatchObject({ value: '张荣文', via: 'shape' });
+    expect(f.payerName!.conf).toBeLessThan(0.85);
+    // (something read between them: not the cell just before the label)
+    const other = line(100, [80, '张荣文'], [330, '男'], [520, '交款人统一社会信用代码'], [790, '33316819781205****']);
+    expect(parseInvoiceText([head, other, foot]).fields.payerName).toBeUndefined();
+  });
   it('the second look goes where the label should be: left of the payer ID label', () => {
     const parsed = parseInvoiceText([head, labels, foot]);
     const rs = regionsFor(['payerName'], parsed, {}, { width: 1400, height: 900 });
@@ -308,5 +319,106 @@ describe('a hospital name joined from the next cell', () => {
     const worn = parseInvoiceText([withConf(line(100, [40, first], [x, '附属语熙医院']), '语熙', 0.02)]).fields;
     expect(worn.hospital).toBeDefined();
     expect(worn.hospital!.conf).toBeLessThan(0.85);
+  });
+});
+
+describe('a total the recogniser read right but did not believe', () => {
+  // Tesseract gives "¥150,994.83" a word confidence of 0 when it drops the ¥: the digits are right.
+  const page = (conf: number, amount = '150,994.83') => [withConf(line(300, [40, '金额合计（大写）'], [240, '壹拾伍万零玖佰玖拾肆元捌角叁分'], [900, '（小写）'], [1060, amount]), amount, conf)];
+  it('a well-formed amount at confidence 0 is kept, far below sure', () => {
+    const f = parseInvoiceText(page(0)).fields;
+    expect(f.totalAmount?.value).toBe('150994.83');
+    expect(f.totalAmount!.conf).toBeLessThan(0.5);
+  });
+  it('a malformed one is not (no value rather than junk)', () => {
+    expect(parseInvoiceText(page(0, '9E.5,68.06')).fields.totalAmount).toBeUndefined();
+  });
+});
+
+describe('another reading of the total that the 大写 confirms', () => {
+  it('replaces the one shown when that one disagrees (a rule hid the first digit in one pass), marked', () => {
+    const fields: FieldStates = { totalAmount: { ...ocr('50994.83', 0.3), alts: ['150994.83'] }, totalAmountUpper: ocr('过拾伍万零玖佰玖拾肆元抽角参分', 0.3) };
+    const w = crossCheck({ fields, today: '2026-01-01' });
+    expect(fields.totalAmount?.value).toBe('150994.83');
+    expect(fields.totalAmount!.conf).toBeLessThan(0.85);
+    expect(w.map((x) => x.code)).toContain('invoiceWarnTotalOtherReading');
+  });
+  it('the items adding up to it confirm it too; an alternative nothing confirms is not taken', () => {
+    const a: FieldStates = { totalAmount: { ...ocr('60009.00', 0.3), alts: ['160009.00'] } };
+    crossCheck({ fields: a, itemsSums: ['160009.00'], today: '2026-01-01' });
+    expect(a.totalAmount?.value).toBe('160009.00');
+    const b: FieldStates = { totalAmount: { ...ocr('60009.00', 0.3), alts: ['160009.00'] } };
+    crossCheck({ fields: b, itemsSums: ['1.00'], today: '2026-01-01' });
+    expect(b.totalAmount?.value).toBe('60009.00');
+  });
+});
+
+describe('independent readings that disagree', () => {
+  const c = (value: string, conf: number, pass: string, read: number) => ({ value, conf, source: 'ocr' as const, boxes: [], pass, read });
+  it('the more confident one is shown, for checking, when the other is believed more than not', () => {
+    // 门诊 from the title, read twice; 急诊留观 read in a crop of the row the page pass dropped
+    const m = mergeCandidates([{ visitType: c('outpatient', 0.8, 'ocr1', 1) }, { visitType: c('outpatient', 0.8, 'missed', 3) }, { visitType: c('emergency', 0.58, 'ocr2', 14) }]);
+    expect(m.visitType?.value).toBe('outpatient');
+    expect(m.visitType!.conf).toBeLessThan(0.85);
+  });
+  it('a reading the recogniser hardly believed does not, nor the same recognition parsed again', () => {
+    expect(mergeCandidates([{ totalAmount: c('12.30', 0.9, 'ocr1', 1) }, { totalAmount: c('72.30', 0.3, 'ocr2', 12) }]).totalAmount!.conf).toBeGreaterThanOrEqual(0.85);
+    expect(mergeCandidates([{ totalAmount: c('12.30', 0.9, 'ocr1', 1) }, { totalAmount: c('72.30', 0.6, 'ocr2', 1) }]).totalAmount!.conf).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
+describe('the 小写 total after the 大写, read by several passes', () => {
+  it('a cut reading of the row by one pass ("757.2") does not hide the whole one another pass read there', () => {
+    const pass1 = line(300, [40, '合计（大写）'], [240, '柒佰伍拾柒元贰角贰分'], [1100, '757.2']);
+    const crop = line(302, [42, '合计（大写）'], [242, '柒佰伍拾柒元贰角贰分'], [1104, '757.22']);
+    expect(parseInvoiceText([pass1, crop]).fields.totalAmount?.value).toBe('757.22');
+    expect(parseInvoiceText([crop, pass1]).fields.totalAmount?.value).toBe('757.22');
+  });
+  it('within one reading, a number before it still stops the search (it is another value)', () => {
+    expect(parseInvoiceText([line(300, [40, '合计（大写）'], [240, '柒佰伍拾柒元贰角贰分'], [900, '12'], [1100, '757.22'])]).fields.totalAmount).toBeUndefined();
+  });
+  it('the reading a damaged 大写 and the items both confirm wins over one the damaged 大写 alone admits', () => {
+    // (过 unread where 壹 is printed admits 8 as well as 1)
+    const fields: FieldStates = { totalAmount: { ...ocr('850994.83', 0.43), alts: ['150994.83'] }, totalAmountUpper: ocr('过拾伍万零玖佰玖拾肆元抽角参分', 0.3), cashPaid: ocr('44897.83', 0.9), accountPaid: ocr('0.00', 0.9) };
+    crossCheck({ fields, itemsSums: ['150994.83'], today: '2026-01-01' });
+    expect(fields.totalAmount?.value).toBe('150994.83');
+    expect(fields.fundPaid).toMatchObject({ value: '106097.00' });
+    expect(fields.fundPaid!.conf).toBeLessThan(0.85);
+  });
+});
+
+describe('a 医保类型 whose label went unread', () => {
+  const head = line(40, [40, '票据代码'], [200, '44060122']);
+  it('a cell holding only a printed 医保类型 text is taken by its shape, marked', () => {
+    // the middle column's labels lost: ":城乡居民基本医疗保险" is left
+    const f = parseInvoiceText([head, line(300, [40, '性别：男'], [654, '：城乡居民基本医疗保险'], [1056, '统筹基金支付：1429.97'])]).fields;
+    expect(f.insuranceTypeText).toMatchObject({ value: '城乡居民基本医疗保险', via: 'shape' });
+    expect(f.insuranceTypeText!.conf).toBeLessThan(0.85);
+    expect(f.insuranceType?.value).toBe('resident');
+  });
+  it('not a known text inside other text, nor a short one (医保 is part of many labels)', () => {
+    expect(parseInvoiceText([head, line(300, [654, '城乡居民基本医疗保险参保人员须知'])]).fields.insuranceTypeText?.via).not.toBe('shape');
+    expect(parseInvoiceText([head, line(300, [654, '：医保'])]).fields.insuranceTypeText).toBeUndefined();
+  });
+});
+
+describe('the value right of a label, read by several passes', () => {
+  it('the ¥ read as a letter before a well-formed amount ("E150,994.83"): the amount, in a doubtful shape', () => {
+    expect(extractValue('amount', 'E150,994.83')).toMatchObject({ value: '150994.83' });
+    expect(extractValue('amount', 'E150,994.83')!.shape).toBeLessThan(1);
+    expect(extractValue('amount', 'AB12.30')).toBeNull();
+    expect(extractValue('amount', 'E1,50.83')).toBeNull();
+  });
+  it("another pass's garbled reading of the cell does not hide the amount a crop read there", () => {
+    const pass1 = line(300, [900, '（小写）'], [1074, '9a50,994.83']);
+    const crop = line(302, [910, '（小写）'], [1090, '150,994.83']);
+    expect(parseInvoiceText([pass1, crop]).fields.totalAmount).toMatchObject({ value: '150994.83', via: 'right', labelled: true });
+  });
+  it("the next label on the row ends the search whoever read it (a crop holding only the next label's value)", () => {
+    const pass1 = line(300, [40, '个人账户支付'], [500, '个人支付金额']);
+    const crop = line(302, [700, '1655.54']);
+    const f = parseInvoiceText([pass1, crop]).fields;
+    expect(f.accountPaid).toBeUndefined();
+    expect(f.cashPaid?.value).toBe('1655.54');
   });
 });

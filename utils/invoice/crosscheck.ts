@@ -71,13 +71,19 @@ export function crossCheck(input: CrossCheckInput): Issue[] {
   if (total && (upper || itemsSums.length) && total.source === 'ocr') {
     const readings = upper ? [upper.value, ...(upper.alts ?? [])] : [];
     const upperSays = (a: string) => (upperValue ? amountCents(upperValue) === amountCents(a) : readings.some((u) => upperAgrees(u, a)));
-    // (the items adding up to it say so too)
-    const says = (a: string) => upperSays(a) || itemsSums.some((x) => amountCents(x) === amountCents(a));
+    // (the items adding up to it say so too; a decoded 大写 or the items say more than a damaged 大写, whose
+    // unread characters admit any numeral)
+    const support = (a: string) => (upperSays(a) ? (upperValue ? 2 : 1) : 0) + (itemsSums.some((x) => amountCents(x) === amountCents(a)) ? 2 : 0);
     const cut = normalizeAmount(total.value.slice(1));
-    if (cut && /^[1-9]/.test(cut) && amountCents(cut) !== null && !says(total.value) && says(cut)) {
-      warnings.push(issue('invoiceWarnTotalRepaired', ['totalAmount'], total.value, cut));
-      total.alts = [total.value, ...(total.alts ?? [])];
-      total.value = cut;
+    // (another reading of the total — a pass that saw the digit a rule hid, "|150,994.83" read "50,994.83" — is
+    // taken the same way when they confirm it better than the one shown)
+    const others = [...(cut && /^[1-9]/.test(cut) ? [cut] : []), ...(total.alts ?? [])].filter((a) => amountCents(a) !== null && a !== total.value);
+    const own = support(total.value);
+    const better = others.map((a) => ({ a, s: support(a) })).filter((x) => x.s > own).sort((x, y) => y.s - x.s)[0]?.a;
+    if (better) {
+      warnings.push(issue(better === cut ? 'invoiceWarnTotalRepaired' : 'invoiceWarnTotalOtherReading', ['totalAmount'], total.value, better));
+      total.alts = [total.value, ...(total.alts ?? []).filter((a) => a !== better)];
+      total.value = better;
       total.conf = Math.min(total.conf, 0.7);
       totalRepaired = true;
     }

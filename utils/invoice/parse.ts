@@ -175,7 +175,11 @@ function candidates(layout: Layout, c: Cell, hi: number, kind: ValueKind): Array
     .filter((r) => r !== c && vOverlap(lb, r.box) >= 0.5 && r.box.x >= lb.x + lb.w - 0.3 * H)
     .sort((a, b) => a.box.x - b.box.x);
   if (!next) {
+    // (the next label on the row, whoever read it, ends the search; text that is no value ends it in its own
+    // reading only — another pass's garbled reading there, "9a50,994.83", hides nothing)
+    const garbled = new Set<number>();
     for (const r of right) {
+      if (garbled.has(r.line)) continue;
       const first = r.labels[0];
       if (first && first.start <= leadLength(r.s) + 1) break;
       const ex = extractValue(kind, r.s.slice(0, beforeFirstLabel(r)));
@@ -183,7 +187,10 @@ function candidates(layout: Layout, c: Cell, hi: number, kind: ValueKind): Array
         out.push({ cell: r, ex, rel: 'right', dist: (r.box.x - (lb.x + lb.w)) / H });
         break;
       }
-      if (r.s.replace(/\s/g, '').length > 2) break;
+      if (r.s.replace(/\s/g, '').length > 2) {
+        if (r.line === c.line || r.labels.length) break;
+        garbled.add(r.line);
+      }
     }
   }
   // Under it: the nearest cell below that overlaps its column (stacked cells; a row of values under a row of labels).
@@ -211,6 +218,18 @@ interface Claim {
   cell: number;
   start: number;
   end: number;
+}
+
+/**
+ * Confidence of a well-formed amount the recogniser read at (almost) 0. Tesseract gives a whole word a
+ * confidence of 0 when it drops a glyph it cannot place — the ¥ printed before "¥150,994.83" — while the digits
+ * are right. Such an amount is kept, far below CHECK_BELOW: only a cross-check (the 大写, the items' sum, the
+ * payments adding up) can confirm it.
+ */
+const UNBELIEVED_AMOUNT = 0.3;
+const WELL_FORMED_AMOUNT = /^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\.[0-9]{2}$/;
+function amountConf(cell: Cell, start: number, end: number, conf: number): number {
+  return conf < UNBELIEVED_AMOUNT && WELL_FORMED_AMOUNT.test(cell.s.slice(start, end)) ? Math.max(conf, UNBELIEVED_AMOUNT) : conf;
 }
 
 /** Parses text lines (any order; positions decide) into field readings. Never throws on any input. */
@@ -241,6 +260,13 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     const r: Reading<T> = { value, conf: conf * factor, boxes, labelled, via };
     const read = readOf(cell);
     if (read !== undefined) r.read = read;
+    return r;
+  };
+
+  /** An amount found by its shape (no label of its own), its confidence as `amountConf` says. */
+  const amountReading = (cell: Cell, start: number, end: number, value: string, factor: number): Reading<string> => {
+    const r = readingOf(cell, start, end, value, factor, false, 'shape');
+    r.conf = amountConf(cell, start, end, spanSource(cell, start, end).conf) * factor;
     return r;
   };
 
@@ -279,17 +305,23 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
   const amountAfter = (c: Cell, end: number, factor: number): void => {
     const am = firstAmount(c.s.slice(end, end + 40));
     if (am && !claimed(c.id, end + am.start, end + am.end)) {
-      put('totalAmount', readingOf(c, end + am.start, end + am.end, am.value, factor, false, 'shape'));
+      put('totalAmount', amountReading(c, end + am.start, end + am.end, am.value, factor));
       return;
     }
     if (c.s.slice(end).replace(/\s/g, '').length > 3) return;
     const lb = spanBox(c, Math.max(0, end - 1), end);
     // The next cell on the row; specks between (a rule or a seal's edge read as "上", "|") are passed over.
+    // Each reading of the row is walked on its own: another pass's cut reading there ("757.2") hides nothing.
     const row = layout.cells.filter((o) => o !== c && vOverlap(lb, o.box) >= 0.5 && o.box.x >= lb.x).sort((a2, b2) => a2.box.x - b2.box.x);
+    const done = new Set<number>();
     for (const r of row) {
+      if (done.has(r.line)) continue;
       const am2 = firstAmount(r.s.slice(0, 20));
-      if (am2 && am2.start <= 4 && !claimed(r.id, am2.start, am2.end)) put('totalAmount', readingOf(r, am2.start, am2.end, am2.value, factor, false, 'shape'));
-      if (am2 || r.labels.length || /[0-9]/.test(r.s) || r.s.replace(/[\s|丨:;.,]/g, '').length > 2) return;
+      if (am2 && am2.start <= 4 && !claimed(r.id, am2.start, am2.end)) put('totalAmount', amountReading(r, am2.start, am2.end, am2.value, factor));
+      if (am2 || r.labels.length || /[0-9]/.test(r.s) || r.s.replace(/[\s|丨:;.,]/g, '').length > 2) {
+        if (r.line === c.line || r.labels.length) return;
+        done.add(r.line);
+      }
     }
   };
 
@@ -311,7 +343,7 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       for (const cand of candidates(layout, c, hi, kind)) {
         // Names are wrong if one character is: they are judged by their least sure character.
         const src = spanSource(cand.cell, cand.ex.start, cand.ex.end);
-        const conf = kind === 'name' || kind === 'text' ? (src.conf + src.min) / 2 : src.conf;
+        const conf = kind === 'name' || kind === 'text' ? (src.conf + src.min) / 2 : kind === 'amount' ? amountConf(cand.cell, cand.ex.start, cand.ex.end, src.conf) : src.conf;
         const rel = RELATION_SCORE[cand.rel] - Math.min(0.06, 0.0015 * Math.max(0, cand.dist - 2));
         const score = conf * (0.75 + 0.25 * h.score) * rel * (h.def.weight ?? 1) * (0.8 + 0.2 * cand.ex.shape);
         pairings.push({ key: h.def.key, kind: h.def.kind, hit: h, cell: cand.cell, ex: cand.ex, rel: cand.rel, dist: cand.dist, conf: score });
@@ -633,8 +665,10 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     const H = layout.charH;
     for (const a of out.anchors.filter((x) => x.key === 'payerId')) {
       const top = a.box.y - 0.4 * H, bottom = a.box.y + a.box.h + 3 * H;
+      // (the cell just before the ID label — however wide the column, nothing read between them — or near it)
+      const between = (c: Cell) => cells.some((o) => o !== c && vOverlap(o.box, c.box) >= 0.5 && o.box.x >= c.box.x + c.box.w - 0.3 * H && o.box.x + o.box.w <= a.box.x + 0.3 * H);
       const near = cells
-        .filter((c) => !c.labels.length && c.box.x + c.box.w <= a.box.x + 0.3 * H && c.box.x >= a.box.x - 16 * H)
+        .filter((c) => !c.labels.length && c.box.x + c.box.w <= a.box.x + 0.3 * H && (c.box.x >= a.box.x - 16 * H || !between(c)))
         .filter((c) => c.box.y + c.box.h / 2 >= top && c.box.y + c.box.h / 2 <= bottom)
         .map((c) => ({ c, m: /^[|丨:;.,\s]*([\u4e00-\u9fff·]{2,4})[|丨:;.,\s]*$/.exec(c.s) }))
         // (not a piece of a printed label: 项目 of 项目名称 starts like a family name)
@@ -645,6 +679,24 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       const start = best.m!.index + best.m![0].indexOf(best.m![1]!);
       const r = readingOf(best.c, start, start + best.m![1]!.length, best.m![1]!, 0.8, false, 'shape');
       put('payerName', { ...r, conf: Math.min(r.conf, 0.7), cap: 0.7 });
+      break;
+    }
+  }
+
+  // A 医保类型 whose label went unread (a photo losing a column of labels, ":城乡居民基本医疗保险" left): a cell
+  // holding nothing but one of the printed 医保类型 texts (4 characters or more) — found by its shape, marked.
+  if (!out.fields.insuranceTypeText) {
+    for (const c of cells) {
+      if (c.labels.length) continue;
+      const m = /^([\s:;.,“”"'‘’]*)([\u4e00-\u9fff]{4,12})$/.exec(c.s);
+      if (!m) continue;
+      const snapped = snapInsuranceText(m[2]!);
+      if (!INSURANCE_TEXTS.includes(snapped) || Array.from(snapped).length < 4) continue;
+      const start = m[1]!.length;
+      if (claimed(c.id, start, c.s.length)) continue;
+      const r = readingOf(c, start, c.s.length, snapped, snapped === m[2] ? 0.8 : 0.7, false, 'shape');
+      put('insuranceTypeText', { ...r, conf: Math.min(r.conf, 0.8), cap: 0.8 });
+      claim(c.id, start, c.s.length);
       break;
     }
   }

@@ -190,6 +190,10 @@ function clipBox(b: Box, page: { width: number; height: number }): Box {
 }
 
 /** Merges per field: QR values win; equal OCR readings from two passes reinforce each other; else the more confident. */
+/** Confidence from which a disagreeing reading puts the value in doubt, and the bound of a disputed value. */
+const RIVAL = 0.5;
+const DISPUTED = CHECK_BELOW - 0.01;
+
 export function mergeCandidates(sets: Array<Partial<Record<FieldName, Candidate>>>, warnings: Issue[] = [], describe?: (f: FieldName) => string): FieldStates {
   const out: FieldStates = {};
   for (const f of FIELD_NAMES) {
@@ -207,6 +211,10 @@ export function mergeCandidates(sets: Array<Partial<Record<FieldName, Candidate>
     // Agreement counts between independent reads of the text (a parse of the same OCR line twice is not).
     const agree = cs.slice(1).filter((c) => same(c.value, best.value) && c.pass !== best.pass && (c.read === undefined || best.read === undefined || c.read !== best.read));
     if (agree.length) best.conf = Math.min(0.99, best.conf + 0.15 + 0.1 * agree[0]!.conf);
+    // Another independent reading, believed more than not, says something else (急诊留观 read in a crop, 门诊 from
+    // the title on the page): the more confident one is shown, for checking.
+    const rival = cs.slice(1).find((c) => !same(c.value, best.value) && c.conf >= RIVAL && c.pass !== best.pass && (c.read === undefined || best.read === undefined || c.read !== best.read));
+    if (rival) best.conf = Math.min(best.conf, DISPUTED);
     // Passes reading the same covered text agree without being independent: a cap stays.
     const caps = [best, ...agree].map((c) => c.cap).filter((c): c is number => c !== undefined);
     if (caps.length) best.conf = Math.min(best.conf, ...caps);

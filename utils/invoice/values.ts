@@ -58,7 +58,14 @@ export function extractValue(kind: ValueKind, text: string): Extracted | null {
     case 'amount': {
       // ':' or ';' as the decimal point: OCR reads a small '.' as ':' ("1280:41").
       m = new RegExp(`${LEAD}([0-9][0-9 ,.]*[.,:;] ?[0-9]{2})(?![0-9])`).exec(text);
-      if (!m) return null;
+      if (!m) {
+        // The ¥ before the digits read as a letter ("E150,994.83"): the well-formed amount after it, for checking.
+        const y = new RegExp(`${LEAD}[A-Za-z]((?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\\.[0-9]{2})(?![0-9])`).exec(text);
+        const yv = y ? normalizeAmount(y[1]!) : null;
+        if (!y || !yv) return null;
+        const [s, e] = groupAt(y, y[1]!);
+        return { value: yv, start: s, end: e, shape: 0.8 };
+      }
       const v = normalizeAmount(m[1]!);
       if (!v) return null;
       const [s, e] = groupAt(m, m[1]!);
