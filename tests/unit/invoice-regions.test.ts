@@ -165,7 +165,7 @@ describe('a payment under the seal read again, digits only', () => {
     row(190, '统筹基金支付', '#%&', '个人账户支付', '0.00'),
     row(220, '个人现金支付', '100.00'),
   ];
-  const run = async (digits: string) => {
+  const run = async (digits: string | ((mode?: string) => string)) => {
     const calls: Array<{ mode?: string; whitelist?: string }> = [];
     const engine: OcrEngine = {
       name: 'fake',
@@ -175,7 +175,8 @@ describe('a payment under the seal read again, digits only', () => {
         if (o?.mode === 'page') return { lines: page() };
         if (!o?.whitelist) return { lines: [] };
         const bbox = { x: 4, y: Math.round(img.height * 0.2), w: Math.min(img.width - 8, 90), h: Math.round(img.height * 0.6) };
-        return { lines: [{ text: digits, conf: 0.95, bbox, words: [{ text: digits, conf: 0.95, bbox }] }] };
+        const text = typeof digits === 'string' ? digits : digits(o.mode);
+        return { lines: [{ text, conf: 0.95, bbox, words: [{ text, conf: 0.95, bbox }] }] };
       },
       terminate: async () => {},
     };
@@ -184,6 +185,13 @@ describe('a payment under the seal read again, digits only', () => {
     const r = await readInvoice({ name: 'p.png', bytes: new Uint8Array(PNG.sync.write(png)) }, { engine, decodeImage: decodeImageNode });
     return { r, digitReads: calls.filter((c) => c.whitelist === '0123456789.') };
   };
+
+  it('no amount read as a line: the crop is read as a block (the same reading)', async () => {
+    const { r, digitReads } = await run((mode) => (mode === 'block' ? '250.50' : '1'));
+    expect(digitReads.map((c) => c.mode)).toEqual(['line', 'block']);
+    expect(r.fields.fundPaid).toBe('250.50');
+    expect(r.confidence.fundPaid).toBeGreaterThanOrEqual(0.85);
+  });
 
   it('read digits only, it is confirmed when the payments add up to the total', async () => {
     const { r, digitReads } = await run('250.50');

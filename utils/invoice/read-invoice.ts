@@ -28,6 +28,7 @@ import {
   type Issue,
   type Box,
   type OcrLine,
+  type OcrMode,
   type PixelImage,
   type ProgressPhase,
   type ReadInvoiceDeps,
@@ -178,6 +179,11 @@ const DIGITS_CAP = 0.6;
 /** The lines with every word's (and the line's) confidence capped. */
 export function capLines(lines: OcrLine[], cap: number): OcrLine[] {
   return lines.map((l) => ({ ...l, conf: Math.min(l.conf, cap), words: l.words.map((w) => ({ ...w, conf: Math.min(w.conf, cap) })) }));
+}
+
+/** Some word of the lines ends like an amount (digits, a point, two digits). */
+export function hasAmount(lines: OcrLine[]): boolean {
+  return lines.some((l) => l.words.some((w) => /\d\.\d\d$/.test(w.text)));
 }
 
 /** A line of a crop read right of a label, with that label (its printed text, where it was found) before it. */
@@ -413,9 +419,15 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
           const label = parsed.anchors.find((a) => a.key === f);
           const box = label && amountValueBox([label.box], pageLines, image);
           if (!label || !box) continue;
-          const prep = prepareRegion(image, { fields: [f], box, mode: 'line', channel: 'red' }, charH, { crossRules: true });
-          const out = await engine.recognize(prep.image, { mode: 'line', whitelist: AMOUNT_CHARS });
-          const read = capLines(regionLinesToPage(out.lines, prep.scale, prep.offset), DIGITS_CAP);
+          const readAs = async (mode: OcrMode) => {
+            const prep = prepareRegion(image, { fields: [f], box, mode, channel: 'red' }, charH, { crossRules: true });
+            const out = await engine.recognize(prep.image, { mode, whitelist: AMOUNT_CHARS });
+            return capLines(regionLinesToPage(out.lines, prep.scale, prep.offset), DIGITS_CAP);
+          };
+          // As a line (cut to its band of ink); no amount there (the band cut through the digits, a seal's
+          // remains taken for the line): as a block. The same crop read twice is one reading.
+          let read = await readAs('line');
+          if (!hasAmount(read)) read = await readAs('block');
           // The reading holds its label (where it was found) before the digits: a reading pairs a label with
           // the value after it in its own words (another reading's junk there would otherwise end the search).
           digits.push(...tag({ lines: read.map((l) => withLabel(l, f, label.box)) }, reads++).lines);
