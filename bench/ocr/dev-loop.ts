@@ -29,7 +29,7 @@ function cached(engine: OcrEngine, log: (mode: string, lines: OcrLine[]) => void
     init: () => engine.init(),
     terminate: () => engine.terminate(),
     async recognize(image, o) {
-      const key = createHash('sha1').update(String(image.width)).update(String(image.height)).update(o?.mode ?? '').update(image.data).digest('hex');
+      const key = createHash('sha1').update(String(image.width)).update(String(image.height)).update(o?.mode ?? '').update(o?.whitelist ?? '').update(image.data).digest('hex');
       const file = join(cacheDir, key + '.json');
       let out: { lines: OcrLine[] };
       if (existsSync(file)) out = JSON.parse(readFileSync(file, 'utf8'));

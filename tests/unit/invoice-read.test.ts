@@ -136,6 +136,25 @@ describe('tesseract.js engine wrapper', () => {
     await expect(engine.init()).rejects.toMatchObject({ code: 'invoiceOcrInitTimeout', message: expect.stringMatching(/^识别组件启动失败/) });
   });
 
+  it('a whitelist asked for one reading is set for it and cleared for the next', async () => {
+    const params: Array<Record<string, unknown>> = [];
+    const engine = createTesseractEngine({
+      paths: { workerPath: 'w', corePath: 'c', langPath: 'l' },
+      createWorker: (() =>
+        Promise.resolve({
+          setParameters: async (p: Record<string, unknown>) => (params.push(p), {}),
+          recognize: async () => ({ data: { blocks: [], rotateRadians: 0 } }),
+          terminate: async () => ({}),
+        })) as never,
+    });
+    const img = { width: 2, height: 2, data: new Uint8ClampedArray(16).fill(255) };
+    await engine.recognize(img, { mode: 'line', whitelist: '0123456789.' });
+    await engine.recognize(img, { mode: 'line' });
+    const wl = params.filter((p) => 'tessedit_char_whitelist' in p).map((p) => p.tessedit_char_whitelist);
+    expect(wl).toEqual(['0123456789.', '']);
+    await engine.terminate();
+  });
+
   it('passes options as the third argument of createWorker, all paths local', async () => {
     let seen: unknown[] = [];
     const engine = createTesseractEngine({

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { otsuThreshold, softThreshold, type GrayImage } from '@/utils/invoice/image';
 import { decodeImageNode } from '@/utils/invoice/node';
 import { readInvoice } from '@/utils/invoice/read-invoice';
-import { prepareRegion, regionLinesToPage, trimToInk } from '@/utils/invoice/regions';
+import { amountValueBox, eraseCrossingRules, prepareRegion, regionLinesToPage, trimToInk } from '@/utils/invoice/regions';
 import type { OcrEngine, OcrLine, PixelImage } from '@/utils/invoice/types';
 
 const gray = (w: number, h: number, f: (x: number, y: number) => number): GrayImage => {
@@ -126,5 +126,83 @@ describe('second reading of a weak hospital crop', () => {
     const { lines } = await run(0.3, good);
     const sizes = lines.map((c) => `${c.w}x${c.h}`);
     expect(sizes.length).toBe(new Set(sizes).size);
+  });
+});
+
+describe('a payment under the seal read again, digits only', () => {
+  const word = (text: string, x: number, y: number, conf = 0.9) => ({ text, conf, bbox: { x, y, w: 200, h: 20 } });
+  const row = (y: number, ...texts: string[]): OcrLine => ({ text: texts.join(' '), conf: 0.9, bbox: { x: 10, y, w: 700, h: 20 }, words: texts.map((t, i) => word(t, 10 + i * 220, y)) });
+
+  it('the value box: the digits nearest right of the label on its row, else the cell right of the label', () => {
+    const label = { x: 10, y: 100, w: 120, h: 20 };
+    const lines: OcrLine[] = [{ text: '', conf: 0.5, bbox: { x: 0, y: 0, w: 1, h: 1 }, words: [word('422-73', 160, 102, 0.07), word('9999', 160, 160), word('|', 140, 100), word('0.00', 500, 100)] }];
+    const b = amountValueBox([label], lines, { width: 1000, height: 800 })!;
+    expect(b.x).toBeLessThan(160);
+    expect(b.x + b.w).toBeGreaterThan(360);
+    expect(b.x + b.w).toBeLessThan(500);
+    expect(b.y).toBeLessThan(102);
+    const cell = amountValueBox([label], [], { width: 1000, height: 800 })!;
+    expect(cell.x).toBeGreaterThanOrEqual(130);
+    expect(cell.w).toBeGreaterThan(100);
+    expect(amountValueBox([], lines, { width: 1000, height: 800 })).toBeNull();
+  });
+
+  it('a vertical rule across the whole crop is erased (it reads as 1), the stroke of a digit is not', () => {
+    // rule at x 2, a digit's stem at x 20 (rows 8..31 of 40)
+    const g = gray(40, 40, (x, y) => (x === 2 || (x === 20 && y >= 8 && y < 32) ? 0 : 255));
+    const e = eraseCrossingRules(g);
+    expect(e.data[20 * 40 + 2]).toBe(255);
+    expect(e.data[20 * 40 + 20]).toBe(0);
+  });
+
+  const page = () => [
+    row(10, '上海市医疗门诊收费票据(电子)'),
+    row(40, '票据代码:31060121', '票据号码:0012345678'),
+    row(70, '校验码:a3f09e', '开票日期:2024-03-15'),
+    row(100, '金额合计(大写)叁佰伍拾元伍角整', '(小写)350.50'),
+    row(130, '收款单位(章):上海市松江区中心医院'),
+    row(160, '交款人:张三', '医保类型:职工基本医疗保险'),
+    row(190, '统筹基金支付', '#%&', '个人账户支付', '0.00'),
+    row(220, '个人现金支付', '100.00'),
+  ];
+  const run = async (digits: string | ((mode?: string) => string)) => {
+    const calls: Array<{ mode?: string; whitelist?: string }> = [];
+    const engine: OcrEngine = {
+      name: 'fake',
+      init: async () => {},
+      recognize: async (img, o) => {
+        calls.push({ mode: o?.mode, whitelist: o?.whitelist });
+        if (o?.mode === 'page') return { lines: page() };
+        if (!o?.whitelist) return { lines: [] };
+        const bbox = { x: 4, y: Math.round(img.height * 0.2), w: Math.min(img.width - 8, 90), h: Math.round(img.height * 0.6) };
+        const text = typeof digits === 'string' ? digits : digits(o.mode);
+        return { lines: [{ text, conf: 0.95, bbox, words: [{ text, conf: 0.95, bbox }] }] };
+      },
+      terminate: async () => {},
+    };
+    const png = new PNG({ width: 800, height: 300 });
+    png.data.fill(255);
+    const r = await readInvoice({ name: 'p.png', bytes: new Uint8Array(PNG.sync.write(png)) }, { engine, decodeImage: decodeImageNode });
+    return { r, digitReads: calls.filter((c) => c.whitelist === '0123456789.') };
+  };
+
+  it('no amount read as a line: the crop is read as a block (the same reading)', async () => {
+    const { r, digitReads } = await run((mode) => (mode === 'block' ? '250.50' : '1'));
+    expect(digitReads.map((c) => c.mode)).toEqual(['line', 'block']);
+    expect(r.fields.fundPaid).toBe('250.50');
+    expect(r.confidence.fundPaid).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('read digits only, it is confirmed when the payments add up to the total', async () => {
+    const { r, digitReads } = await run('250.50');
+    expect(digitReads.length).toBe(1);
+    expect(r.warnings.map((w) => w.code)).toEqual([]);
+    expect(r.fields.fundPaid).toBe('250.50');
+    expect(r.confidence.fundPaid).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('a digits-only reading that does not add up stays marked', async () => {
+    const { r } = await run('260.50');
+    expect(r.confidence.fundPaid ?? 0).toBeLessThan(0.85);
   });
 });

@@ -57,6 +57,7 @@ export function createTesseractEngine(opts: TesseractEngineOptions): OcrEngine {
   let starting: Promise<Worker> | null = null;
   let progress: ((p: number) => void) | undefined;
   let psmNow = '';
+  let whitelistNow = '';
   const psmOf = (mode: OcrMode | undefined) => (mode === 'line' ? '7' : mode === 'block' ? '6' : (opts.psm ?? '3'));
 
   const start = async (): Promise<Worker> => {
@@ -110,7 +111,7 @@ export function createTesseractEngine(opts: TesseractEngineOptions): OcrEngine {
         starting = null;
       }
     },
-    async recognize(image: PixelImage, o?: { onProgress?: (p: number) => void; mode?: OcrMode }): Promise<OcrOutput> {
+    async recognize(image: PixelImage, o?: { onProgress?: (p: number) => void; mode?: OcrMode; whitelist?: string }): Promise<OcrOutput> {
       await engine.init();
       const w = worker!;
       progress = o?.onProgress;
@@ -119,6 +120,12 @@ export function createTesseractEngine(opts: TesseractEngineOptions): OcrEngine {
         if (psm !== psmNow) {
           await w.setParameters({ tessedit_pageseg_mode: psm as never } as never);
           psmNow = psm;
+        }
+        // Only these characters (an amount's crop: digits and the point); every other reading takes all.
+        const wl = o?.whitelist ?? '';
+        if (wl !== whitelistNow) {
+          await w.setParameters({ tessedit_char_whitelist: wl } as never);
+          whitelistNow = wl;
         }
         const pgm = encodePgm(toGray(image));
         // Whole pages may be slightly rotated (tesseract levels them); crops are cut level.
@@ -134,6 +141,7 @@ export function createTesseractEngine(opts: TesseractEngineOptions): OcrEngine {
       worker = null;
       starting = null;
       psmNow = '';
+      whitelistNow = '';
       if (w) await w.terminate();
     },
   };

@@ -8,10 +8,11 @@ import { downscaleToFit, eraseRules, flattenAlpha, grayToRgba, mapBoxBack, MIN_S
 import { parseInvoiceText, type ParsedText, type Reading } from './parse';
 import { parseQrPayload, type QrFields } from './qr';
 import { findMissedText } from './missed-text';
+import { LABELS } from './labels';
 import { repairHospitalName } from './hospital-names';
 import { hasConfusableChar } from './names';
 import { findSeals, hospitalSeal, readSealName, sealCovers } from './seal';
-import { prepareRegion, regionLinesToPage, regionsFor, type Region } from './regions';
+import { AMOUNT_CHARS, amountValueBox, prepareRegion, regionLinesToPage, regionsFor, type Region } from './regions';
 import { checkFileSize, checkImageHeader, renderScale } from './limits';
 import { IMAGE_TYPES, mimeOf, sniffType } from './sniff';
 import {
@@ -27,6 +28,7 @@ import {
   type Issue,
   type Box,
   type OcrLine,
+  type OcrMode,
   type PixelImage,
   type ProgressPhase,
   type ReadInvoiceDeps,
@@ -168,6 +170,29 @@ export function repairHospital(states: FieldStates): void {
 export function markConfusablePayer(states: FieldStates): void {
   const p = states.payerName;
   if (p && p.source === 'ocr' && hasConfusableChar(p.value)) p.conf = Math.min(p.conf, 0.8);
+}
+
+const PAYMENTS: FieldName[] = ['fundPaid', 'accountPaid', 'cashPaid'];
+/** Word confidence a digits-only reading is believed at most (the whitelist makes any ink look like digits). */
+const DIGITS_CAP = 0.6;
+
+/** The lines with every word's (and the line's) confidence capped. */
+export function capLines(lines: OcrLine[], cap: number): OcrLine[] {
+  return lines.map((l) => ({ ...l, conf: Math.min(l.conf, cap), words: l.words.map((w) => ({ ...w, conf: Math.min(w.conf, cap) })) }));
+}
+
+/** Some word of the lines ends like an amount (digits, a point, two digits). */
+export function hasAmount(lines: OcrLine[]): boolean {
+  return lines.some((l) => l.words.some((w) => /\d\.\d\d$/.test(w.text)));
+}
+
+/** A line of a crop read right of a label, with that label (its printed text, where it was found) before it. */
+export function withLabel(l: OcrLine, key: FieldName, at: Box): OcrLine {
+  const text = LABELS.find((d) => d.key === key)?.texts[0];
+  if (!text) return l;
+  const x0 = Math.min(at.x, l.bbox.x), y0 = Math.min(at.y, l.bbox.y);
+  const bbox = { x: x0, y: y0, w: Math.max(at.x + at.w, l.bbox.x + l.bbox.w) - x0, h: Math.max(at.y + at.h, l.bbox.y + l.bbox.h) - y0 };
+  return { ...l, text: `${text} ${l.text}`, bbox, words: [{ text, conf: 0.9, bbox: at }, ...l.words] };
 }
 
 /** Marks every line of a recognition with its number (see OcrLine.read). */
@@ -384,6 +409,35 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
           local.push(candidates(p2, 'ocr', 'ocr2'));
           takeOther(p2, 'ocr');
           parsed = p2;
+        }
+        // Payments still weak (a value under the seal reads as junk among characters): the value right of its
+        // label read once more, digits only. Believed no more than for checking (capped), unless the payments
+        // then add up to the total (the cross-check confirms them).
+        const weakPay = weakFields(mergeCandidates([...sets, ...local])).filter((f) => PAYMENTS.includes(f));
+        const digits: OcrLine[] = [];
+        for (const f of weakPay) {
+          const label = parsed.anchors.find((a) => a.key === f);
+          const box = label && amountValueBox([label.box], pageLines, image);
+          if (!label || !box) continue;
+          const readAs = async (mode: OcrMode) => {
+            const prep = prepareRegion(image, { fields: [f], box, mode, channel: 'red' }, charH, { crossRules: true });
+            const out = await engine.recognize(prep.image, { mode, whitelist: AMOUNT_CHARS });
+            return capLines(regionLinesToPage(out.lines, prep.scale, prep.offset), DIGITS_CAP);
+          };
+          // As a line (cut to its band of ink); no amount there (the band cut through the digits, a seal's
+          // remains taken for the line): as a block. The same crop read twice is one reading.
+          let read = await readAs('line');
+          if (!hasAmount(read)) read = await readAs('block');
+          // The reading holds its label (where it was found) before the digits: a reading pairs a label with
+          // the value after it in its own words (another reading's junk there would otherwise end the search).
+          digits.push(...tag({ lines: read.map((l) => withLabel(l, f, label.box)) }, reads++).lines);
+        }
+        if (digits.length) {
+          pageLines = [...pageLines, ...digits];
+          const p3 = parseInvoiceText(pageLines);
+          local.push(candidates(p3, 'ocr', 'ocr2'));
+          takeOther(p3, 'ocr');
+          parsed = p3;
         }
         // The hospital still weak: its line crops read once more, sharpened (a blurred photo's strokes), and
         // the parser takes the better reading. The same text read twice is not a second opinion: its lines keep

@@ -116,7 +116,7 @@ export function regionsFor(weak: FieldName[], parsed: ParsedText, valueBoxes: Pa
 const TARGET_CHAR = 32;
 
 /** Cuts a region out, cleans and enlarges it; returns the picture and how to map its boxes back. */
-export function prepareRegion(page: PixelImage, r: Region, charH: number, opts: { sharpen?: boolean } = {}): { image: PixelImage; scale: number; offset: { x: number; y: number } } {
+export function prepareRegion(page: PixelImage, r: Region, charH: number, opts: { sharpen?: boolean; crossRules?: boolean } = {}): { image: PixelImage; scale: number; offset: { x: number; y: number } } {
   const { x, y, w, h } = r.box;
   const crop: PixelImage = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4) };
   for (let row = 0; row < h; row++) crop.data.set(page.data.subarray(((y + row) * page.width + x) * 4, ((y + row) * page.width + x + w) * 4), row * w * 4);
@@ -126,6 +126,8 @@ export function prepareRegion(page: PixelImage, r: Region, charH: number, opts: 
   g = normalizeBackground(g, Math.max(16, Math.round(24 * scale)));
   const ch = Math.max(8, charH) * scale;
   g = eraseRules(g, Math.round(3 * ch), Math.round(1.6 * ch));
+  // (an amount's cell: a table's vertical rule crossing the whole crop, too short for eraseRules, reads as 1)
+  if (opts.crossRules) g = eraseCrossingRules(g);
   const band = r.mode === 'line' ? keepMiddleLine(g) : null;
   // (sharpened: a blurred photo's strokes steepened before the threshold, for a second reading)
   if (opts.sharpen) g = unsharpMask(g, Math.max(1, ch / 16), 1);
@@ -134,6 +136,24 @@ export function prepareRegion(page: PixelImage, r: Region, charH: number, opts: 
   if (!band) return { image: grayToRgba(g), scale: s, offset: { x, y } };
   const t = trimToInk(g, band, TRIM_MARGIN);
   return { image: grayToRgba(t.image), scale: s, offset: { x: x + t.x / s, y: y + t.y / s } };
+}
+
+/** Columns dark over at least `share` of the crop's height (a vertical table rule across it) turned to paper. */
+export function eraseCrossingRules(g: GrayImage, share = 0.8, inkBelow = 128): GrayImage {
+  const { width: w, height: h, data } = g;
+  const rule = new Array<boolean>(w).fill(false);
+  for (let x = 0; x < w; x++) {
+    let n = 0;
+    for (let y = 0; y < h; y++) if (data[y * w + x]! < inkBelow) n++;
+    rule[x] = n >= share * h;
+  }
+  if (!rule.some(Boolean)) return g;
+  const out = new Uint8Array(data);
+  for (let x = 0; x < w; x++) {
+    if (!rule[x]) continue;
+    for (let xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) for (let y = 0; y < h; y++) out[y * w + xx] = 255;
+  }
+  return { width: w, height: h, data: out };
 }
 
 /** Margin kept around a line's ink, in line heights (tesseract reads a line worse with more paper around it). */
@@ -199,4 +219,32 @@ export function keepMiddleLine(g: GrayImage, inkBelow = 128): [number, number] |
 export function regionLinesToPage(lines: OcrLine[], scale: number, offset: { x: number; y: number }): OcrLine[] {
   const m = (b: Box): Box => ({ x: Math.round(b.x / scale + offset.x), y: Math.round(b.y / scale + offset.y), w: Math.round(b.w / scale), h: Math.round(b.h / scale) });
   return lines.map((l) => ({ ...l, bbox: m(l.bbox), words: l.words.map((w) => ({ ...w, bbox: m(w.bbox) })) }));
+}
+
+/** Characters an amount is printed with: a digits-only reading cannot turn a seal's remains into letters. */
+export const AMOUNT_CHARS = '0123456789.';
+
+/**
+ * Where an amount's value is printed, to read it again digits only: the word holding digits nearest right of
+ * its label on the label's row (wherever it was read — a reading under a seal gives "422-73" for 422.73), else
+ * the cell right of the label. Null when the label was not found.
+ */
+export function amountValueBox(labelBoxes: Box[], lines: OcrLine[], page: { width: number; height: number }): Box | null {
+  const a = labelBoxes[0];
+  if (!a) return null;
+  const H = Math.max(8, a.h);
+  const mid = a.y + a.h / 2;
+  const right = a.x + a.w;
+  let best: Box | null = null;
+  for (const l of lines) {
+    for (const w of l.words) {
+      const b = w.bbox;
+      if (Math.abs(b.y + b.h / 2 - mid) > 0.6 * H || b.x < right - 0.2 * H || b.x > right + 14 * H || b.h > 2 * H) continue;
+      if ((w.text.match(/\d/g) ?? []).length < 2) continue;
+      if (!best || b.x < best.x) best = b;
+    }
+  }
+  const box = best ? { x: best.x - 0.3 * H, y: best.y - 0.4 * H, w: best.w + 0.9 * H, h: best.h + 0.8 * H } : { x: right + 0.2 * H, y: a.y - 0.3 * H, w: 8 * H, h: a.h + 0.6 * H };
+  const b = clip(box, page.width, page.height);
+  return b.w >= 8 && b.h >= 8 ? b : null;
 }

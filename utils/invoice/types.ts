@@ -161,7 +161,7 @@ export interface OcrEngine {
   readonly name: string;
   /** Starts the engine; idempotent. Rejects with an Issue-like Error (code `invoiceOcrInitFailed`) on failure/timeout. */
   init(): Promise<void>;
-  recognize(image: PixelImage, opts?: { onProgress?: (p: number) => void; mode?: OcrMode }): Promise<OcrOutput>;
+  recognize(image: PixelImage, opts?: { onProgress?: (p: number) => void; mode?: OcrMode; whitelist?: string }): Promise<OcrOutput>;
   /** Releases the worker; a later `recognize` starts it again. */
   terminate(): Promise<void>;
 }
