@@ -61,6 +61,20 @@ describe('a 医保类型 cut by the end of the line', () => {
   });
 });
 
+describe('a fuzzy label inside a longer word', () => {
+  it('a notice heading is no 医保类型 label (医疗保险政策问答, 参保人员须知 misread)', () => {
+    expect(findLabels('医疗保险政策问答')).toEqual([]);
+    expect(findLabels('参保类员须知')).toEqual([]);
+    const f = parseInvoiceText([line(100, [40, '交款人:钱立群']), line(300, [40, '医疗保险政策问答'], [600, '参保类员须知:请妥善保管'])]).fields;
+    expect(f.insuranceTypeText).toBeUndefined();
+  });
+  it('a label whose last character was lost or misread still introduces its value', () => {
+    expect(findLabels('医保类城乡居民').map((h) => h.label)).toEqual(['医保类型']);
+    expect(findLabels('医保类形城乡居民').map((h) => h.label)).toEqual(['医保类型']);
+    expect(findLabels('医疗保险类:居民').map((h) => h.label)).toEqual(['医疗保险类型']);
+  });
+});
+
 describe('a label whose first character was misread, at the start of its cell', () => {
   it('尼保类型 | 居民医保 is 医保类型 with its value in the next cell', () => {
     const f = parseInvoiceText([line(100, [40, '姓名'], [160, '韦小川'], [700, '尼保类型'], [860, '|'], [880, '新型农村合作医疗'])]).fields;

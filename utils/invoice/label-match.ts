@@ -1,6 +1,6 @@
 // Finds printed labels (LABELS) in a line of OCR text: a weighted edit distance where the usual OCR confusions
 // of label characters cost less, best matches first, no overlaps.
-import { CONFUSABLE, LABELS, type LabelDef } from './labels';
+import { CONFUSABLE, LABELS, NOTICE_WORDS, type LabelDef } from './labels';
 
 const CONFUSE_MAP = new Map<string, Set<string>>();
 for (const g of CONFUSABLE) for (const a of g) CONFUSE_MAP.set(a, new Set(g));
@@ -67,6 +67,28 @@ const PUNCT = /^[:;.,!?'"“”‘’()（）〈〉<>|丨\-—_~·、，。：�
 
 const LABEL_CHARS = new Set(PREPARED.flatMap((p) => [...p.set]));
 
+const IDEOGRAPH = /[\u3400-\u9fff]/;
+
+/** `c` read for the label character `l` (itself, or one the recogniser confuses with it). */
+const sameChar = (c: string, l: string) => c === l || !!CONFUSE_MAP.get(l)?.has(c);
+
+/**
+ * A label read with wrong characters that runs on into more ideographs is a word of its own, not a label before
+ * its value: its last character read must be one of the label's last two (a value starts after the label's
+ * end, which the reading reached), and the run of ideographs it stands in must not end as a notice's heading
+ * ("医疗保险政策问答" is no 医疗保险类型, "参保人员须知" no 参保类别).
+ */
+function fuzzyInsideWord(chars: string[], i: number, k: number, label: string[]): boolean {
+  if (!IDEOGRAPH.test(chars[i + k] ?? '')) return false;
+  const last = chars[i + k - 1]!;
+  const n = label.length;
+  if (!sameChar(last, label[n - 1]!) && !(n > 2 && sameChar(last, label[n - 2]!))) return true;
+  let j = i + k;
+  while (j < chars.length && IDEOGRAPH.test(chars[j]!)) j++;
+  const run = chars.slice(i, j).join('');
+  return NOTICE_WORDS.some((w) => run.endsWith(w) || run.slice(k).startsWith(w));
+}
+
 /** Labels in `s` (spaces and tabs are skipped when matching; positions refer to `s`). */
 export function findLabels(s: string): LabelHit[] {
   const chars: string[] = [];
@@ -107,6 +129,7 @@ export function findLabels(s: string): LabelHit[] {
       // Right after other characters (spaces between CJK characters are gone by now), a label must be read
       // nearly right: "城乡居民医保性别" holds 性别, not 医保类别.
       if (best && n <= 4 && best.score < 0.85 && /[\u3400-\u9fff]/.test(chars[i - 1] ?? '')) best = null;
+      if (best && best.score < 1 && fuzzyInsideWord(chars, i, best.k, pl.chars)) best = null;
       if (best) hits.push({ def: pl.def, label: pl.label, start: pos[i]!, end: pos[i + best.k - 1]! + 1, score: best.score });
     }
   }

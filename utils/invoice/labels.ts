@@ -59,6 +59,12 @@ export const LABELS: LabelDef[] = [
   },
 ];
 
+/**
+ * Words that end the title of a notice or a leaflet printed on or next to an invoice (参保人员须知, 医疗保险政策问答):
+ * a run of ideographs ending in one is a heading, never a label with its value.
+ */
+export const NOTICE_WORDS = ['须知', '问答', '说明', '指南', '提示', '告知', '注意事项', '政策', '规定', '办法'];
+
 /** OCR confusions of label characters (a substitution inside a group costs 0.3 instead of 1). */
 export const CONFUSABLE: string[] = [
   '码玛吗妈', '据禄拆', '号导吕呈', '验骀险', '期朋翰', '款效敦', '额领颖预', '计汁许', '写驾', '统绕', '筹寿', '账帐胀', '户尸', '类荚',

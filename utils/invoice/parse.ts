@@ -10,7 +10,7 @@
 //     confidence, how the value was found and how well it has its shape.
 import { findDates, findPeriod } from './dates';
 import { editDistance, type LabelHit } from './label-match';
-import { HOSPITAL_SUFFIXES, INSURANCE_TEXTS, LABELS, STRONG_HOSPITAL_SUFFIXES, type LabelKey, type ValueKind } from './labels';
+import { HOSPITAL_SUFFIXES, INSURANCE_TEXTS, LABELS, STRONG_HOSPITAL_SUFFIXES, VISIT_WORDS, type LabelKey, type ValueKind } from './labels';
 import { buildLayout, hOverlap, spanBox, spanSource, vOverlap, type Cell, type Layout } from './layout';
 import { isLikelyPersonName } from './names';
 import { normalizeAmount, upperShare, UPPER_CHARS } from './shapes';
@@ -732,6 +732,15 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       break;
     }
   }
+  // A visit word printed on its own (a form's "（门诊）" under a title that names no type) is the printed type.
+  if (!vt) {
+    for (const c of cells) {
+      const t = c.s.replace(/[\s()（）:：|]/g, '');
+      if (!(VISIT_WORDS.outpatient as readonly string[]).includes(t) || t === '门急诊') continue;
+      vt = readingOf(c, 0, c.s.length, 'outpatient' as VisitType, 0.95, false, 'shape');
+      break;
+    }
+  }
   if (!vt) {
     for (const c of titleCells) {
       const m = /(门急诊|门诊|急诊|住院)/.exec(c.s);
@@ -756,6 +765,16 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     const printed = out.anchors.some((a) => a.key === 'visitLabel');
     if (fromCode) vt = { value: fromCode, conf, boxes: out.fields.invoiceCode?.boxes ?? [], labelled: false, via: 'code', ...(printed ? { cap: Math.min(conf, 0.8) } : {}) };
   }
+  // A 门诊 title or a 01 票据代码 tells 门诊 from 住院, never 门诊 from 急诊: an outpatient type from them alone is
+  // the inference that no 急诊 is printed. No 急 read without its 诊 may be on the page; and the code, which says
+  // nothing of the form's wording, is only believed where the header came back whole — no line the recogniser
+  // could not read (a row of labels and values lost to blur or a shadow may have held 门诊类别 急诊).
+  // (the header only, where forms print their type: above the items table when it was found)
+  const tableTop = cells.filter((c) => /项\s*目/.test(c.s)).sort((a, b) => a.box.y - b.box.y)[0]?.box.y ?? itemsTop ?? pageTop + 0.4 * (pageBottom - pageTop);
+  const header = input.filter((l) => l.bbox && l.bbox.y + l.bbox.h <= tableTop);
+  if (vt && vt.value === 'outpatient' && ((vt.via === 'code' && header.some(unreadableLine)) || ((vt.via === 'title' || vt.via === 'code') && strayUrgent(all)))) {
+    vt = { ...vt, conf: Math.min(vt.conf, 0.8), cap: Math.min(vt.cap ?? 1, 0.8) };
+  }
   if (!vt || vt.conf < 0.6) {
     if (out.fields.hospitalizationPeriod || /住院(天数|号|科别|时间|日期)/.test(all)) {
       vt = { value: 'inpatient', conf: vt?.value === 'inpatient' ? 0.8 : 0.6, boxes: out.fields.hospitalizationPeriod?.boxes ?? vt?.boxes ?? [], labelled: false, via: 'derived' };
@@ -774,6 +793,21 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     if (t !== 'unknown') put('insuranceType', { value: t, conf: 0.4, boxes: [], labelled: false, via: 'derived' });
   }
   return out;
+}
+
+/** Share of a line's words the recogniser did not believe from which the line counts as unread. */
+const UNREAD_SHARE = 0.6;
+
+/** A line of three or more words, most of them not believed (text lost to blur, a shadow, a fold). */
+export function unreadableLine(l: OcrLine): boolean {
+  const ws = (Array.isArray(l.words) ? l.words : []).filter((w) => typeof w?.text === 'string' && /[\p{L}\p{N}]/u.test(w.text));
+  if (ws.length < 3) return false;
+  return ws.filter((w) => w.conf < UNSURE_CHAR).length >= UNREAD_SHARE * ws.length;
+}
+
+/** 急 read without the 诊 of 急诊 (nor as 门急诊, 急救): what is left of a visit type printed as 急诊. */
+export function strayUrgent(text: string): boolean {
+  return /急(?![诊救])/.test(text.replace(/门急/g, ''));
 }
 
 /** Sum of the amounts printed in the items table (header row with 项目 and 金额, down to the 合计 row), or null. */
