@@ -88,6 +88,16 @@ describe('crossCheck', () => {
     expect(w.map((x) => x.code)).toEqual(['invoiceWarnRepaired']);
   });
 
+  it('a sum that matches only after a part took another reading does not confirm the total', () => {
+    // ¥170,037.46: the ¥ and the 1 read as one ideograph on both readings of the total, the cash read right once
+    // and cut the same way once: the parts were made to agree with the total, not found to.
+    const fields: FieldStates = { totalAmount: ocr('70037.46', 0.95), fundPaid: ocr('0.00', 0.9), accountPaid: ocr('0.00', 0.9), cashPaid: ocr('170037.46', 0.86, ['70037.46']) };
+    const w = crossCheck({ fields });
+    expect(w.map((x) => x.code)).toEqual(['invoiceWarnRepaired']);
+    expect(fields.totalAmount!.conf).toBeLessThan(0.85);
+    expect(fields.cashPaid!.conf).toBeLessThan(0.85);
+  });
+
   it('a total smaller than a payment is replaced by the sum (warned, low confidence)', () => {
     const fields: FieldStates = { totalAmount: ocr('0.66'), fundPaid: ocr('217609.89'), cashPaid: ocr('58410.77'), accountPaid: ocr('0.00') };
     const w = crossCheck({ fields });

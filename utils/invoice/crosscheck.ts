@@ -145,6 +145,10 @@ export function crossCheck(input: CrossCheckInput): Issue[] {
     const upperCents = upperValue ? amountCents(upperValue) : null;
     // Try alternative readings (one part at a time) when the plain sum does not match.
     let matched = tc !== null && sum(base) === tc;
+    // A sum that matches only after a part took another of its readings was made to agree with the total, not
+    // found to: the total and that reading may share one misread (a glyph before both hid the same leading 1,
+    // ¥170,037.46 → 70,037.46): the total stays for checking.
+    let repairedPart = false;
     if (!matched && tc !== null) {
       for (let i = 0; i < present.length && !matched; i++) {
         for (const alt of present[i]![1].alts ?? []) {
@@ -152,6 +156,7 @@ export function crossCheck(input: CrossCheckInput): Issue[] {
           vals[i] = alt;
           if (sum(vals) === tc) {
             const [name, st] = present[i]!;
+            repairedPart = true;
             warnings.push(issue('invoiceWarnRepaired', name === 'otherPaid' ? [] : [name], st.value, alt));
             st.value = alt;
             st.conf = Math.min(st.conf, 0.7);
@@ -162,7 +167,9 @@ export function crossCheck(input: CrossCheckInput): Issue[] {
       }
     }
     const s = sum(present.map(([, st]) => st.value));
-    if (matched) {
+    if (matched && repairedPart) {
+      lower(totalNow, 0.8);
+    } else if (matched) {
       raise(totalNow, 0.9);
       for (const [, st] of present) raise(st, 0.85);
     } else if (!totalNow || (tc !== null && (tc < Math.max(...present.map(([, st]) => amountCents(st.value) ?? 0)) || (upperCents !== null && upperCents === s)))) {
