@@ -358,6 +358,12 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
           return tag({ lines: regionLinesToPage(out.lines, prep.scale, prep.offset) }, again ?? reads++).lines;
         };
         let pageLines: OcrLine[] = r1.lines;
+        // Everything read so far parsed again: each label takes its best value wherever it was read.
+        const reparse = (pass: 'missed' | 'ocr2') => {
+          parsed = parseInvoiceText(pageLines);
+          local.push(candidates(parsed, 'ocr', pass));
+          takeOther(parsed, 'ocr');
+        };
         // Pass 1 found (almost) no labels, or the text is too small for the recogniser (a low-resolution scan):
         // the page itself is hard — read it once more as a whole, cleaned and enlarged.
         if ((parsed.anchors.length < 4 || charH < SMALL_TEXT) && weakFields(mergeCandidates([...sets, ...local])).length) {
@@ -385,9 +391,7 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
         }
         if (added.length) {
           pageLines = [...pageLines, ...added];
-          parsed = parseInvoiceText(pageLines);
-          local.push(candidates(parsed, 'ocr', 'missed'));
-          takeOther(parsed, 'ocr');
+          reparse('missed');
         }
         // The fields still weak: read their regions again (cleaned, enlarged) in place of what pass 1 saw there.
         const now = candidates(parsed, 'ocr', 'page');
@@ -404,12 +408,7 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
           // Both readings stay: the parser pairs each label with the best value wherever it was read.
           pageLines = [...pageLines, ...lines];
         }
-        if (added.length || regions.length) {
-          const p2 = parseInvoiceText(pageLines);
-          local.push(candidates(p2, 'ocr', 'ocr2'));
-          takeOther(p2, 'ocr');
-          parsed = p2;
-        }
+        if (added.length || regions.length) reparse('ocr2');
         // Payments still weak (a value under the seal reads as junk among characters): the value right of its
         // label read once more, digits only. Believed no more than for checking (capped), unless the payments
         // then add up to the total (the cross-check confirms them).
@@ -434,10 +433,7 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
         }
         if (digits.length) {
           pageLines = [...pageLines, ...digits];
-          const p3 = parseInvoiceText(pageLines);
-          local.push(candidates(p3, 'ocr', 'ocr2'));
-          takeOther(p3, 'ocr');
-          parsed = p3;
+          reparse('ocr2');
         }
         // The hospital still weak: its line crops read once more, sharpened (a blurred photo's strokes), and
         // the parser takes the better reading. The same text read twice is not a second opinion: its lines keep
@@ -449,10 +445,7 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
           }
           if (again.length) {
             pageLines = [...pageLines, ...again];
-            const p3 = parseInvoiceText(pageLines);
-            local.push(candidates(p3, 'ocr', 'ocr2'));
-            takeOther(p3, 'ocr');
-            parsed = p3;
+            reparse('ocr2');
           }
         }
         await hospitalFromSeal(image, parsed, local, charH, second);
