@@ -122,8 +122,13 @@ async function exportFromPanel(panel: Frame): Promise<{ text: string; report: St
   if (expand && (await expand.isVisible())) await expand.click();
   const button = await panel.waitForSelector('[data-testid="structure-export"]', { visible: true });
   await button!.evaluate((b) => b.scrollIntoView({ block: 'center' }));
-  await button!.click();
-  const pre = await panel.waitForSelector('[data-testid="structure-report"]', { visible: true, timeout: 30_000 });
+  // Pressed as a DOM click: after an upload the panel may still be re-laying out its checklist, and a click by
+  // coordinates can land beside the button (seen once in ~30 CI runs).
+  await button!.evaluate((b) => (b as HTMLButtonElement).click());
+  const pre = await panel.waitForSelector('[data-testid="structure-report"]', { visible: true, timeout: 30_000 }).catch(async (e: unknown) => {
+    const shown = await panel.$eval('.structure-export', (x) => (x as HTMLElement).innerText).catch(() => '(no export section)');
+    throw new Error(`no structure report after 导出页面结构; the export section shows: ${shown}`, { cause: e });
+  });
   const text = await pre!.evaluate((e) => e.textContent ?? '');
   return { text, report: parseReport(JSON.parse(text)) };
 }
