@@ -4,6 +4,9 @@
 //
 //   node --import tsx bench/ocr/dev-loop.ts <dir> [--filter sub] [--lines name] [--cache /tmp/ocr-cache]
 //
+// Prints how many recognitions the reader asked for (cached or not). With TIME_ALL=1 the cache is bypassed and
+// each recognition is timed (wall and process CPU, per kind: page / line / block / digits-only).
+//
 // Use it on seeds the benchmark does not score (the benchmark's set is for measuring, not for iterating), and
 // never on held-out layouts.
 import { createHash } from 'node:crypto';
@@ -23,6 +26,11 @@ const linesOf = opt('--lines');
 const cacheDir = opt('--cache') ?? '/tmp/ocr-cache';
 mkdirSync(cacheDir, { recursive: true });
 
+/** Recognitions asked for (cached or not): the parser's cost, independent of the cache. */
+const calls = { n: 0, whitelist: 0, px: 0 };
+/** With TIME_ALL=1 every recognition runs (no cache) and is timed, per kind. */
+const times: Record<string, { n: number; wall: number; cpu: number }> = {};
+
 function cached(engine: OcrEngine, log: (mode: string, lines: OcrLine[]) => void): OcrEngine {
   return {
     ...engine,
@@ -32,12 +40,24 @@ function cached(engine: OcrEngine, log: (mode: string, lines: OcrLine[]) => void
       const key = createHash('sha1').update(String(image.width)).update(String(image.height)).update(o?.mode ?? '').update(o?.whitelist ?? '').update(image.data).digest('hex');
       const file = join(cacheDir, key + '.json');
       let out: { lines: OcrLine[] };
-      if (existsSync(file)) out = JSON.parse(readFileSync(file, 'utf8'));
+      if (process.env.TIME_ALL) {
+        const t0 = performance.now(), c0 = process.cpuUsage();
+        out = await engine.recognize(image, o);
+        const cpu = process.cpuUsage(c0);
+        const k = o?.whitelist ? 'digits' : (o?.mode ?? 'page');
+        const t = (times[k] ??= { n: 0, wall: 0, cpu: 0 });
+        t.n++;
+        t.wall += performance.now() - t0;
+        t.cpu += (cpu.user + cpu.system) / 1000;
+      } else if (existsSync(file)) out = JSON.parse(readFileSync(file, 'utf8'));
       else {
         out = await engine.recognize(image, o);
         writeFileSync(file, JSON.stringify({ lines: out.lines }));
       }
       log(o?.mode ?? '', out.lines);
+      calls.n++;
+      calls.px += image.width * image.height;
+      if (o?.whitelist) calls.whitelist++;
       return out as Awaited<ReturnType<OcrEngine['recognize']>>;
     },
   } as OcrEngine;
@@ -82,5 +102,7 @@ for (const f of files) {
   }
 }
 console.log(`\n${ok}/${n} exact (${((100 * ok) / n).toFixed(1)}%); wrong shown ${wrong}, unmarked ${unmarked}; right but marked ${rightMarked}`);
+console.log(`recognitions ${calls.n} (${calls.whitelist} digits-only), ${(calls.px / 1e6).toFixed(1)} Mpx recognised`);
+if (process.env.TIME_ALL) for (const [k, t] of Object.entries(times)) console.log(`${k}: ${t.n} recognitions, ${(t.wall / 1000).toFixed(1)} s wall, ${(t.cpu / 1000).toFixed(1)} s CPU (${(t.cpu / t.n).toFixed(0)} ms each)`);
 console.log([...perField].map(([k, v]) => `${k} ${v.ok}/${v.n}`).join('; '));
 await base.dispose();
