@@ -98,6 +98,36 @@ describe('crossCheck', () => {
     expect(fields.cashPaid!.conf).toBeLessThan(0.85);
   });
 
+  it('a damaged 大写 that agrees with the payments as read and not with the total makes the total their sum', () => {
+    // ¥170,037.46 read 70,037.46 (the ¥ and the 1 as one ideograph); the cash read whole; the 大写 read with three
+    // characters lost still has 壹拾…万: the sum, not the cash bent to the total.
+    const fields: FieldStates = {
+      totalAmount: ocr('70037.46', 0.9),
+      totalAmountUpper: ocr('壹拾洲万零会拾业元肆角陆分', 0.5),
+      fundPaid: ocr('0.00', 0.9),
+      accountPaid: ocr('0.00', 0.9),
+      cashPaid: ocr('170037.46', 0.93, ['70037.46']),
+    };
+    const w = crossCheck({ fields });
+    expect(fields.totalAmount!.value).toBe('170037.46');
+    expect(fields.totalAmount!.conf).toBeLessThan(0.85);
+    expect(fields.cashPaid!.value).toBe('170037.46');
+    expect(w.map((x) => x.code)).toContain('invoiceWarnTotalDerived');
+    expect(w.map((x) => x.code)).not.toContain('invoiceWarnRepaired');
+  });
+
+  it('a damaged 大写 that fits the total as well as the sum does not overrule the total', () => {
+    // Too little of the 大写 left to tell 1,234.50 from 1,284.50: the parts are bent (or not) as before.
+    const fields: FieldStates = {
+      totalAmount: ocr('1234.50', 0.9),
+      totalAmountUpper: ocr('壹仟贰佰X拾肆元伍角', 0.5),
+      fundPaid: ocr('1000.00', 0.9),
+      cashPaid: ocr('284.50', 0.9),
+    };
+    crossCheck({ fields });
+    expect(fields.totalAmount!.value).toBe('1234.50');
+  });
+
   it('a total smaller than a payment is replaced by the sum (warned, low confidence)', () => {
     const fields: FieldStates = { totalAmount: ocr('0.66'), fundPaid: ocr('217609.89'), cashPaid: ocr('58410.77'), accountPaid: ocr('0.00') };
     const w = crossCheck({ fields });

@@ -145,10 +145,24 @@ export function crossCheck(input: CrossCheckInput): Issue[] {
     const upperCents = upperValue ? amountCents(upperValue) : null;
     // Try alternative readings (one part at a time) when the plain sum does not match.
     let matched = tc !== null && sum(base) === tc;
+    let totalFromUpper = false;
     // A sum that matches only after a part took another of its readings was made to agree with the total, not
     // found to: the total and that reading may share one misread (a glyph before both hid the same leading 1,
     // ¥170,037.46 → 70,037.46): the total stays for checking.
     let repairedPart = false;
+    // The 大写 is a reading of the total of its own: when it agrees with the payments as read and not with the
+    // total (a glyph before the total hid its leading 1, ¥170,037.46 → 70,037.46, while the cash was read whole),
+    // the total is the sum — not the parts bent to it. Marked for checking unless the 大写 decoded cleanly.
+    const upperReadings = upper ? [upper.value, ...(upper.alts ?? [])] : [];
+    const upperSaysSum = (a: string) => (upperCents !== null ? upperCents === amountCents(a) : upperReadings.some((u) => upperAgrees(u, a)));
+    const plain = centsToAmount(sum(base));
+    if (!matched && totalNow && tc !== null && upper && sum(base) > 0 && upperSaysSum(plain) && !upperSaysSum(totalNow.value)) {
+      warnings.push(issue('invoiceWarnTotalDerived', ['totalAmount'], plain));
+      f.totalAmount = { ...totalNow, value: plain, conf: upperCents !== null ? 0.9 : 0.7, alts: [totalNow.value, ...(totalNow.alts ?? [])] };
+      if (upperCents !== null) for (const [, st] of present) raise(st, 0.85);
+      matched = true;
+      totalFromUpper = true;
+    }
     if (!matched && tc !== null) {
       for (let i = 0; i < present.length && !matched; i++) {
         for (const alt of present[i]![1].alts ?? []) {
@@ -167,7 +181,9 @@ export function crossCheck(input: CrossCheckInput): Issue[] {
       }
     }
     const s = sum(present.map(([, st]) => st.value));
-    if (matched && repairedPart) {
+    if (totalFromUpper) {
+      // (set above)
+    } else if (matched && repairedPart) {
       lower(totalNow, 0.8);
     } else if (matched) {
       raise(totalNow, 0.9);
