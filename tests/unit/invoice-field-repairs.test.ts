@@ -423,6 +423,12 @@ describe('the value right of a label, read by several passes', () => {
     expect(extractValue('amount', 'AB12.30')).toBeNull();
     expect(extractValue('amount', 'E1,50.83')).toBeNull();
   });
+  it('digits right after a thousands separator (",743.74": the 1 of 1,743.74 lost) are not a reading of the amount', () => {
+    expect(extractValue('amount', ',743.74')).toBeNull();
+    expect(extractValue('amount', ': , 743.74')).toBeNull();
+    expect(extractValue('amount', ':1,743.74')).toMatchObject({ value: '1743.74' });
+    expect(extractValue('amount', '. 743.74')).toMatchObject({ value: '743.74' });
+  });
   it("another pass's garbled reading of the cell does not hide the amount a crop read there", () => {
     const pass1 = line(300, [900, '（小写）'], [1074, '9a50,994.83']);
     const crop = line(302, [910, '（小写）'], [1090, '150,994.83']);

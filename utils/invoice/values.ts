@@ -69,6 +69,9 @@ export function extractValue(kind: ValueKind, text: string): Extracted | null {
       const v = normalizeAmount(m[1]!);
       if (!v) return null;
       const [s, e] = groupAt(m, m[1]!);
+      // Digits right after a thousands separator (",743.74"): the digits before it were lost ("1,743.74" with the
+      // 1 merged into a rule or the ¥) — not a reading of this amount.
+      if (/[,，]\s?$/.test(text.slice(0, s))) return null;
       // A lone digit set apart before the amount ("| 708.15" read "1 708.15"): a table rule or a speck read as a
       // digit — amounts are printed without spaces. The rest is taken, the whole kept as an alternative; unsure.
       const lone = /^[0-9] +([0-9].*)$/.exec(m[1]!);
