@@ -429,6 +429,20 @@ describe('the value right of a label, read by several passes', () => {
     expect(extractValue('amount', ':1,743.74')).toMatchObject({ value: '1743.74' });
     expect(extractValue('amount', '. 743.74')).toMatchObject({ value: '743.74' });
   });
+  it('a text made only of the items table\'s column headings (金额, 项目 金额) is not a value', () => {
+    expect(extractValue('text', '金额')).toBeNull();
+    expect(extractValue('text', '项目金额')).toBeNull();
+    expect(extractValue('text', '自费')).toMatchObject({ value: '自费' });
+    expect(extractValue('text', '金额自费')).toMatchObject({ value: '金额自费' });
+  });
+  it('a 医保类型 read unsurely right of its label is not replaced by the column heading below it', () => {
+    const page = [
+      withConf(line(288, [67, '就诊类别|住院'], [452, '医保类型|自费']), '自费', 0.54),
+      line(345, [172, '项目'], [438, '金额'], [718, '项目'], [940, '金额']),
+    ];
+    const f = parseInvoiceText(page).fields;
+    expect(f.insuranceTypeText?.value).toBe('自费');
+  });
   it("another pass's garbled reading of the cell does not hide the amount a crop read there", () => {
     const pass1 = line(300, [900, '（小写）'], [1074, '9a50,994.83']);
     const crop = line(302, [910, '（小写）'], [1090, '150,994.83']);

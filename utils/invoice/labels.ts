@@ -104,3 +104,9 @@ export const INSURANCE_TEXTS = [
 
 /** Printed visit-type values: 急诊 (and 急诊留观, observation after an emergency) wherever printed is an emergency. */
 export const VISIT_WORDS = { emergency: ['急诊留观', '急诊'], inpatient: ['住院'], outpatient: ['普通门诊', '门诊', '门急诊'] } as const;
+
+/**
+ * Column headings of the items table (项目 金额 数量 …): a text made only of them is a heading the pairing reached
+ * (the row below a label), never a field's value.
+ */
+export const COLUMN_WORDS = ['项目名称', '项目', '金额', '数量', '单价', '单位', '规格', '等级', '名称', '比例', '类别', '备注', '编码'];

@@ -1,7 +1,7 @@
 // Reading a value of a given shape at the start of a piece of text (what follows a label, or a cell next to or
 // under it): codes, check codes, dates, amounts, names, organisation names, visit types, stays, 大写 amounts.
 import { findDates, findPeriod } from './dates';
-import type { ValueKind } from './labels';
+import { COLUMN_WORDS, type ValueKind } from './labels';
 import { fixDigits, normalizeAmount, upperShare } from './shapes';
 
 export interface Extracted {
@@ -26,6 +26,17 @@ export function hexFix(raw: string): string | null {
 }
 
 /** Extracts a value of `kind` at the start of `text`. */
+/** A text made only of the items table's column headings ("金额", "项目金额"). */
+export function onlyColumnWords(v: string): boolean {
+  let rest = v.replace(/[()（）\s]/g, '');
+  if (!rest) return false;
+  for (let changed = true; changed && rest; ) {
+    changed = false;
+    for (const w of COLUMN_WORDS) if (rest.startsWith(w)) { rest = rest.slice(w.length); changed = true; break; }
+  }
+  return rest === '';
+}
+
 export function extractValue(kind: ValueKind, text: string): Extracted | null {
   let m: RegExpExecArray | null;
   const groupAt = (full: RegExpExecArray, g: string): [number, number] => {
@@ -91,6 +102,7 @@ export function extractValue(kind: ValueKind, text: string): Extracted | null {
       m = new RegExp(`${LEAD}([\\u4e00-\\u9fff][\\u4e00-\\u9fff()]{1,40})`).exec(text);
       if (!m) return null;
       const v = m[1]!.replace(/\($/, '');
+      if (onlyColumnWords(v)) return null;
       const [s] = groupAt(m, m[1]!);
       return { value: v, start: s, end: s + v.length, shape: 1 };
     }
