@@ -12,6 +12,7 @@ import { findDates, findPeriod } from './dates';
 import { editDistance, type LabelHit } from './label-match';
 import { HOSPITAL_SUFFIXES, INSURANCE_TEXTS, LABELS, STRONG_HOSPITAL_SUFFIXES, VISIT_WORDS, type LabelKey, type ValueKind } from './labels';
 import { buildLayout, hOverlap, spanBox, spanSource, vOverlap, type Cell, type Layout } from './layout';
+import { preferWholeName } from './hospital-names';
 import { isLikelyPersonName } from './names';
 import { normalizeAmount, upperShare, UPPER_CHARS } from './shapes';
 import { isCjk } from './text';
@@ -252,7 +253,9 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     // The recogniser itself did not believe it (noise in a blank or redacted field): no value rather than junk.
     if (r.conf < 0.1) return;
     const cur = out.fields[f];
-    if (!cur || r.conf > cur.conf) (out.fields as Record<string, Reading>)[f] = r;
+    // (a hospital's name: a reading holding another whole — that one cut by a seal or a cell's edge — is kept)
+    if (f === 'hospital' && cur) (out.fields as Record<string, Reading>)[f] = preferWholeName(cur as Reading<string>, r as Reading<string>);
+    else if (!cur || r.conf > cur.conf) (out.fields as Record<string, Reading>)[f] = r;
   };
   const readOf = (cell: Cell) => input[cell.line]?.read;
   const readingOf = <T>(cell: Cell, start: number, end: number, value: T, factor: number, labelled: boolean, via: Reading['via']): Reading<T> => {

@@ -9,7 +9,7 @@ import { parseInvoiceText, type ParsedText, type Reading } from './parse';
 import { parseQrPayload, type QrFields } from './qr';
 import { findMissedText } from './missed-text';
 import { LABELS } from './labels';
-import { repairHospitalName } from './hospital-names';
+import { holdsName, repairHospitalName, WHOLE_NAME_SHARE } from './hospital-names';
 import { hasConfusableChar } from './names';
 import { findSeals, hospitalSeal, readSealName, sealCovers } from './seal';
 import { AMOUNT_CHARS, amountValueBox, prepareRegion, regionLinesToPage, regionsFor, type Region } from './regions';
@@ -232,6 +232,12 @@ export function mergeCandidates(sets: Array<Partial<Record<FieldName, Candidate>
       continue;
     }
     cs.sort((a, b) => b.conf - a.conf);
+    // A hospital's name read cut in one pass (a seal over its start, a crop ending inside it) and whole in
+    // another: the whole reading, when believed nearly as much (each is judged by its least sure characters).
+    if (f === 'hospital') {
+      const top = cs[0]!;
+      for (const c of cs.slice(1)) if (typeof c.value === 'string' && holdsName(c.value, String(cs[0]!.value)) && c.conf >= WHOLE_NAME_SHARE * top.conf) cs.unshift(cs.splice(cs.indexOf(c), 1)[0]!);
+    }
     const best = { ...cs[0]! };
     // Agreement counts between independent reads of the text (a parse of the same OCR line twice is not).
     const agree = cs.slice(1).filter((c) => same(c.value, best.value) && c.pass !== best.pass && (c.read === undefined || best.read === undefined || c.read !== best.read));
