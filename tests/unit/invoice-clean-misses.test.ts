@@ -36,3 +36,25 @@ describe('a hospital name read cut and whole', () => {
     expect(n.hospital?.value).toBe('医学院附属协和医院');
   });
 });
+
+describe('visit type: a title or the 票据代码 against what is printed', () => {
+  it('a title read "…急诊收费票据" (门急诊 with its 门 misread) does not override the type printed under its label', () => {
+    const ls = [
+      line(40, [400, '四川省医疗问急诊收费票据（电子）']),
+      line(120, [40, '患者姓名'], [140, '|'], [160, '孔瑞'], [500, '开票日期'], [620, '|'], [640, '2024-06-16'], [1000, '就诊类别'], [1110, '|'], [1130, '普通门诊']),
+      line(400, [40, '收款单位（章）：成都市第三人民医院']),
+    ];
+    const v = parseInvoiceText(ls).fields.visitType;
+    expect(v?.value).toBe('outpatient');
+    expect(v!.conf).toBeLessThan(0.85);
+  });
+  it('an outpatient type inferred from the code gives way to a 急诊 another reading found printed (for checking)', () => {
+    const c = (value: string, conf: number, pass: string, read: number, via: 'code' | 'shape' | 'title') => ({ value, conf, source: 'ocr' as const, boxes: [], pass, read, via });
+    const m = mergeCandidates([{ visitType: c('outpatient', 0.75, 'ocr1', 1, 'code') }, { visitType: c('emergency', 0.63, 'missed', 4, 'shape') }]);
+    expect(m.visitType?.value).toBe('emergency');
+    expect(m.visitType!.conf).toBeLessThan(0.85);
+    expect(m.visitType).not.toHaveProperty('via');
+    // a printed outpatient type is not overruled
+    expect(mergeCandidates([{ visitType: c('outpatient', 0.9, 'ocr1', 1, 'shape') }, { visitType: c('emergency', 0.63, 'missed', 4, 'shape') }]).visitType?.value).toBe('outpatient');
+  });
+});

@@ -729,7 +729,14 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       const m = /(^|[^门])(急诊留观|急诊)/.exec(c.s);
       if (!m) continue;
       const start = m.index + m[1]!.length;
-      if (titleCells.includes(c) && !/\(急诊\)|急诊收费/.test(c.s)) continue;
+      const inTitle = titleCells.includes(c);
+      if (inTitle && !/\(急诊\)|急诊收费/.test(c.s)) continue;
+      // A title's 急诊 (…急诊收费票据, where 门急诊 may have lost its 门 to the recogniser) against the type the
+      // form prints under its label: the printed type, for checking.
+      if (inTitle && vt && vt === (visitLabel as Reading<VisitType> | null)) {
+        vt = { ...vt, conf: Math.min(vt.conf, 0.8), cap: 0.8 };
+        break;
+      }
       const r = readingOf(c, start, start + m[2]!.length, 'emergency' as VisitType, 0.9, false, 'shape');
       if (!vt || vt.value !== 'inpatient') vt = r;
       break;
