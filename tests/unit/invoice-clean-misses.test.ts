@@ -58,3 +58,18 @@ describe('visit type: a title or the 票据代码 against what is printed', () =
     expect(mergeCandidates([{ visitType: c('outpatient', 0.9, 'ocr1', 1, 'shape') }, { visitType: c('emergency', 0.63, 'missed', 4, 'shape') }]).visitType?.value).toBe('outpatient');
   });
 });
+
+describe('a 医保类型 whose label went unread', () => {
+  it('a known printed text found by itself, for checking; the scheme from it', () => {
+    const ls = [
+      line(100, [40, '票据代码：51060124'], [600, '票据号码：2668352633']),
+      line(300, [40, '其他信息'], [200, '门诊号：01240181'], [420, '仆人尖而'], [520, '居民医保'], [640, '性别：女'], [760, '其他支付：0.00']),
+    ];
+    const f = parseInvoiceText(ls).fields;
+    expect(f.insuranceTypeText?.value).toBe('居民医保');
+    expect(f.insuranceTypeText!.conf).toBeLessThan(0.85);
+    expect(f.insuranceType?.value).toBe('resident');
+    // a short one (自费 in 个人自费, 医保 in 医保类型) is not taken for it
+    expect(parseInvoiceText([line(300, [40, '个人自费：125.57'])]).fields.insuranceTypeText).toBeUndefined();
+  });
+});

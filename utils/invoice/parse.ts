@@ -237,6 +237,9 @@ function amountConf(cell: Cell, start: number, end: number, conf: number): numbe
 /** Gap (character heights) past which an amount right of its label is shown for checking. */
 const FAR_RIGHT = 12;
 
+/** Confidence at most of a 医保类型 found by its text alone (no label read): for checking. */
+const UNLABELLED_INSURANCE = 0.6;
+
 /** Word confidence under which a digit of a date is unsure. */
 const WEAK_DIGIT = 0.6;
 
@@ -702,6 +705,28 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       claim(c.id, start, c.s.length);
       break;
     }
+  }
+  // …or one of those texts inside a line whose label was read as junk ("仆人尖而居民医保 性别：女"): the longest
+  // ending where the text does (a non-CJK character, the cell's end, the next label — not "…医疗保险参保人员须知"),
+  // no label vouching for it: judged by its least sure character, and for checking.
+  if (!out.fields.insuranceTypeText) {
+    const known = INSURANCE_TEXTS.filter((t) => Array.from(t).length >= 4).sort((a, b) => b.length - a.length);
+    let found: Reading<string> | null = null;
+    for (const c of cells) {
+      for (const t of known) {
+        const at = c.s.indexOf(t);
+        const end = at + t.length;
+        if (at < 0 || claimed(c.id, at, end) || c.labels.some((l) => at < l.end && l.start < end)) continue;
+        if (end < c.s.length && isCjk(c.s[end]!) && !c.labels.some((l) => l.start === end)) continue;
+        const r = readingOf(c, at, end, t, 1, false, 'shape');
+        const src = spanSource(c, at, end);
+        r.conf = Math.min(UNLABELLED_INSURANCE, (src.conf + src.min) / 2);
+        r.cap = UNLABELLED_INSURANCE;
+        if (!found || r.conf > found.conf) found = r;
+        break;
+      }
+    }
+    if (found) put('insuranceTypeText', found);
   }
 
   // Organisation names anywhere (a 收款单位 line cut by the seal, other layouts' headers); titles excluded.
