@@ -73,3 +73,13 @@ describe('a 医保类型 whose label went unread', () => {
     expect(parseInvoiceText([line(300, [40, '个人自费：125.57'])]).fields.insuranceTypeText).toBeUndefined();
   });
 });
+
+describe('a 医保类型 cut at the end of its line', () => {
+  it('three characters only one printed text begins with: that text, for checking; two possible texts: left as read', () => {
+    const f = parseInvoiceText([line(300, [40, '门诊号：59542318'], [400, '医保类型：职工医'])]).fields;
+    expect(f.insuranceTypeText?.value).toBe('职工医保');
+    expect(f.insuranceTypeText!.conf).toBeLessThan(0.85);
+    // 城乡居 begins 城乡居民基本医疗保险 and 城乡居民医保
+    expect(parseInvoiceText([line(300, [40, '门诊号：59542318'], [400, '医保类型：城乡居'])]).fields.insuranceTypeText?.value).not.toMatch(/保/);
+  });
+});

@@ -518,8 +518,9 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
             if (INSURANCE_TEXTS.includes(joined)) text = joined;
           }
         }
-        // Cut at the end of its line and the rest not read: the one known 医保类型 it begins (a guess, marked).
-        if (!INSURANCE_TEXTS.includes(text) && ex.end >= cell.s.length && Array.from(text).length >= 4) {
+        // Cut at the end of its line and the rest not read: the one known 医保类型 it begins (a guess, marked;
+        // three characters are enough when only one text begins with them — "职工医" at a line's end).
+        if (!INSURANCE_TEXTS.includes(text) && ex.end >= cell.s.length && Array.from(text).length >= 3) {
           const longer = INSURANCE_TEXTS.filter((t) => t.startsWith(text) && t.length > text.length);
           if (longer.length === 1) {
             text = longer[0]!;
