@@ -78,3 +78,25 @@ export function repairHospitalName(raw: string, provinceCode?: string): Hospital
   }
   return { name: text(), repaired };
 }
+
+/**
+ * Share of a reading's confidence a longer reading of the same hospital name holding it whole needs to be
+ * kept instead: a name is read cut where a seal covers its first characters, a crop or a cell ends inside it
+ * ("学人民医院" beside "武汉大学人民医院"), and the cut reading is often the surer one (its hard characters gone).
+ */
+export const WHOLE_NAME_SHARE = 0.85;
+
+/** True when `longer` holds all of `cut` and more (a reading of a name that `cut` is a cut reading of). */
+export function holdsName(longer: string, cut: string): boolean {
+  return longer.length > cut.length && cut.length >= 2 && longer.includes(cut);
+}
+
+/**
+ * Of two readings of a hospital's name, the one to keep: a reading holding the other whole when it is believed
+ * nearly as much (`WHOLE_NAME_SHARE`), else the more confident one.
+ */
+export function preferWholeName<T extends { value: string; conf: number }>(a: T, b: T): T {
+  if (holdsName(b.value, a.value) && b.conf >= WHOLE_NAME_SHARE * a.conf) return b;
+  if (holdsName(a.value, b.value) && a.conf >= WHOLE_NAME_SHARE * b.conf) return a;
+  return b.conf > a.conf ? b : a;
+}

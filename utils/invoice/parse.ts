@@ -12,6 +12,7 @@ import { findDates, findPeriod } from './dates';
 import { editDistance, type LabelHit } from './label-match';
 import { HOSPITAL_SUFFIXES, INSURANCE_TEXTS, LABELS, STRONG_HOSPITAL_SUFFIXES, VISIT_WORDS, type LabelKey, type ValueKind } from './labels';
 import { buildLayout, hOverlap, spanBox, spanSource, vOverlap, type Cell, type Layout } from './layout';
+import { preferWholeName } from './hospital-names';
 import { isLikelyPersonName } from './names';
 import { normalizeAmount, upperShare, UPPER_CHARS } from './shapes';
 import { isCjk } from './text';
@@ -236,6 +237,9 @@ function amountConf(cell: Cell, start: number, end: number, conf: number): numbe
 /** Gap (character heights) past which an amount right of its label is shown for checking. */
 const FAR_RIGHT = 12;
 
+/** Confidence at most of a 医保类型 found by its text alone (no label read): for checking. */
+const UNLABELLED_INSURANCE = 0.6;
+
 /** Word confidence under which a digit of a date is unsure. */
 const WEAK_DIGIT = 0.6;
 
@@ -252,7 +256,9 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     // The recogniser itself did not believe it (noise in a blank or redacted field): no value rather than junk.
     if (r.conf < 0.1) return;
     const cur = out.fields[f];
-    if (!cur || r.conf > cur.conf) (out.fields as Record<string, Reading>)[f] = r;
+    // (a hospital's name: a reading holding another whole — that one cut by a seal or a cell's edge — is kept)
+    if (f === 'hospital' && cur) (out.fields as Record<string, Reading>)[f] = preferWholeName(cur as Reading<string>, r as Reading<string>);
+    else if (!cur || r.conf > cur.conf) (out.fields as Record<string, Reading>)[f] = r;
   };
   const readOf = (cell: Cell) => input[cell.line]?.read;
   const readingOf = <T>(cell: Cell, start: number, end: number, value: T, factor: number, labelled: boolean, via: Reading['via']): Reading<T> => {
@@ -512,8 +518,9 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
             if (INSURANCE_TEXTS.includes(joined)) text = joined;
           }
         }
-        // Cut at the end of its line and the rest not read: the one known 医保类型 it begins (a guess, marked).
-        if (!INSURANCE_TEXTS.includes(text) && ex.end >= cell.s.length && Array.from(text).length >= 4) {
+        // Cut at the end of its line and the rest not read: the one known 医保类型 it begins (a guess, marked;
+        // three characters are enough when only one text begins with them — "职工医" at a line's end).
+        if (!INSURANCE_TEXTS.includes(text) && ex.end >= cell.s.length && Array.from(text).length >= 3) {
           const longer = INSURANCE_TEXTS.filter((t) => t.startsWith(text) && t.length > text.length);
           if (longer.length === 1) {
             text = longer[0]!;
@@ -700,6 +707,28 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       break;
     }
   }
+  // …or one of those texts inside a line whose label was read as junk ("仆人尖而居民医保 性别：女"): the longest
+  // ending where the text does (a non-CJK character, the cell's end, the next label — not "…医疗保险参保人员须知"),
+  // no label vouching for it: judged by its least sure character, and for checking.
+  if (!out.fields.insuranceTypeText) {
+    const known = INSURANCE_TEXTS.filter((t) => Array.from(t).length >= 4).sort((a, b) => b.length - a.length);
+    let found: Reading<string> | null = null;
+    for (const c of cells) {
+      for (const t of known) {
+        const at = c.s.indexOf(t);
+        const end = at + t.length;
+        if (at < 0 || claimed(c.id, at, end) || c.labels.some((l) => at < l.end && l.start < end)) continue;
+        if (end < c.s.length && isCjk(c.s[end]!) && !c.labels.some((l) => l.start === end)) continue;
+        const r = readingOf(c, at, end, t, 1, false, 'shape');
+        const src = spanSource(c, at, end);
+        r.conf = Math.min(UNLABELLED_INSURANCE, (src.conf + src.min) / 2);
+        r.cap = UNLABELLED_INSURANCE;
+        if (!found || r.conf > found.conf) found = r;
+        break;
+      }
+    }
+    if (found) put('insuranceTypeText', found);
+  }
 
   // Organisation names anywhere (a 收款单位 line cut by the seal, other layouts' headers); titles excluded.
   if (!out.fields.hospital || out.fields.hospital.conf < 0.6) {
@@ -726,7 +755,14 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       const m = /(^|[^门])(急诊留观|急诊)/.exec(c.s);
       if (!m) continue;
       const start = m.index + m[1]!.length;
-      if (titleCells.includes(c) && !/\(急诊\)|急诊收费/.test(c.s)) continue;
+      const inTitle = titleCells.includes(c);
+      if (inTitle && !/\(急诊\)|急诊收费/.test(c.s)) continue;
+      // A title's 急诊 (…急诊收费票据, where 门急诊 may have lost its 门 to the recogniser) against the type the
+      // form prints under its label: the printed type, for checking.
+      if (inTitle && vt && vt === (visitLabel as Reading<VisitType> | null)) {
+        vt = { ...vt, conf: Math.min(vt.conf, 0.8), cap: 0.8 };
+        break;
+      }
       const r = readingOf(c, start, start + m[2]!.length, 'emergency' as VisitType, 0.9, false, 'shape');
       if (!vt || vt.value !== 'inpatient') vt = r;
       break;

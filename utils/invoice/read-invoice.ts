@@ -9,7 +9,7 @@ import { parseInvoiceText, type ParsedText, type Reading } from './parse';
 import { parseQrPayload, type QrFields } from './qr';
 import { findMissedText } from './missed-text';
 import { LABELS } from './labels';
-import { repairHospitalName } from './hospital-names';
+import { holdsName, repairHospitalName, WHOLE_NAME_SHARE } from './hospital-names';
 import { hasConfusableChar } from './names';
 import { findSeals, hospitalSeal, readSealName, sealCovers } from './seal';
 import { AMOUNT_CHARS, amountValueBox, prepareRegion, regionLinesToPage, regionsFor, type Region } from './regions';
@@ -49,7 +49,7 @@ interface Ctx {
 export const MISSED_LINES = 6;
 
 /** A reading of one pass; `cap` bounds its confidence whatever other passes say (a name under a seal). */
-type Candidate = FieldState & { pass: string; cap?: number; read?: number };
+type Candidate = FieldState & { pass: string; cap?: number; read?: number; via?: Reading['via'] };
 
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
@@ -88,7 +88,7 @@ function candidates(p: ParsedText, source: FieldSource, pass: string): Partial<R
   const out: Partial<Record<FieldName, Candidate>> = {};
   for (const f of FIELD_NAMES) {
     const r = p.fields[f] as Reading | undefined;
-    if (r) out[f] = { value: r.value, conf: r.conf, source, boxes: r.boxes, alts: r.alts, pass, ...(r.read !== undefined ? { read: r.read } : {}), ...(r.cap !== undefined ? { cap: r.cap } : {}) };
+    if (r) out[f] = { value: r.value, conf: r.conf, source, boxes: r.boxes, alts: r.alts, pass, ...(r.read !== undefined ? { read: r.read } : {}), ...(r.cap !== undefined ? { cap: r.cap } : {}), ...(r.via ? { via: r.via } : {}) };
   }
   return out;
 }
@@ -232,6 +232,18 @@ export function mergeCandidates(sets: Array<Partial<Record<FieldName, Candidate>
       continue;
     }
     cs.sort((a, b) => b.conf - a.conf);
+    // A hospital's name read cut in one pass (a seal over its start, a crop ending inside it) and whole in
+    // another: the whole reading, when believed nearly as much (each is judged by its least sure characters).
+    if (f === 'hospital') {
+      const top = cs[0]!;
+      for (const c of cs.slice(1)) if (typeof c.value === 'string' && holdsName(c.value, String(cs[0]!.value)) && c.conf >= WHOLE_NAME_SHARE * top.conf) cs.unshift(cs.splice(cs.indexOf(c), 1)[0]!);
+    }
+    // An outpatient type inferred from the 票据代码 or a 门诊 title (they tell 门诊 from 住院, never 门诊 from 急诊)
+    // against a 急诊 another reading found printed: the printed one, for checking (the rival check below).
+    if (f === 'visitType' && (cs[0]!.via === 'code' || cs[0]!.via === 'title' || cs[0]!.via === 'derived') && cs[0]!.value === 'outpatient') {
+      const printed = cs.find((c) => c.value === 'emergency' && c.conf >= RIVAL && c.via !== 'code' && c.via !== 'title' && c.via !== 'derived');
+      if (printed) cs.unshift(cs.splice(cs.indexOf(printed), 1)[0]!);
+    }
     const best = { ...cs[0]! };
     // Agreement counts between independent reads of the text (a parse of the same OCR line twice is not).
     const agree = cs.slice(1).filter((c) => same(c.value, best.value) && c.pass !== best.pass && (c.read === undefined || best.read === undefined || c.read !== best.read));
@@ -245,7 +257,8 @@ export function mergeCandidates(sets: Array<Partial<Record<FieldName, Candidate>
     if (caps.length) best.conf = Math.min(best.conf, ...caps);
     const alts = cs.slice(1).filter((c) => !same(c.value, best.value)).map((c) => c.value);
     best.alts = [...(best.alts ?? []), ...alts];
-    const { pass: _pass, cap: _cap, read: _read, ...state } = best;
+    const { pass: _pass, cap: _cap, read: _read, via: _via, ...state } = best;
+    void _via;
     void _pass;
     void _cap;
     void _read;

@@ -3,6 +3,10 @@
 import { moneyGrouped, moneyUpper, money } from '../values';
 import { esc, fontCss, hospitalSeal, itemGroups, page, printDate, printPeriod, shuffle, stayDays, titleSeal, type RenderInput } from './common';
 
+/** Side of the QR code (CSS px) and the least height of the title's line (27-px CJK type; Noto CJK ≈ 39). */
+const QR_SIDE = 90;
+const TITLE_LINE_MIN = 36;
+
 export function beijing({ v, qrDataUrl, rng }: RenderInput): string {
   const p = v.hospitalizationPeriod ?? [v.issueDate, v.issueDate];
   const kv = (k: string, val: string) => `<div class="kv"><span class="k">${k}：</span><span class="d">${esc(val)}</span></div>`;
@@ -22,8 +26,9 @@ export function beijing({ v, qrDataUrl, rng }: RenderInput): string {
   const perRow = rng.pick([3, 4]);
   const otherRows: string[] = [];
   for (let i = 0; i < other.length; i += perRow) otherRows.push(`<tr>${other.slice(i, i + perRow).map(([k, val]) => `<td><span class="k">${k}：</span><span class="d">${esc(val)}</span></td>`).join('')}</tr>`);
+  const qrAt = qrDataUrl ? { left: rng.int(34, 48), top: rng.int(16, 24) } : null;
   const body = `<div id="sheet">
-  ${qrDataUrl ? `<img class="qr" src="${qrDataUrl}" style="left:${rng.int(34, 48)}px;top:${rng.int(16, 24)}px;width:90px;height:90px">` : ''}
+  ${qrDataUrl && qrAt ? `<img class="qr" src="${qrDataUrl}" style="left:${qrAt.left}px;top:${qrAt.top}px;width:${QR_SIDE}px;height:${QR_SIDE}px">` : ''}
   <div class="title">${esc(v.title)}</div>
   ${titleSeal(v.provinceName, rng, { left: 430 + rng.int(-60, 50), y: 2 })}
   <div class="hdr"><div class="col">${left.join('')}</div><div class="col right">${right.join('')}</div></div>
@@ -35,12 +40,18 @@ export function beijing({ v, qrDataUrl, rng }: RenderInput): string {
   <table class="other"><tr><td class="vl" rowspan="${otherRows.length + 1}">其<br>他<br>信<br>息</td></tr>${otherRows.join('')}</table>
   <div class="row foot"><div style="position:relative"><span class="k">收款单位（章）：</span><span class="d">${esc(v.hospital)}</span>${hospitalSeal(v, rng, { left: rng.int(100, 230), y: -52 })}</div><div><span class="k">复核人：</span>${rng.pick(['系统核验', '李红'])}</div><div><span class="k">收款人：</span>${v.cashier}</div></div>
 </div>`;
+  const padTop = rng.int(24, 36);
+  const titleGap = rng.int(22, 34);
+  // The header starts below the QR code (a short top margin and title put the 交款人 row under the code, where
+  // it cannot be read): its top is the sheet's padding, the title's margin and line, and the gap under the title.
+  const hdrTop = padTop + 6 + TITLE_LINE_MIN + titleGap;
+  const clearQr = qrAt ? Math.max(0, qrAt.top + QR_SIDE + 4 - hdrTop) : 0;
   return page(
     body,
     `
-  #sheet { padding-top: ${rng.int(24, 36)}px; }
-  .title { margin-bottom: ${rng.int(22, 34)}px; }
-  .hdr { display: flex; justify-content: space-between; padding: 0 ${rng.int(20, 130)}px 0 ${rng.int(0, 20)}px; line-height: 26px; }
+  #sheet { padding-top: ${padTop}px; }
+  .title { margin-bottom: ${titleGap}px; }
+  .hdr { display: flex; justify-content: space-between; padding: ${clearQr}px ${rng.int(20, 130)}px 0 ${rng.int(0, 20)}px; line-height: 26px; }
   .hdr .right { min-width: 250px; }
   table.items { margin-top: 8px; border: 1.5px solid #333; }
   table.items th { border-bottom: 1px solid #333; padding: 4px 6px; font-size: 14px; }
