@@ -128,7 +128,9 @@ export function prepareRegion(page: PixelImage, r: Region, charH: number, opts: 
   g = eraseRules(g, Math.round(3 * ch), Math.round(1.6 * ch));
   // (an amount's cell: a table's vertical rule crossing the whole crop, too short for eraseRules, reads as 1)
   if (opts.crossRules) g = eraseCrossingRules(g);
-  const band = r.mode === 'line' ? keepMiddleLine(g) : null;
+  // (the band is found on the crop's ink stretched to full contrast: a blurred photo's strokes stay lighter than
+  // any fixed ink level, and the band found on them was a sliver of the line or a table rule)
+  const band = r.mode === 'line' ? keepMiddleLine(g, 128, softThreshold(g)) : null;
   // (sharpened: a blurred photo's strokes steepened before the threshold, for a second reading)
   if (opts.sharpen) g = unsharpMask(g, Math.max(1, ch / 16), 1);
   g = softThreshold(g);
@@ -187,11 +189,12 @@ export function trimToInk(g: GrayImage, band: [number, number], margin: number, 
 /**
  * Keeps only the band of rows holding the crop's line (the band at or nearest to the crop's middle): the
  * edge of the line above or below, a QR code's last modules, a table rule would be read as characters.
+ * `measure` (same size) is where ink is looked for; the rows are blanked in `g`.
  */
-export function keepMiddleLine(g: GrayImage, inkBelow = 128): [number, number] | null {
+export function keepMiddleLine(g: GrayImage, inkBelow = 128, measure: GrayImage = g): [number, number] | null {
   const { width: w, height: h, data } = g;
   const ink = new Array<number>(h).fill(0);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (data[y * w + x]! < inkBelow) ink[y]!++;
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (measure.data[y * w + x]! < inkBelow) ink[y]!++;
   const isInk = ink.map((n) => n > 0.004 * w);
   const bands: Array<[number, number]> = [];
   let y = 0;
