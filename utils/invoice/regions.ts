@@ -87,7 +87,11 @@ export function regionsFor(weak: FieldName[], parsed: ParsedText, valueBoxes: Pa
       // the label and its value left of the neighbour's label: its row and the two under it
       for (const a of parsed.anchors.filter((n) => n.key === BEFORE[f]).slice(0, 1)) {
         const H = Math.max(8, a.charH);
-        boxes.push({ box: { x: a.box.x - 16 * H, y: a.box.y - 0.4 * H, w: 15.8 * H, h: a.box.h + 3.4 * H }, mode: 'block' });
+        const left = { x: a.box.x - 16 * H, y: a.box.y - 0.4 * H, w: 15.8 * H, h: a.box.h + 3.4 * H };
+        // the neighbour starts its row (no room for a label and a value left of it): the row above it, from its
+        // column on (a table of the paper forms: 姓名 over 社会保障号码)
+        if (clip(left, page.width, page.height).w >= 4 * H) boxes.push({ box: left, mode: 'block' });
+        else boxes.push({ box: { x: a.box.x - 0.5 * H, y: a.box.y - 2.6 * H, w: 16 * H, h: 2.5 * H }, mode: 'block' });
       }
     } else {
       for (const a of anchors.slice(0, 2)) {
