@@ -54,7 +54,6 @@ function cached(engine: OcrEngine, log: (mode: string, lines: OcrLine[]) => void
         out = await engine.recognize(image, o);
         writeFileSync(file, JSON.stringify({ lines: out.lines }));
       }
-      recognitions++;
       log(o?.mode ?? '', out.lines);
       calls.n++;
       calls.px += image.width * image.height;
@@ -74,8 +73,6 @@ const deps = { ...base, engine: cached(base.engine, (mode, lines) => logged.push
 let ok = 0, n = 0, wrong = 0, unmarked = 0, rightMarked = 0;
 const perField = new Map<string, { ok: number; n: number }>();
 const perKind = new Map<string, { ok: number; n: number; unmarked: number }>();
-let recognitions = 0;
-const tRun = process.cpuUsage();
 for (const f of files) {
   const truth = JSON.parse(readFileSync(join(dir, f.replace(/\.(png|jpg)$/, '.truth.json')), 'utf8')) as InvoiceTruth;
   if (truth.heldOut) continue;
@@ -116,5 +113,4 @@ console.log(`recognitions ${calls.n} (${calls.whitelist} digits-only), ${(calls.
 if (process.env.TIME_ALL) for (const [k, t] of Object.entries(times)) console.log(`${k}: ${t.n} recognitions, ${(t.wall / 1000).toFixed(1)} s wall, ${(t.cpu / 1000).toFixed(1)} s CPU (${(t.cpu / t.n).toFixed(0)} ms each)`);
 console.log([...perField].map(([k, v]) => `${k} ${v.ok}/${v.n}`).join('; '));
 console.log([...perKind].sort().map(([k, v]) => `${k} ${v.ok}/${v.n}${v.unmarked ? ` (unmarked ${v.unmarked})` : ''}`).join('; '));
-console.log(`recognitions ${recognitions} (${(recognitions / files.length).toFixed(2)} per image)`);
 await base.dispose();
