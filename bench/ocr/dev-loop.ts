@@ -72,6 +72,7 @@ const base = createNodeDeps();
 const deps = { ...base, engine: cached(base.engine, (mode, lines) => logged.push({ mode, lines })) };
 let ok = 0, n = 0, wrong = 0, unmarked = 0, rightMarked = 0;
 const perField = new Map<string, { ok: number; n: number }>();
+const perKind = new Map<string, { ok: number; n: number; unmarked: number }>();
 for (const f of files) {
   const truth = JSON.parse(readFileSync(join(dir, f.replace(/\.(png|jpg)$/, '.truth.json')), 'utf8')) as InvoiceTruth;
   if (truth.heldOut) continue;
@@ -84,8 +85,14 @@ for (const f of files) {
       for (const line of l.lines) console.log(`  [${line.bbox.x},${line.bbox.y},${line.bbox.w}x${line.bbox.h}] ${line.words.map((w) => `${w.text}@${w.bbox.x}(${Math.round(w.conf * 100)})`).join(' ')}`);
     }
   }
+  const kind = f.replace(/\.(png|jpg)$/, '').split('-').pop()!;
+  const pk = perKind.get(kind) ?? { ok: 0, n: 0, unmarked: 0 };
+  perKind.set(kind, pk);
   for (const o of scoreFields(truth, r)) {
     n++;
+    pk.n++;
+    if (o.ok) pk.ok++;
+    else if (o.got !== '∅' && !o.marked) pk.unmarked++;
     const pf = perField.get(o.field) ?? { ok: 0, n: 0 };
     pf.n++;
     perField.set(o.field, pf);
@@ -105,4 +112,5 @@ console.log(`\n${ok}/${n} exact (${((100 * ok) / n).toFixed(1)}%); wrong shown $
 console.log(`recognitions ${calls.n} (${calls.whitelist} digits-only), ${(calls.px / 1e6).toFixed(1)} Mpx recognised`);
 if (process.env.TIME_ALL) for (const [k, t] of Object.entries(times)) console.log(`${k}: ${t.n} recognitions, ${(t.wall / 1000).toFixed(1)} s wall, ${(t.cpu / 1000).toFixed(1)} s CPU (${(t.cpu / t.n).toFixed(0)} ms each)`);
 console.log([...perField].map(([k, v]) => `${k} ${v.ok}/${v.n}`).join('; '));
+console.log([...perKind].sort().map(([k, v]) => `${k} ${v.ok}/${v.n}${v.unmarked ? ` (unmarked ${v.unmarked})` : ''}`).join('; '));
 await base.dispose();

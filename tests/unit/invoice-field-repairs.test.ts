@@ -293,6 +293,19 @@ describe('a payer whose 交款人 label went unread (a photo losing the left col
     expect(rs[0]!.box.x + rs[0]!.box.w).toBeLessThanOrEqual(335);
     expect(rs[0]!.box.y + rs[0]!.box.h).toBeGreaterThan(132 + 24);
   });
+  it('the payer ID label starting its row (no room left of it): the row above it, from its column on', () => {
+    // 姓名 | 江凡怡 over 社会保障号码 | 3214…: the name's label lost, the ID label at the table's left edge
+    const parsed = parseInvoiceText([head, line(150, [20, '社会保障号码'], [180, '32146520021122****']), foot]);
+    expect(parsed.anchors.some((a) => a.key === 'payerId')).toBe(true);
+    const rs = regionsFor(['payerName'], parsed, {}, { width: 1400, height: 900 });
+    expect(rs).toHaveLength(1);
+    expect(rs[0]!.fields).toEqual(['payerName']);
+    // above the ID label's row, starting at its column, wide enough for a label and a name
+    expect(rs[0]!.box.y + rs[0]!.box.h).toBeLessThanOrEqual(150);
+    expect(rs[0]!.box.y).toBeLessThan(150 - 30);
+    expect(rs[0]!.box.x).toBeLessThanOrEqual(20);
+    expect(rs[0]!.box.w).toBeGreaterThan(200);
+  });
 });
 
 describe('a name another reading of the same place goes on past', () => {

@@ -74,6 +74,27 @@ describe('crop cleaning for the recogniser', () => {
   });
 });
 
+describe('a blurred line crop', () => {
+  it('is cut to the whole line although its strokes never get darker than mid-grey', () => {
+    const W = 400, H = 200;
+    const page: PixelImage = { width: W, height: H, data: new Uint8ClampedArray(W * H * 4) };
+    // a blurred line at y 80..110: grey strokes (cores 120, edges 150; paper 235), darker than 128 on a few
+    // pixels of three rows only (what a fixed ink level took for the line)
+    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+      let v = 235;
+      if (y >= 80 && y < 110 && x >= 100 && x < 220 && x % 16 < 10) v = y >= 93 && y < 96 && x % 16 === 5 ? 100 : x % 16 >= 3 && x % 16 < 7 ? 120 : 150;
+      page.data.set([v, v, v, 255], (y * W + x) * 4);
+    }
+    const prep = prepareRegion(page, { fields: ['payerName'], box: { x: 50, y: 60, w: 300, h: 70 }, mode: 'line', channel: 'red' }, 30);
+    const [l] = regionLinesToPage([{ text: 'x', conf: 1, bbox: { x: 0, y: 0, w: prep.image.width, h: prep.image.height }, words: [] }], prep.scale, prep.offset);
+    // the whole line's height, not a sliver of it
+    expect(l!.bbox.y).toBeLessThanOrEqual(80);
+    expect(l!.bbox.y + l!.bbox.h).toBeGreaterThanOrEqual(109);
+    expect(l!.bbox.x).toBeLessThanOrEqual(100);
+    expect(l!.bbox.x + l!.bbox.w).toBeGreaterThanOrEqual(214);
+  });
+});
+
 describe('second reading of a weak hospital crop', () => {
   const line = (text: string, y: number, conf: number): OcrLine => ({
     text,

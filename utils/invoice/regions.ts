@@ -87,7 +87,11 @@ export function regionsFor(weak: FieldName[], parsed: ParsedText, valueBoxes: Pa
       // the label and its value left of the neighbour's label: its row and the two under it
       for (const a of parsed.anchors.filter((n) => n.key === BEFORE[f]).slice(0, 1)) {
         const H = Math.max(8, a.charH);
-        boxes.push({ box: { x: a.box.x - 16 * H, y: a.box.y - 0.4 * H, w: 15.8 * H, h: a.box.h + 3.4 * H }, mode: 'block' });
+        const left = { x: a.box.x - 16 * H, y: a.box.y - 0.4 * H, w: 15.8 * H, h: a.box.h + 3.4 * H };
+        // the neighbour starts its row (no room for a label and a value left of it): the row above it, from its
+        // column on (a table of the paper forms: 姓名 over 社会保障号码)
+        if (clip(left, page.width, page.height).w >= 4 * H) boxes.push({ box: left, mode: 'block' });
+        else boxes.push({ box: { x: a.box.x - 0.5 * H, y: a.box.y - 2.6 * H, w: 16 * H, h: 2.5 * H }, mode: 'block' });
       }
     } else {
       for (const a of anchors.slice(0, 2)) {
@@ -128,7 +132,9 @@ export function prepareRegion(page: PixelImage, r: Region, charH: number, opts: 
   g = eraseRules(g, Math.round(3 * ch), Math.round(1.6 * ch));
   // (an amount's cell: a table's vertical rule crossing the whole crop, too short for eraseRules, reads as 1)
   if (opts.crossRules) g = eraseCrossingRules(g);
-  const band = r.mode === 'line' ? keepMiddleLine(g) : null;
+  // (the band is found on the crop's ink stretched to full contrast: a blurred photo's strokes stay lighter than
+  // any fixed ink level, and the band found on them was a sliver of the line or a table rule)
+  const band = r.mode === 'line' ? keepMiddleLine(g, 128, softThreshold(g)) : null;
   // (sharpened: a blurred photo's strokes steepened before the threshold, for a second reading)
   if (opts.sharpen) g = unsharpMask(g, Math.max(1, ch / 16), 1);
   g = softThreshold(g);
@@ -187,11 +193,12 @@ export function trimToInk(g: GrayImage, band: [number, number], margin: number, 
 /**
  * Keeps only the band of rows holding the crop's line (the band at or nearest to the crop's middle): the
  * edge of the line above or below, a QR code's last modules, a table rule would be read as characters.
+ * `measure` (same size) is where ink is looked for; the rows are blanked in `g`.
  */
-export function keepMiddleLine(g: GrayImage, inkBelow = 128): [number, number] | null {
+export function keepMiddleLine(g: GrayImage, inkBelow = 128, measure: GrayImage = g): [number, number] | null {
   const { width: w, height: h, data } = g;
   const ink = new Array<number>(h).fill(0);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (data[y * w + x]! < inkBelow) ink[y]!++;
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (measure.data[y * w + x]! < inkBelow) ink[y]!++;
   const isInk = ink.map((n) => n > 0.004 * w);
   const bands: Array<[number, number]> = [];
   let y = 0;
