@@ -8,6 +8,7 @@ import { downscaleToFit, eraseRules, flattenAlpha, grayToRgba, mapBoxBack, MIN_S
 import { parseInvoiceText, type ParsedText, type Reading } from './parse';
 import { parseQrPayload, type QrFields } from './qr';
 import { findMissedText } from './missed-text';
+import { missedRowsToRead } from './lost-rows';
 import { LABELS } from './labels';
 import { holdsName, repairHospitalName, WHOLE_NAME_SHARE } from './hospital-names';
 import { hasConfusableChar } from './names';
@@ -395,7 +396,9 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
         // Text pass 1 dropped: ink no recognised word covers (seals excluded), read line by line.
         // (words the recogniser did not believe, or boxes no character has, do not count as read)
         const covered = pageLines.flatMap((l) => l.words.filter((w) => w.conf >= 0.3 && w.bbox.h < 2.5 * charH && w.bbox.w < 3 * charH * Math.max(1, Array.from(w.text).length)).map((w) => w.bbox));
-        const missed = findMissedText(eraseRules(withoutRed(levelled, image), Math.round(3 * charH), Math.round(1.6 * charH)), covered, { charH, max: MISSED_LINES });
+        // (pass 1 lost rows — few labels —: a few more pieces among the label rows, each row read as one line)
+        const missedAll = findMissedText(eraseRules(withoutRed(levelled, image), Math.round(3 * charH), Math.round(1.6 * charH)), covered, { charH, max: Number.POSITIVE_INFINITY });
+        const missed = missedRowsToRead(missedAll, parsed.anchors.map((a) => a.box), MISSED_LINES, charH);
         const added: OcrLine[] = [];
         for (const box of missed) {
           const pad = 0.4 * charH;
