@@ -151,8 +151,8 @@ export function crossCheck(input: CrossCheckInput): Issue[] {
     // ¥170,037.46 → 70,037.46): the total stays for checking.
     let repairedPart = false;
     // The 大写 is a reading of the total of its own: when it agrees with the payments as read and not with the
-    // total (a glyph before the total hid its leading 1, ¥170,037.46 → 70,037.46, while the cash was read whole),
-    // the total is the sum — not the parts bent to it. Marked for checking unless the 大写 decoded cleanly.
+    // total (its leading 1 hidden as above while the cash was read whole), the total is the sum — not the parts
+    // bent to it. Marked for checking unless the 大写 decoded cleanly.
     const upperReadings = upper ? [upper.value, ...(upper.alts ?? [])] : [];
     const upperSaysSum = (a: string) => (upperCents !== null ? upperCents === amountCents(a) : upperReadings.some((u) => upperAgrees(u, a)));
     const plain = centsToAmount(sum(base));
@@ -182,7 +182,7 @@ export function crossCheck(input: CrossCheckInput): Issue[] {
     }
     const s = sum(present.map(([, st]) => st.value));
     if (totalFromUpper) {
-      // (set above)
+      // (the total and its confidence were set from the 大写 above)
     } else if (matched && repairedPart) {
       lower(totalNow, 0.8);
     } else if (matched) {

@@ -3,6 +3,7 @@
 // are read, those among the rows of the labels it did find (the fields' part of the form, not the title or the
 // notes under it), and the pieces of one row are read as one line: a label and its value, cells apart, come
 // back together (read apart, a value cell's reading has no label and a label's none of its value).
+import { unionBox } from './text';
 import type { Box } from './types';
 
 /** Fewer labels than this found by pass 1: rows were lost (a readable invoice shows 10–20). */
@@ -24,16 +25,9 @@ export function missedRowsToRead(missed: Box[], labels: Box[], usual: number, ch
   const extra = missed.slice(usual).filter((b) => b.y + b.h / 2 >= top && b.y + b.h / 2 <= bottom).slice(0, LOST_ROWS_MAX);
   const rows: Box[] = [];
   for (const b of [...first, ...extra]) {
-    const r = rows.find((o) => Math.abs(o.y + o.h / 2 - (b.y + b.h / 2)) < 0.5 * charH);
-    if (!r) {
-      rows.push({ ...b });
-      continue;
-    }
-    const x0 = Math.min(r.x, b.x), y0 = Math.min(r.y, b.y);
-    r.w = Math.max(r.x + r.w, b.x + b.w) - x0;
-    r.h = Math.max(r.y + r.h, b.y + b.h) - y0;
-    r.x = x0;
-    r.y = y0;
+    const i = rows.findIndex((o) => Math.abs(o.y + o.h / 2 - (b.y + b.h / 2)) < 0.5 * charH);
+    if (i < 0) rows.push({ ...b });
+    else rows[i] = unionBox([rows[i]!, b]);
   }
   return rows;
 }

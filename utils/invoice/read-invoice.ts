@@ -8,6 +8,7 @@ import { downscaleToFit, eraseRules, flattenAlpha, grayToRgba, mapBoxBack, MIN_S
 import { parseInvoiceText, type ParsedText, type Reading } from './parse';
 import { parseQrPayload, type QrFields } from './qr';
 import { findMissedText } from './missed-text';
+import { unionBox } from './text';
 import { missedRowsToRead } from './lost-rows';
 import { LABELS } from './labels';
 import { holdsName, repairHospitalName, WHOLE_NAME_SHARE } from './hospital-names';
@@ -191,9 +192,7 @@ export function hasAmount(lines: OcrLine[]): boolean {
 export function withLabel(l: OcrLine, key: FieldName, at: Box): OcrLine {
   const text = LABELS.find((d) => d.key === key)?.texts[0];
   if (!text) return l;
-  const x0 = Math.min(at.x, l.bbox.x), y0 = Math.min(at.y, l.bbox.y);
-  const bbox = { x: x0, y: y0, w: Math.max(at.x + at.w, l.bbox.x + l.bbox.w) - x0, h: Math.max(at.y + at.h, l.bbox.y + l.bbox.h) - y0 };
-  return { ...l, text: `${text} ${l.text}`, bbox, words: [{ text, conf: 0.9, bbox: at }, ...l.words] };
+  return { ...l, text: `${text} ${l.text}`, bbox: unionBox([at, l.bbox]), words: [{ text, conf: 0.9, bbox: at }, ...l.words] };
 }
 
 /** Marks every line of a recognition with its number (see OcrLine.read). */

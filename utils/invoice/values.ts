@@ -25,18 +25,14 @@ export function hexFix(raw: string): string | null {
   return v;
 }
 
-/** Extracts a value of `kind` at the start of `text`. */
+const COLUMN_HEADINGS = new RegExp(`^(?:${COLUMN_WORDS.join('|')})+$`);
+
 /** A text made only of the items table's column headings ("金额", "项目金额"). */
 export function onlyColumnWords(v: string): boolean {
-  let rest = v.replace(/[()（）\s]/g, '');
-  if (!rest) return false;
-  for (let changed = true; changed && rest; ) {
-    changed = false;
-    for (const w of COLUMN_WORDS) if (rest.startsWith(w)) { rest = rest.slice(w.length); changed = true; break; }
-  }
-  return rest === '';
+  return COLUMN_HEADINGS.test(v.replace(/[()（）\s]/g, ''));
 }
 
+/** Extracts a value of `kind` at the start of `text`. */
 export function extractValue(kind: ValueKind, text: string): Extracted | null {
   let m: RegExpExecArray | null;
   const groupAt = (full: RegExpExecArray, g: string): [number, number] => {
