@@ -49,9 +49,10 @@ function ProgressRow({ view }: { view: ItemView }) {
 
 /**
  * `claimant`: the profile id chosen as 报销人 in the panel ('' while none is): with the item and the
- * application number the page shows, it decides which draft the invoices are kept in.
+ * application number the page shows, it decides which draft the invoices are kept in. `claimantName`: their
+ * name, for the 交款人 read on the invoices.
  */
-export function InvoiceSection({ page, item: itemKind, claimant = '', store = invoiceStore }: { page: PageConnection; item: string | null; claimant?: string; store?: InvoiceStore }) {
+export function InvoiceSection({ page, item: itemKind, claimant = '', claimantName = '', store = invoiceStore }: { page: PageConnection; item: string | null; claimant?: string; claimantName?: string; store?: InvoiceStore }) {
   const views = useStore(store);
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -72,6 +73,9 @@ export function InvoiceSection({ page, item: itemKind, claimant = '', store = in
     })();
     return () => void (stop = true);
   }, [store, page, itemKind, claimant]);
+
+  // 交款人 read one character away from the 报销人's name is taken to be it, marked (known-payer.ts).
+  useEffect(() => store.setClaimantName(claimantName), [store, claimantName]);
 
   // Keep the page's guard told; stop reading when the section closes.
   useEffect(() => {

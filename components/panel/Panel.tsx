@@ -39,6 +39,7 @@ export function Panel() {
   const autofillRef = useRef<(() => 'started' | 'no-people') | null>(null);
   /** The 报销人 chosen (profile id; '' while none is): the invoices are kept in this person's draft of the application. */
   const [claimant, setClaimant] = useState('');
+  const [claimantName, setClaimantName] = useState('');
   const settings = useTheme();
   const width = WIDTH_BY_SCALE[settings.textScale] ?? 420;
 
@@ -129,11 +130,14 @@ export function Panel() {
         {page && <p class="where" data-testid="panel-page">{describePage(page)}</p>}
         {page?.kind === 'guide' && <GuideHint item={page.item} />}
         {conn && page && page.kind !== 'guide' && (
-          <PeopleChooser page={conn} item={page.item} autofillRef={page.kind === 'application' ? autofillRef : undefined} onClaimant={(p) => setClaimant(p?.id ?? '')} />
+          <PeopleChooser page={conn} item={page.item} autofillRef={page.kind === 'application' ? autofillRef : undefined} onClaimant={(p) => {
+              setClaimant(p?.id ?? '');
+              setClaimantName(p?.name ?? '');
+            }} />
         )}
         {/* below the people and 自动填写: it appears when a person is chosen and must not move the button under the pointer */}
         {conn && page?.kind === 'application' && <FormDraftOffer page={conn} claimant={claimant} onAttention={() => void (collapsedRef.current && toggle())} />}
-        {conn && page?.kind === 'application' && (page.step === 'invoice' || page.step === 'unknown') && <InvoiceSection page={conn} item={page.item} claimant={claimant} />}
+        {conn && page?.kind === 'application' && (page.step === 'invoice' || page.step === 'unknown') && <InvoiceSection page={conn} item={page.item} claimant={claimant} claimantName={claimantName} />}
         {conn && page?.kind === 'application' && <LiveChecklist page={conn} />}
         {page?.kind === 'logistics' && <p class="note">{t('panelLogisticsNote')}</p>}
         {conn && page && page.kind !== 'guide' && <StructureExport load={reportFromPanel(conn)} />}

@@ -21,6 +21,7 @@ import { fillInvoiceRows, listInvoiceRows, type InvoiceRowOutcome } from '@/util
 import type { PageConnection } from '@/utils/panel/connection';
 import { commitField, editField, kindOfName, pageRequiredFields, queuedItem, rowsToFill, setConfirmed, toRowValues, withResult, type ReviewItem } from './review';
 import { messageDraftClient } from './draft-client';
+import { itemWithKnownPayer } from './known-payer';
 
 export interface ItemView {
   item: ReviewItem;
@@ -93,6 +94,8 @@ export class InvoiceStore {
   private running = false;
   private generation = 0;
   private cancelNow: (() => void) | null = null;
+  /** The 报销人's name, for 交款人 (setClaimantName). */
+  private payerName = '';
   private key: DraftKey | null = null;
   private tabId: number | undefined;
   private session: string | null = null;
@@ -241,12 +244,32 @@ export class InvoiceStore {
           }
         }
         const done = result;
-        this.update(id, (v) => ({ ...v, item: withResult(v.item, done), preview, phase: 'done' }));
+        this.update(id, (v) => ({ ...v, item: itemWithKnownPayer(withResult(v.item, done), this.payerName), preview, phase: 'done' }));
         if (!done.error) void this.keepImage(id, file);
         else this.files.delete(id);
       }
     } finally {
       if (gen === this.generation) this.running = false;
+    }
+  }
+
+  /**
+   * The person chosen as 报销人 (their name; '' when none is): an OCR 交款人 one character away from it is
+   * taken to be it, marked for checking (known-payer.ts) — in what is read from now on and in what is shown.
+   */
+  setClaimantName(name: string) {
+    if (name === this.payerName) return;
+    this.payerName = name;
+    let changed = false;
+    this.views = this.views.map((v) => {
+      const item = itemWithKnownPayer(v.item, name);
+      if (item === v.item) return v;
+      changed = true;
+      return { ...v, item };
+    });
+    if (changed) {
+      this.emit();
+      this.scheduleSave();
     }
   }
 

@@ -78,6 +78,8 @@ export interface Issue {
   message: string;
   /** Fields the issue concerns (their confidence was lowered). */
   fields?: FieldName[];
+  /** The values the message was built from, when something must be undone later (e.g. what was read). */
+  params?: string[];
 }
 
 export interface InvoiceResult {
