@@ -16,6 +16,13 @@ describe('repairHospitalName', () => {
   it('a stray mark before the province that starts the name', () => {
     expect(repairHospitalName('让语江西省胸科医院')).toEqual({ name: '江西省胸科医院', repaired: true });
   });
+  it('a stray mark before a city followed by 市 / 大学 / 第 …, never before a name that starts with a place', () => {
+    expect(repairHospitalName('二无锡市人民医院')).toEqual({ name: '无锡市人民医院', repaired: true });
+    expect(repairHospitalName('三无锡市人民医院', '32')).toEqual({ name: '无锡市人民医院', repaired: true });
+    expect(repairHospitalName('一南通大学附属医院')).toEqual({ name: '南通大学附属医院', repaired: true });
+    // a place that starts the name, with another inside it; a city not followed by what follows a place
+    for (const n of ['三门峡市中心医院', '五大连池市第一人民医院', '中山大学附属第一医院', '北大医院']) expect(repairHospitalName(n)).toEqual({ name: n, repaired: false });
+  });
   it('leaves names alone that are right, numbered differently, or another common form', () => {
     for (const n of ['江西省人民医院', '宜昌市第三人民医院', '复旦大学附属中山医院', '上海市松江区中心医院', '温州医科大学附属第一医院', '南京中医药大学附属医院', '北京人和医院']) {
       expect(repairHospitalName(n)).toEqual({ name: n, repaired: false });

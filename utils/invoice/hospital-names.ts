@@ -26,6 +26,7 @@ function oneOff(read: string[], part: string[]): number {
 
 /** Every place name of every province (a reading that is one is never "repaired" into another). */
 const ALL_PLACES = new Set(Object.values(PLACES_BY_PROVINCE).flatMap((p) => [p.province, ...p.cities]));
+const ALL_CITIES = Object.values(PLACES_BY_PROVINCE).flatMap((p) => p.cities);
 
 /**
  * `provinceCode`: the first two digits of the 票据代码 (the province that issued the invoice), when read.
@@ -51,10 +52,13 @@ export function repairHospitalName(raw: string, provinceCode?: string): Hospital
       repaired = true;
     }
   }
-  // A stray character or two before a province that starts the name.
-  for (const p of PROVINCES) {
-    const at = raw.indexOf(p);
-    if (at > 0 && at <= 2 && !PROVINCES.some((q) => raw.startsWith(q))) {
+  // A stray character or two (a rule, a seal's edge) before a province that starts the name, or before a city
+  // followed by what follows a place ("二无锡市人民医院" → 无锡市…) — when the reading starts with no place itself.
+  if (!repaired && ![...ALL_PLACES, ...PROVINCES].some((q) => raw.startsWith(q))) {
+    for (const p of [...PROVINCES, ...ALL_CITIES]) {
+      const at = raw.indexOf(p);
+      if (at <= 0 || at > 2) continue;
+      if (!PROVINCES.includes(p) && !AFTER_PLACE.some((a) => raw.startsWith(a, at + p.length))) continue;
       chars = Array.from(raw.slice(at));
       repaired = true;
       break;
