@@ -30,6 +30,20 @@ describe('repairHospitalName', () => {
     // 第一 vs 第三: numerals are never repaired into each other
     expect(repairHospitalName('宜昌市第三医院').repaired).toBe(false);
   });
+  it('a character of a common part read twice; a numeral read inside a common part', () => {
+    expect(repairHospitalName('襄阳市第一人人民医院')).toEqual({ name: '襄阳市第一人民医院', repaired: true });
+    expect(repairHospitalName('方松街道社区五生服务中心')).toEqual({ name: '方松街道社区卫生服务中心', repaired: true });
+    // a numeral is still never repaired into another, nor a place that holds one
+    expect(repairHospitalName('上海市第五人民医院')).toEqual({ name: '上海市第五人民医院', repaired: false });
+    expect(repairHospitalName('十堰市人民医院', '42')).toEqual({ name: '十堰市人民医院', repaired: false });
+  });
+  it('a district of a municipality one character away, before 区 / 县', () => {
+    expect(repairHospitalName('上海市枞江区方松街道社区卫生服务中心')).toEqual({ name: '上海市松江区方松街道社区卫生服务中心', repaired: true });
+    expect(repairHospitalName('北京市海锭区妇幼保健院', '11')).toEqual({ name: '北京市海淀区妇幼保健院', repaired: true });
+    expect(repairHospitalName('重庆市万洲区人民医院')).toEqual({ name: '重庆市万州区人民医院', repaired: true });
+    // right districts, a numbered hospital, two districts one character away (河东 / 河西 from 河北 …)
+    for (const n of ['上海市松江区中心医院', '上海市第十人民医院', '天津市河南区医院', '北京市朝阳区双桥医院']) expect(repairHospitalName(n).name).toBe(n);
+  });
   it('two misread characters are not guessed', () => {
     expect(repairHospitalName('宜昌市大区医院').repaired).toBe(false);
   });

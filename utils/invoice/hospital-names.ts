@@ -2,7 +2,7 @@
 // `PROVINCES` in labels.ts): one misread character in a common part ("人民匹院" → 人民医院), a stray mark read
 // before a province ("产湖北省中医院" → 湖北省中医院). Every repair is a guess: the caller marks it for checking.
 import { HOSPITAL_NAME_FORMS, HOSPITAL_NAME_PARTS, PROVINCES } from './labels';
-import { AFTER_PLACE, PLACES_BY_PROVINCE } from './places';
+import { AFTER_PLACE, MUNICIPAL_DISTRICTS, PLACES_BY_PROVINCE } from './places';
 
 /** Numerals tell numbered hospitals apart: never repaired into another. */
 const NUMERALS = /[一二三四五六七八九十〇零]/;
@@ -13,15 +13,33 @@ export interface HospitalRepair {
   repaired: boolean;
 }
 
-/** One substitution away (same length, one character differs, not a numeral). */
-function oneOff(read: string[], part: string[]): number {
+/**
+ * One substitution away (same length, one character differs, not into a numeral). `numeralRead`: a numeral read
+ * where the part has none may be repaired (inside a common part, "社区五生" → 社区卫生); elsewhere a numeral is
+ * never repaired (a place such as 十堰 / 六安 holds one).
+ */
+function oneOff(read: string[], part: string[], numeralRead = false): number {
   let at = -1;
   for (let i = 0; i < part.length; i++) {
     if (read[i] === part[i]) continue;
     if (at >= 0) return -1;
     at = i;
   }
-  return at >= 0 && !NUMERALS.test(read[at]!) && !NUMERALS.test(part[at]!) ? at : -1;
+  return at >= 0 && (numeralRead || !NUMERALS.test(read[at]!)) && !NUMERALS.test(part[at]!) ? at : -1;
+}
+
+/**
+ * The one place of `places` (each with what may follow it) that the characters at `from` are one character
+ * away from, when they are no place themselves (`isPlace`); null when none or several are.
+ */
+function onePlaceAway(chars: string[], from: number, places: ReadonlyArray<readonly [string, readonly string[]]>, isPlace: (s: string) => boolean): string | null {
+  const fits = places.filter(([p, after]) => {
+    const pc = Array.from(p);
+    const head = chars.slice(from, from + pc.length);
+    const rest = chars.slice(from + pc.length).join('');
+    return head.length === pc.length && !isPlace(head.join('')) && oneOff(head, pc) >= 0 && after.some((a) => rest.startsWith(a));
+  });
+  return fits.length === 1 ? fits[0]![0] : null;
 }
 
 /** Every place name of every province (a reading that is one is never "repaired" into another). */
@@ -38,19 +56,27 @@ export function repairHospitalName(raw: string, provinceCode?: string): Hospital
   // ("广型市第一人民医院" in 广东 → 广州市…): the one such place, when the reading is no place itself.
   const places = provinceCode ? PLACES_BY_PROVINCE[provinceCode] : undefined;
   if (places) {
-    const fits = [places.province, ...places.cities].filter((p) => {
-      const pc = Array.from(p);
-      const head = chars.slice(0, pc.length);
-      const rest = chars.slice(pc.length).join('');
-      // (a province is not followed by 市)
-      const after = AFTER_PLACE.filter((a) => p !== places.province || a !== '市');
-      return head.length === pc.length && !ALL_PLACES.has(head.join('')) && oneOff(head, pc) >= 0 && after.some((a) => rest.startsWith(a));
-    });
-    if (fits.length === 1) {
-      const pc = Array.from(fits[0]!);
+    // (a province is not followed by 市)
+    const candidates = [[places.province, AFTER_PLACE.filter((a) => a !== '市')] as const, ...places.cities.map((c) => [c, AFTER_PLACE] as const)];
+    const fit = onePlaceAway(chars, 0, candidates, (s) => ALL_PLACES.has(s));
+    if (fit) {
+      const pc = Array.from(fit);
       chars = [...pc, ...chars.slice(pc.length)];
       repaired = true;
     }
+  }
+  // A district of a municipality one character away, after the municipality that starts the name and before
+  // 区 / 县 ("上海市枞江区" → 上海市松江区).
+  for (const [code, districts] of Object.entries(MUNICIPAL_DISTRICTS)) {
+    const city = PLACES_BY_PROVINCE[code]!.province;
+    const at = raw.startsWith(`${city}市`) ? city.length + 1 : raw.startsWith(city) ? city.length : -1;
+    if (at < 0) continue;
+    const fit = onePlaceAway(chars, at, districts.map((d) => [d, ['区', '县']] as const), (s) => districts.includes(s));
+    if (fit) {
+      chars = [...chars.slice(0, at), ...Array.from(fit), ...chars.slice(at + Array.from(fit).length)];
+      repaired = true;
+    }
+    break;
   }
   // A stray character or two (a rule, a seal's edge) before a province that starts the name, or before a city
   // followed by what follows a place ("二无锡市人民医院" → 无锡市…) — when the reading starts with no place itself.
@@ -64,14 +90,25 @@ export function repairHospitalName(raw: string, provinceCode?: string): Hospital
       break;
     }
   }
-  // One misread character in a common part, when the part is not also read right elsewhere.
+  // A character of a common part read twice ("第一人人民医院" → 第一人民医院).
   const text = () => chars.join('');
+  for (const part of HOSPITAL_NAME_PARTS) {
+    const pc = Array.from(part);
+    if (pc.length < 4) continue;
+    const twice = findDoubled(chars, pc);
+    if (twice >= 0) {
+      chars.splice(twice, 1);
+      repaired = true;
+      break;
+    }
+  }
+  // One misread character in a common part, when the part is not also read right elsewhere.
   for (const part of HOSPITAL_NAME_PARTS) {
     const pc = Array.from(part);
     if (pc.length < 4 || text().includes(part)) continue;
     for (let i = 0; i + pc.length <= chars.length; i++) {
       const window = chars.slice(i, i + pc.length);
-      const at = oneOff(window, pc);
+      const at = oneOff(window, pc, true);
       // (a window that is itself (part of) another known form is a different name, not a misreading)
       const w = window.join('');
       if (at < 0 || HOSPITAL_NAME_FORMS.some((f) => f.includes(w) || w.includes(f))) continue;
@@ -81,6 +118,18 @@ export function repairHospitalName(raw: string, provinceCode?: string): Hospital
     }
   }
   return { name: text(), repaired };
+}
+
+/** Index of a character to drop so that `part` appears: a character of it read twice in a row (-1: none). */
+function findDoubled(chars: string[], part: string[]): number {
+  for (let i = 0; i + part.length < chars.length; i++) {
+    for (let j = 1; j <= part.length; j++) {
+      if (chars[i + j] !== chars[i + j - 1]) continue;
+      const without = [...chars.slice(i, i + j), ...chars.slice(i + j + 1, i + part.length + 1)];
+      if (without.join('') === part.join('')) return i + j;
+    }
+  }
+  return -1;
 }
 
 /**

@@ -38,11 +38,24 @@ const CITIES_BY_PROVINCE: Record<string, string[]> = {
   '65': ['乌鲁木齐', '克拉玛依', '吐鲁番', '哈密'],
 };
 
-/** 浙江省 → 浙江, 广西壮族自治区 → 广西: the short name printed at the start of a hospital's name. */
 /** The provinces (names from the one table of division codes, utils/validate/regions.ts) with their cities. */
 export const PLACES_BY_PROVINCE: Record<string, { province: string; cities: string[] }> = Object.fromEntries(
   Object.entries(CITIES_BY_PROVINCE).map(([code, cities]) => [code, { province: shortProvinceName(ID_PROVINCES[code]!), cities }]),
 );
+
+/**
+ * The districts (and counties) of the four municipalities, as printed after the municipality in a hospital's
+ * name ("上海市松江区…", "重庆市万州区…"), keyed like the provinces. 浦东新 / 滨海新 are printed with 区.
+ */
+export const MUNICIPAL_DISTRICTS: Record<string, string[]> = {
+  '11': ['东城', '西城', '朝阳', '丰台', '石景山', '海淀', '门头沟', '房山', '通州', '顺义', '昌平', '大兴', '怀柔', '平谷', '密云', '延庆'],
+  '12': ['和平', '河东', '河西', '南开', '河北', '红桥', '东丽', '西青', '津南', '北辰', '武清', '宝坻', '滨海新', '宁河', '静海', '蓟州'],
+  '31': ['黄浦', '徐汇', '长宁', '静安', '普陀', '虹口', '杨浦', '闵行', '宝山', '嘉定', '浦东新', '金山', '松江', '青浦', '奉贤', '崇明'],
+  '50': [
+    '万州', '涪陵', '渝中', '大渡口', '江北', '沙坪坝', '九龙坡', '南岸', '北碚', '綦江', '大足', '渝北', '巴南', '黔江', '长寿', '江津', '合川', '永川',
+    '南川', '璧山', '铜梁', '潼南', '荣昌', '开州', '梁平', '武隆', '城口', '丰都', '垫江', '忠县', '云阳', '奉节', '巫山', '巫溪', '石柱', '秀山', '酉阳', '彭水',
+  ],
+};
 
 /** What may follow a place at the start of a hospital's name (市, 省, or a university / hospital word). */
 export const AFTER_PLACE = ['市', '省', '大学', '医科大学', '医学院', '中医药大学', '第', '人民医院', '中心医院', '中医院', '妇幼'];
