@@ -44,6 +44,13 @@ describe('repairHospitalName', () => {
     // right districts, a numbered hospital, two districts one character away (河东 / 河西 from 河北 …)
     for (const n of ['上海市松江区中心医院', '上海市第十人民医院', '天津市河南区医院', '北京市朝阳区双桥医院']) expect(repairHospitalName(n).name).toBe(n);
   });
+  it('a university one character away (MEDICAL_UNIVERSITIES), only when exactly one fits', () => {
+    expect(repairHospitalName('复日大学附属中山医院')).toEqual({ name: '复旦大学附属中山医院', repaired: true });
+    expect(repairHospitalName('首部医科大学附属北京朝阳医院')).toEqual({ name: '首都医科大学附属北京朝阳医院', repaired: true });
+    expect(repairHospitalName('上海交迪大学医学院附属瑞金医院')).toEqual({ name: '上海交通大学医学院附属瑞金医院', repaired: true });
+    // 复昌: 复旦 or 南昌 — not guessed; a university read right stays, 中山 is not made 中南
+    for (const n of ['复昌大学附属华山医院', '中山大学附属第一医院', '中南大学湘雅医院', '东南大学附属中大医院']) expect(repairHospitalName(n)).toEqual({ name: n, repaired: false });
+  });
   it('two misread characters are not guessed', () => {
     expect(repairHospitalName('宜昌市大区医院').repaired).toBe(false);
   });

@@ -1,7 +1,7 @@
 // Repairs of a hospital name read by OCR, from what hospital names are made of (`HOSPITAL_NAME_PARTS`,
 // `PROVINCES` in labels.ts): one misread character in a common part ("人民匹院" → 人民医院), a stray mark read
 // before a province ("产湖北省中医院" → 湖北省中医院). Every repair is a guess: the caller marks it for checking.
-import { HOSPITAL_NAME_FORMS, HOSPITAL_NAME_PARTS, PROVINCES } from './labels';
+import { HOSPITAL_NAME_FORMS, HOSPITAL_NAME_PARTS, MEDICAL_UNIVERSITIES, PROVINCES } from './labels';
 import { AFTER_PLACE, MUNICIPAL_DISTRICTS, PLACES_BY_PROVINCE } from './places';
 
 /** Numerals tell numbered hospitals apart: never repaired into another. */
@@ -86,6 +86,18 @@ export function repairHospitalName(raw: string, provinceCode?: string): Hospital
       if (at <= 0 || at > 2) continue;
       if (!PROVINCES.includes(p) && !AFTER_PLACE.some((a) => raw.startsWith(a, at + p.length))) continue;
       chars = Array.from(raw.slice(at));
+      repaired = true;
+      break;
+    }
+  }
+  // A university one character away where the name starts ("复日大学附属华山医院" → 复旦大学…), or after a
+  // place ("上海交通大学"), when exactly one fits and the reading is no university itself.
+  if (!MEDICAL_UNIVERSITIES.some((u) => chars.join('').includes(u))) {
+    const isUniversity = (s: string) => MEDICAL_UNIVERSITIES.includes(s);
+    for (let from = 0; from <= Math.min(2, chars.length - 4); from++) {
+      const fit = onePlaceAway(chars, from, MEDICAL_UNIVERSITIES.map((u) => [u, ['']] as const), isUniversity);
+      if (!fit) continue;
+      chars = [...chars.slice(0, from), ...Array.from(fit), ...chars.slice(from + Array.from(fit).length)];
       repaired = true;
       break;
     }
