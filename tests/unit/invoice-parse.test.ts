@@ -301,6 +301,9 @@ describe('医保类型 snapping', () => {
     const { snapInsuranceText } = await import('@/utils/invoice/parse');
     expect(snapInsuranceText('城乡居基本医疗保险')).toBe('城乡居民基本医疗保险');
     expect(snapInsuranceText('职工基本医宁保险')).toBe('职工基本医疗保险');
+    expect(snapInsuranceText('职工基本医疗伪')).toBe('职工基本医疗保险');
+    // two away from two texts alike: not guessed
+    expect(snapInsuranceText('基本医疗保险')).toBe('基本医疗保险');
     expect(snapInsuranceText('住院社保卡')).toBe('住院社保卡');
     expect(snapInsuranceText('离休干部')).toBe('离休干部');
   });

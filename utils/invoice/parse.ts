@@ -90,12 +90,16 @@ export function visitTypeFromCode(code: string | null | undefined): VisitType | 
 export function snapInsuranceText(v: string): string {
   const chars = Array.from(v);
   if (chars.length < 4) return v;
-  let best: { t: string; d: number } | null = null;
+  let best: { t: string; d: number; tie: boolean } | null = null;
   for (const t of INSURANCE_TEXTS) {
     const d = editDistance(chars, Array.from(t));
-    if (!best || d < best.d) best = { t, d };
+    if (!best || d < best.d) best = { t, d, tie: false };
+    else if (d === best.d) best.tie = true;
   }
-  return best && best.d > 0 && best.d <= Math.max(1, Math.floor(chars.length * 0.25)) ? best.t : v;
+  // up to a quarter of the characters, or two in a reading of 6 or more when one text alone is that near
+  // ("职工基本医疗伪": the end of 保险 read as one character)
+  const allowed = Math.max(1, Math.floor(chars.length * 0.25), chars.length >= 6 && !best?.tie ? 2 : 0);
+  return best && best.d > 0 && best.d <= allowed ? best.t : v;
 }
 
 export function insuranceTypeFromText(text: string | null | undefined): InsuranceType {
