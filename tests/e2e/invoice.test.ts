@@ -8,11 +8,11 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Frame, type Page } from 'puppeteer-core';
-import { HOSTS, ITEM, helperFrame, launch, replicaState, type OfflineSession } from './harness';
+import { HOSTS, ITEM, ROOT, helperFrame, importProfiles, launch, replicaState, type OfflineSession } from './harness';
 import { until } from './portal-user';
 import { generateOne, CHROMIUM, type InvoiceTruth } from '../invoice-gen/generate';
 
@@ -326,6 +326,32 @@ describe('invoices through the extension (offline)', () => {
     await panel.waitForSelector('[data-testid="invoice-fill-button"][disabled]', { timeout: 10_000 });
     assert.equal((await replicaState(page)).invoices.length, 2);
     assert.deepEqual(s.replica.submissions, []);
+    assert.deepEqual(foreign(s.requests), []);
+    await page.close();
+  });
+
+  it('the 报销人 chosen in the panel: a 交款人 read one character away from their name shows their name, marked, with what was read', async () => {
+    const read = ocrOnly.truth.payerName;
+    assert.ok(Array.from(read).length >= 3, `the OCR-only photo's payer has three characters or more (${read})`);
+    // the profile's name differs from the printed one in its last character: what an OCR slip looks like
+    const chars = Array.from(read);
+    const claimantName = [...chars.slice(0, -1), chars.at(-1) === '华' ? '伟' : '华'].join('');
+    const demo = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/profiles.demo.json'), 'utf8'));
+    const one = { ...demo.profiles[0], id: 'inv-payer', displayName: '发票上的人', name: claimantName };
+    await importProfiles(s, JSON.stringify({ ...demo, profiles: [one] }));
+
+    const { page, panel } = await openPanel(s, `https://zwdt.sh.gov.cn/govPortals/apply/${ITEM.resident}/basic`);
+    await panel.waitForSelector('[data-testid="claimant-select"] option[value="inv-payer"]');
+    await panel.select('[data-testid="claimant-select"]', 'inv-payer');
+    await elementToInvoiceStep(page);
+    const input = await panel.waitForSelector('input[type=file][data-testid="invoice-file-input"]');
+    await input!.uploadFile(ocrOnly.file);
+    const r = await reviewFor(panel, ocrOnly.file.split('/').pop()!);
+    assert.equal(await valueOf(panel, r, 'payerName'), claimantName);
+    const notes = await panel.$eval(r, (el) => (el as HTMLElement).innerText);
+    assert.ok(notes.includes(read) && notes.includes(claimantName), `the review says what was read: ${notes}`);
+    // marked ⚠ 请核对
+    assert.ok(await panel.$eval(`${r} [data-field-row="payerName"]`, (el) => el.classList.contains('low') && !!el.querySelector('.check-mark')));
     assert.deepEqual(foreign(s.requests), []);
     await page.close();
   });
