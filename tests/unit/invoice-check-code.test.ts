@@ -10,9 +10,11 @@ import { line, lineOf, words } from './fixtures/invoice/ocr-lines';
 
 describe('hexLabelled — a check code where its label promises one', () => {
   it('maps the letters no hex code holds to the digits they look like', () => {
-    expect(hexLabelled('a3S0Ze')).toEqual({ value: 'a3502e', shape: 1 });
-    expect(hexLabelled('9gq0Tb')).toEqual({ value: '99907b', shape: 1 });
-    expect(hexLabelled('G1O2lb')).toEqual({ value: '61021b', shape: 1 });
+    expect(hexLabelled('a3S0Ze')).toEqual({ value: 'a3502e', shape: 0.9 });
+    expect(hexLabelled('9gq0Tb')).toEqual({ value: '99907b', shape: 0.9 });
+    expect(hexLabelled('G1O2lb')).toEqual({ value: '61021b', shape: 0.9 });
+    // (O/0 and l/I/1, as everywhere a code is read, are no guess)
+    expect(hexLabelled('A3F0OE')).toEqual({ value: 'a3f00e', shape: 1 });
   });
 
   it('makes a code read one character too long whole when a stroke was read twice (1b → 1lb, 1c → 1lc)', () => {
@@ -72,6 +74,14 @@ describe('a check code cut short and read whole', () => {
   });
 });
 
+describe('a labelled check code with a look-alike letter', () => {
+  it('is read as the digit, shown for checking', () => {
+    const f = parseInvoiceText([line(100, [40, '校验码：a3S09e'])]).fields;
+    expect(f.checkCode?.value).toBe('a3509e');
+    expect(f.checkCode!.conf).toBeLessThan(CHECK_BELOW);
+  });
+});
+
 describe('a labelled check code read one character too long', () => {
   it('is made whole and shown for checking, not left empty', () => {
     const f = parseInvoiceText([line(100, [40, '票据代码'], [300, '票据号码'], [600, '校验码']), line(140, [40, '44060122'], [300, '0020046274'], [600, '1lble82'])]).fields;
@@ -94,5 +104,17 @@ describe('a check code found by its shape (its label unread)', () => {
     const f = parseInvoiceText(page).fields;
     expect(f.checkCode?.value).toBe('785c1c');
     expect(f.checkCode!.conf).toBeLessThan(0.6);
+  });
+});
+
+describe('a check code the recogniser hardly believed', () => {
+  it('is kept under its label in its exact shape (six hex characters are no noise), for checking', () => {
+    const f = parseInvoiceText([lineOf([...words('校验码', 40, 100), ...words('d3e23c', 150, 100, 0.07)])]).fields;
+    expect(f.checkCode?.value).toBe('d3e23c');
+    expect(f.checkCode!.conf).toBeLessThan(CHECK_BELOW);
+  });
+
+  it('is dropped when not in that shape (noise in a blank or redacted field)', () => {
+    expect(parseInvoiceText([lineOf([...words('校验码', 40, 100), ...words('d3e2', 150, 100, 0.07)])]).fields.checkCode).toBeUndefined();
   });
 });

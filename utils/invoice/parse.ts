@@ -253,8 +253,9 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
   const claim = (cell: number, start: number, end: number) => claims.push({ cell, start, end });
   const put = <K extends FieldName>(f: K, r: Reading<NonNullable<InvoiceFields[K]>>) => {
     r.conf = Math.max(0, Math.min(1, r.conf));
-    // The recogniser itself did not believe it (noise in a blank or redacted field): no value rather than junk.
-    if (r.conf < 0.1) return;
+    // The recogniser itself did not believe it (noise in a blank or redacted field): no value rather than junk —
+    // except a check code in its exact shape under its label (six hex characters are no noise): for checking.
+    if (r.conf < 0.1 && !(f === 'checkCode' && r.labelled && /^[0-9a-f]{6}$/.test(String(r.value)))) return;
     const cur = out.fields[f];
     // (a hospital's name: a reading holding another whole — that one cut by a seal or a cell's edge — is kept)
     if (f === 'hospital' && cur) (out.fields as Record<string, Reading>)[f] = preferWholeName(cur as Reading<string>, r as Reading<string>);

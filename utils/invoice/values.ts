@@ -30,7 +30,7 @@ export function hexFix(raw: string): string | null {
  * l/I/1, the letters no hex code holds read as the digits they look like (S→5, Z→2, g/q→9, G→6, T→7) — and a
  * code read one or two characters too long because a glyph was cut in two (a stem read twice: "1b" → "1lb", "1"
  * → "l1") made whole again: after the look-alikes are mapped, doubled neighbours counted once, when that gives
- * one value only. `shape` 1 for six characters as printed, less for a partial or a repaired reading.
+ * one value only. `shape` 1 for six characters as read, less for a partial, a look-alike taken or a repaired reading.
  */
 export function hexLabelled(raw: string): { value: string; shape: number } | null {
   const v = raw
@@ -40,7 +40,8 @@ export function hexLabelled(raw: string): { value: string; shape: number } | nul
     .replace(/G/g, '6')
     .replace(/T/g, '7');
   const fixed = hexFix(v);
-  if (fixed) return { value: fixed, shape: fixed.length === 6 ? 1 : 0.7 };
+  // (a letter taken for the digit it looks like is a guess: a doubtful shape, shown for checking)
+  if (fixed) return { value: fixed, shape: fixed.length < 6 ? 0.7 : v !== raw ? 0.9 : 1 };
   const u = v.toLowerCase().replace(/o/g, '0').replace(/[li]/g, '1');
   if (!/^[0-9a-f]{7,8}$/.test(u)) return null;
   // (every way of counting doubled neighbours once until six characters are left: "d11a11a2" → "d1a1a2")
