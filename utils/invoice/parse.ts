@@ -17,7 +17,7 @@ import { isLikelyPersonName } from './names';
 import { normalizeAmount, upperShare, UPPER_CHARS } from './shapes';
 import { isCjk } from './text';
 import type { Box, FieldName, InsuranceType, InvoiceFields, OcrLine, VisitType } from './types';
-import { extractValue, hexFix, type Extracted } from './values';
+import { extractValue, hexFix, hexLabelled, holdsCode, preferWholeCode, WHOLE_CODE_CONF, type Extracted } from './values';
 
 export { hexFix };
 
@@ -257,11 +257,14 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
   const claim = (cell: number, start: number, end: number) => claims.push({ cell, start, end });
   const put = <K extends FieldName>(f: K, r: Reading<NonNullable<InvoiceFields[K]>>) => {
     r.conf = Math.max(0, Math.min(1, r.conf));
-    // The recogniser itself did not believe it (noise in a blank or redacted field): no value rather than junk.
-    if (r.conf < 0.1) return;
+    // The recogniser itself did not believe it (noise in a blank or redacted field): no value rather than junk —
+    // except a check code in its exact shape under its label (six hex characters are no noise): for checking.
+    if (r.conf < 0.1 && !(f === 'checkCode' && r.labelled && /^[0-9a-f]{6}$/.test(String(r.value)))) return;
     const cur = out.fields[f];
     // (a hospital's name: a reading holding another whole — that one cut by a seal or a cell's edge — is kept)
     if (f === 'hospital' && cur) (out.fields as Record<string, Reading>)[f] = preferWholeName(cur as Reading<string>, r as Reading<string>);
+    // (a check code: a reading cut short — its end read as an ideograph — gives way to one holding it whole)
+    else if (f === 'checkCode' && cur) (out.fields as Record<string, Reading>)[f] = preferWholeCode(cur as Reading<string>, r as Reading<string>);
     else if (!cur || r.conf > cur.conf) (out.fields as Record<string, Reading>)[f] = r;
   };
   const readOf = (cell: Cell) => input[cell.line]?.read;
@@ -563,6 +566,8 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
         if (ex.alts) r.alts = ex.alts;
         // (a value in a doubtful shape — a stray digit set apart before an amount — is shown for checking)
         if (p.kind === 'amount' && ex.shape < 1) r.conf = Math.min(r.conf, 0.8);
+        // (a check code made whole from a reading one character too long is a guess: shown for checking)
+        if (p.kind === 'hex' && ex.shape < 1) r.conf = Math.min(r.conf, WHOLE_CODE_CONF);
         // (an amount far to the right of its label, across an empty stretch where a value of its own may have
         // gone unread, may be the next label's value — 个人账户支付 … 个人支付金额 | 8357.26)
         if (p.kind === 'amount' && p.rel === 'right' && p.dist > FAR_RIGHT) r.conf = Math.min(r.conf, 0.8);
@@ -643,10 +648,14 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
           put('invoiceNumber', readingOf(c, st, st + tok.length, tok, 0.5, false, 'shape'));
           claim(c.id, st, st + tok.length);
         }
-      } else if (!out.fields.checkCode && /[0-9]/.test(tok) && /[a-fA-F]/.test(tok) && tok.length <= 6) {
-        const v = hexFix(tok);
-        if (v) {
-          put('checkCode', readingOf(c, st, st + tok.length, v, 0.55, false, 'shape'));
+      } else if (/[0-9]/.test(tok) && /[a-fA-F]/.test(tok) && tok.length <= 8) {
+        // (seven or eight characters: a glyph read as two — "785c1lC" —, made whole as under a label, less sure)
+        const v = tok.length <= 6 ? hexFix(tok) : hexLabelled(tok)?.value;
+        // (where a code was read cut short, a whole one holding it: "7d0a什" by its label, "7d0aff" in a crop
+        // whose label came back garbled)
+        const cur = out.fields.checkCode?.value;
+        if (v && (!cur || holdsCode(v, cur))) {
+          put('checkCode', readingOf(c, st, st + tok.length, v, tok.length <= 6 ? 0.55 : 0.5, false, 'shape'));
           claim(c.id, st, st + tok.length);
         }
       }

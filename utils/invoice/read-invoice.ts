@@ -11,6 +11,7 @@ import { findMissedText } from './missed-text';
 import { unionBox } from './text';
 import { missedRowsToRead } from './lost-rows';
 import { LABELS } from './labels';
+import { holdsCode, WHOLE_CODE_CONF } from './values';
 import { holdsName, repairHospitalName, WHOLE_NAME_SHARE } from './hospital-names';
 import { hasConfusableChar } from './names';
 import { findSeals, hospitalSeal, readSealName, sealCovers } from './seal';
@@ -237,6 +238,11 @@ export function mergeCandidates(sets: Array<Partial<Record<FieldName, Candidate>
     if (f === 'hospital') {
       const top = cs[0]!;
       for (const c of cs.slice(1)) if (typeof c.value === 'string' && holdsName(c.value, String(cs[0]!.value)) && c.conf >= WHOLE_NAME_SHARE * top.conf) cs.unshift(cs.splice(cs.indexOf(c), 1)[0]!);
+    }
+    // A check code read cut short in one pass and whole in another: the whole one, for checking.
+    if (f === 'checkCode') {
+      const whole = cs.slice(1).find((c) => holdsCode(String(c.value), String(cs[0]!.value)));
+      if (whole) cs.unshift({ ...cs.splice(cs.indexOf(whole), 1)[0]!, conf: Math.min(WHOLE_CODE_CONF, cs[0]!.conf) });
     }
     // An outpatient type inferred from the 票据代码 or a 门诊 title (they tell 门诊 from 住院, never 门诊 from 急诊)
     // against a 急诊 another reading found printed: the printed one, for checking (the rival check below).

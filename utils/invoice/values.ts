@@ -25,6 +25,57 @@ export function hexFix(raw: string): string | null {
   return v;
 }
 
+/**
+ * A check code read where its label promises one (a hex value is certain there): besides `hexFix`'s O/0 and
+ * l/I/1, the letters no hex code holds read as the digits they look like (S→5, Z→2, g/q→9, G→6, T→7) — and a
+ * code read one or two characters too long because a glyph was cut in two (a stem read twice: "1b" → "1lb", "1"
+ * → "l1") made whole again: after the look-alikes are mapped, doubled neighbours counted once, when that gives
+ * one value only. `shape` 1 for six characters as read, less for a partial, a look-alike taken or a repaired reading.
+ */
+export function hexLabelled(raw: string): { value: string; shape: number } | null {
+  const v = raw
+    .replace(/[Ss]/g, '5')
+    .replace(/[Zz]/g, '2')
+    .replace(/[gq]/g, '9')
+    .replace(/G/g, '6')
+    .replace(/T/g, '7');
+  const fixed = hexFix(v);
+  // (a letter taken for the digit it looks like is a guess: a doubtful shape, shown for checking)
+  if (fixed) return { value: fixed, shape: fixed.length < 6 ? 0.7 : v !== raw ? 0.9 : 1 };
+  const u = v.toLowerCase().replace(/o/g, '0').replace(/[li]/g, '1');
+  if (!/^[0-9a-f]{7,8}$/.test(u)) return null;
+  // (every way of counting doubled neighbours once until six characters are left: "d11a11a2" → "d1a1a2")
+  let forms = new Set([u]);
+  while ([...forms][0]!.length > 6) {
+    const next = new Set<string>();
+    for (const f of forms) for (let i = 1; i < f.length; i++) if (f[i] === f[i - 1]) next.add(f.slice(0, i) + f.slice(i + 1));
+    forms = next;
+    if (!forms.size) return null;
+  }
+  return forms.size === 1 ? { value: [...forms][0]!, shape: 0.5 } : null;
+}
+
+/** Most a check code made whole from another reading (a cut one's rest, a repaired one) is believed: for checking. */
+export const WHOLE_CODE_CONF = 0.8;
+
+/**
+ * `whole` is a six-character check code that holds `cut`, a shorter reading of the same code — its end read as an
+ * ideograph ("7d0aff" read "7d0a什") or lost at a crop's edge, its start under a rule.
+ */
+export function holdsCode(whole: string, cut: string): boolean {
+  return /^[0-9a-f]{6}$/.test(whole) && /^[0-9a-f]{4,5}$/.test(cut) && (whole.startsWith(cut) || whole.endsWith(cut));
+}
+
+/**
+ * Of two readings of a check code, the whole one where the other is cut (believed as much as the surer of the two,
+ * and never more than `WHOLE_CODE_CONF`: the two disagree), else the more confident one.
+ */
+export function preferWholeCode<T extends { value: string; conf: number }>(a: T, b: T): T {
+  if (holdsCode(b.value, a.value)) return { ...b, conf: Math.min(WHOLE_CODE_CONF, Math.max(a.conf, b.conf)) };
+  if (holdsCode(a.value, b.value)) return { ...a, conf: Math.min(WHOLE_CODE_CONF, Math.max(a.conf, b.conf)) };
+  return b.conf > a.conf ? b : a;
+}
+
 const COLUMN_HEADINGS = new RegExp(`^(?:${COLUMN_WORDS.join('|')})+$`);
 
 /** A text made only of the items table's column headings ("金额", "项目金额"). */
@@ -50,12 +101,12 @@ export function extractValue(kind: ValueKind, text: string): Extracted | null {
       return { value: v, start: s, end: s + raw.length, shape: v.length === 8 || v.length === 10 ? 1 : 0.7 };
     }
     case 'hex': {
-      m = new RegExp(`${LEAD}([0-9A-Za-z]{4,7})(?![0-9A-Za-z])`).exec(text);
+      m = new RegExp(`${LEAD}([0-9A-Za-z]{4,8})(?![0-9A-Za-z])`).exec(text);
       if (!m) return null;
-      const v = hexFix(m[1]!);
+      const v = hexLabelled(m[1]!);
       if (!v) return null;
       const [s, e] = groupAt(m, m[1]!);
-      return { value: v, start: s, end: e, shape: v.length === 6 ? 1 : 0.7 };
+      return { value: v.value, start: s, end: e, shape: v.shape };
     }
     case 'date': {
       const lead = new RegExp(LEAD).exec(text)?.[0].length ?? 0;
