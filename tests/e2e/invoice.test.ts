@@ -331,7 +331,7 @@ describe('invoices through the extension (offline)', () => {
   });
 
   it('the 报销人 chosen in the panel: a 交款人 read one character away from their name shows their name, marked, with what was read', async () => {
-    const read = ocrOnly.truth.payerName;
+    const read = ocrOnly.truth.payerName ?? '';
     assert.ok(Array.from(read).length >= 3, `the OCR-only photo's payer has three characters or more (${read})`);
     // the profile's name differs from the printed one in its last character: what an OCR slip looks like
     const chars = Array.from(read);
