@@ -132,4 +132,24 @@ describe('honest confidence on what the layout leaves open', () => {
   it('a value running into the next label printed exactly is cut there ("医疗保险性别" = 医疗保险 + 性别)', () => {
     expect(values([line(20, [40, '医保类型：城镇职工基本医疗保险性别：女'])]).insuranceTypeText).toBe('城镇职工基本医疗保险');
   });
+
+  it('a stay printed as 入院 / 出院 dates apart with one label lost: the date beside the end that was read completes it, for checking', () => {
+    // labels above values; the 出院日期 label under a seal (not read), its value read
+    const admitOnly = [
+      line(20, [40, '住院科别'], [340, '住院天数'], [640, '入院日期'], [1240, '住院号']),
+      line(56, [40, '骨科'], [340, '3'], [640, '20230423'], [940, '20230426'], [1240, '30448287']),
+    ];
+    const f = parseInvoiceText(admitOnly).fields.hospitalizationPeriod;
+    expect(f?.value).toEqual(['2023-04-23', '2023-04-26']);
+    expect(f!.conf).toBeLessThan(0.85);
+    // the other way round (出院 read, 入院's label lost, printed to its right)
+    const dischargeOnly = [
+      line(20, [40, '住院号'], [340, '出院时间'], [640, '住院科别']),
+      line(56, [40, '46016810'], [340, '2022.04.14'], [640, '骨科'], [1160, '2022.04.07']),
+    ];
+    expect(parseInvoiceText(dischargeOnly).fields.hospitalizationPeriod?.value).toEqual(['2022-04-07', '2022-04-14']);
+    // a date on another row (the issue date) is no end of the stay
+    const elsewhere = [line(20, [40, '入院日期'], [640, '开票日期']), line(56, [40, '20230423']), line(120, [640, '2023-04-26'])];
+    expect(parseInvoiceText(elsewhere).fields.hospitalizationPeriod).toBeUndefined();
+  });
 });

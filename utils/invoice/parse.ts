@@ -15,7 +15,7 @@ import { buildLayout, hOverlap, spanBox, spanSource, vOverlap, type Cell, type L
 import { preferWholeName } from './hospital-names';
 import { isLikelyPersonName } from './names';
 import { normalizeAmount, upperShare, UPPER_CHARS } from './shapes';
-import { isCjk } from './text';
+import { isCjk, unionBox } from './text';
 import type { Box, FieldName, InsuranceType, InvoiceFields, OcrLine, VisitType } from './types';
 import { extractValue, hexFix, type Extracted } from './values';
 
@@ -582,6 +582,25 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
   const a = admit as Reading<string> | null;
   const d = discharge as Reading<string> | null;
   if (a && d && a.value <= d.value) put('hospitalizationPeriod', { value: [a.value, d.value], conf: Math.min(a.conf, d.conf), boxes: [...a.boxes, ...d.boxes], labelled: true, via: a.via });
+  else if (!out.fields.hospitalizationPeriod && (a ?? d) && !(a && d)) {
+    // One end read, the other's label lost (a seal over it, a blurred row): a date no label claimed on the same
+    // row as the end that was read, on the right side of it in time, is the other end — for checking.
+    const known = (a ?? d)!;
+    const row = known.boxes.length ? unionBox(known.boxes) : null;
+    const other = row
+      ? cells
+          .filter((c) => vOverlap(c.box, row) >= 0.5)
+          .flatMap((c) => findDates(c.s).filter((x) => !claimed(c.id, x.start, x.end)).map((x) => ({ c, ...x, dist: Math.abs(c.box.x - row.x) })))
+          .filter((x) => (a ? x.value >= a.value : x.value <= known.value) && x.value !== known.value)
+          .sort((p, q) => p.dist - q.dist)[0]
+      : undefined;
+    if (other) {
+      const r = readingOf(other.c, other.start, other.end, other.value, 1, false, 'shape');
+      const conf = Math.min(known.conf, r.conf, 0.8);
+      claim(other.c.id, other.start, other.end);
+      put('hospitalizationPeriod', { value: a ? [a.value, other.value] : [other.value, known.value], conf, cap: 0.8, boxes: [...known.boxes, ...r.boxes], labelled: false, via: 'shape' });
+    }
+  }
 
   // ---- 2. shape fallbacks on what no label claimed
   const H = layout.charH;
