@@ -120,6 +120,15 @@ describe('pairing by position', () => {
   it('a hospital name split across two cells is joined; the organisation type is not a hospital', () => {
     expect(values([line(20, [40, '收款单位（章）：'], [260, '中山大学附属'], [420, '第一医院'])]).hospital).toBe('中山大学附属第一医院');
   });
+
+  it('医疗机构 alone labels the hospital; an organisation kind (综合医院, 综合性三级甲等医院) is never taken for its name', () => {
+    expect(values([line(20, [40, '医疗机构：哈尔滨医科大学附属第一医院'], [700, '收款人：282164'])]).hospital).toBe('哈尔滨医科大学附属第一医院');
+    // 医疗机构类型 with its 类型 lost: what follows is a kind
+    expect(values([line(20, [40, '医疗机构'], [200, '|'], [240, '综合医院'])]).hospital).toBeUndefined();
+    // a kind printed under its label (not read) is no name found by its shape either
+    expect(values([line(20, [40, '性别：男'], [300, '综合性三级甲等医院'])]).hospital).toBeUndefined();
+    expect(values([line(20, [40, '性别：男'], [300, '二级综合医院'], [700, '收款单位：洛阳市中心医院'])]).hospital).toBe('洛阳市中心医院');
+  });
 });
 
 describe('honest confidence on what the layout leaves open', () => {

@@ -10,7 +10,7 @@
 //     confidence, how the value was found and how well it has its shape.
 import { findDates, findPeriod } from './dates';
 import { editDistance, type LabelHit } from './label-match';
-import { HOSPITAL_SUFFIXES, INSURANCE_TEXTS, LABELS, STRONG_HOSPITAL_SUFFIXES, VISIT_WORDS, type LabelKey, type ValueKind } from './labels';
+import { HOSPITAL_KIND_WORDS, HOSPITAL_SUFFIXES, INSURANCE_TEXTS, LABELS, STRONG_HOSPITAL_SUFFIXES, VISIT_WORDS, type LabelKey, type ValueKind } from './labels';
 import { buildLayout, hOverlap, spanBox, spanSource, vOverlap, type Cell, type Layout } from './layout';
 import { preferWholeName } from './hospital-names';
 import { isLikelyPersonName } from './names';
@@ -115,10 +115,14 @@ const HOSPITAL_ANY_RE = new RegExp(`[\\u4e00-\\u9fff()]{2,24}?(?:${STRONG_HOSPIT
 /** A character read below this confidence is one the recogniser did not believe. */
 const UNSURE_CHAR = 0.5;
 
+/** An organisation's kind (综合医院, 二级综合医院 …), not its name. */
+const KIND_RE = new RegExp(`^(?:${HOSPITAL_KIND_WORDS.join('|')})+(?:${SUFFIX_ALT})$`);
+
 /** A 收款单位 value cut to its organisation name; `shape` says how much it looks like one. */
 export function hospitalName(raw: string): { name: string; shape: number } | null {
   const v = raw.replace(/^[(章)]+/, '');
   const m = HOSPITAL_CUT_RE.exec(v);
+  if (m && KIND_RE.test(m[0])) return null;
   if (m && Array.from(m[0]).length >= 4) {
     const strong = STRONG_HOSPITAL_SUFFIXES.some((s) => m[0].endsWith(s)) || /分院$/.test(m[0]);
     // Text after the suffix (a seal over "医院" read as "中心权") hints at a cut name.
@@ -756,6 +760,7 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       const hm = HOSPITAL_ANY_RE.exec(c.s);
       if (!hm || /^(?:[\u4e00-\u9fff]{2,3}[省市])?医疗/.test(hm[0]) || claimed(c.id, hm.index, hm.index + hm[0].length)) continue;
       const name = hm[0].replace(/^\(?章\)?/, '');
+      if (KIND_RE.test(name)) continue;
       put('hospital', readingOf(c, hm.index, hm.index + hm[0].length, name, 0.55, false, 'shape'));
     }
   }
