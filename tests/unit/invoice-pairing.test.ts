@@ -161,4 +161,18 @@ describe('honest confidence on what the layout leaves open', () => {
     const elsewhere = [line(20, [40, '入院日期'], [640, '开票日期']), line(56, [40, '20230423']), line(120, [640, '2023-04-26'])];
     expect(parseInvoiceText(elsewhere).fields.hospitalizationPeriod).toBeUndefined();
   });
+
+  it('numbers by shape: a whole 10-digit number before a shorter run taken for a partly hidden one; a date is never a number', () => {
+    const ls = [
+      line(20, [40, '校验码'], [340, '开票日期'], [640, '票据代码']),
+      line(56, [40, '2bd31b'], [340, '20230426'], [640, '50060223']),
+      // a row whose labels were lost, then the 票据号码 column read alone
+      line(120, [40, '骨科'], [340, '3'], [940, '30448287']),
+      line(60, [1240, '0067023115']),
+      line(200, [40, '项目名称'], [340, '金额（元）']),
+    ];
+    expect(values(ls).invoiceNumber).toBe('0067023115');
+    const dateOnly = [line(20, [40, '票据代码：50060223']), line(56, [40, '20230426'], [340, '冯娟亚'])];
+    expect(values(dateOnly).invoiceNumber).toBeUndefined();
+  });
 });

@@ -8,7 +8,7 @@
 //     a 大写 amount, an organisation name, 急诊 wherever it is printed.
 //  4. Derived: visit type, insurance scheme. Every reading carries a confidence built from the OCR's own
 //     confidence, how the value was found and how well it has its shape.
-import { findDates, findPeriod } from './dates';
+import { findDates, findPeriod, parseDate } from './dates';
 import { editDistance, type LabelHit } from './label-match';
 import { HOSPITAL_KIND_WORDS, HOSPITAL_SUFFIXES, INSURANCE_TEXTS, LABELS, STRONG_HOSPITAL_SUFFIXES, VISIT_WORDS, type LabelKey, type ValueKind } from './labels';
 import { buildLayout, hOverlap, spanBox, spanSource, vOverlap, type Cell, type Layout } from './layout';
@@ -641,32 +641,36 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     put('issueDate', unsureDate(readingOf(at.c, at.start, at.end, pick, values.length === 1 ? 0.9 : agreesWithStay ? 0.85 : 0.7, false, 'shape'), at.c, at.start, at.end));
   }
 
-  // Numbers and check codes by shape (header only).
-  for (const c of cells.filter(inHeader)) {
-    const tokRe = /(^|[\s:;.])([0-9A-Za-z]{4,12})(?=$|[\s;,.])/g;
-    let tm: RegExpExecArray | null;
-    while ((tm = tokRe.exec(c.s))) {
-      const tok = tm[2]!;
-      const st = tm.index + tm[1]!.length;
-      if (claimed(c.id, st, st + tok.length)) continue;
-      if (/[*#]/.test(c.s.slice(st + tok.length, st + tok.length + 2))) continue; // masked ID
-      if (/^[0-9]+$/.test(tok)) {
-        if (tok.length === 10 && !out.fields.invoiceNumber) {
-          put('invoiceNumber', readingOf(c, st, st + tok.length, tok, 0.6, false, 'shape'));
-          claim(c.id, st, st + tok.length);
-        } else if (tok.length === 8 && !out.fields.invoiceCode && /^[1-6]\d06(0[12])\d\d$/.test(tok)) {
-          put('invoiceCode', readingOf(c, st, st + tok.length, tok, 0.55, false, 'shape'));
-          claim(c.id, st, st + tok.length);
-        } else if (tok.length >= 6 && tok.length <= 9 && out.fields.invoiceCode && out.fields.invoiceCode.value !== tok && !out.fields.invoiceNumber) {
-          // A number partly hidden (redacted, under a seal) next to a code that was read.
-          put('invoiceNumber', readingOf(c, st, st + tok.length, tok, 0.5, false, 'shape'));
-          claim(c.id, st, st + tok.length);
-        }
-      } else if (!out.fields.checkCode && /[0-9]/.test(tok) && /[a-fA-F]/.test(tok) && tok.length <= 6) {
-        const v = hexFix(tok);
-        if (v) {
-          put('checkCode', readingOf(c, st, st + tok.length, v, 0.55, false, 'shape'));
-          claim(c.id, st, st + tok.length);
+  // Numbers and check codes by shape (header only). A whole 10-digit number anywhere in the header first: a
+  // shorter run is taken for a partly hidden number only when none was found (it may be a 住院号 whose label was
+  // lost), and a run that is a date (20230426) is never one.
+  for (const whole of [true, false]) {
+    for (const c of cells.filter(inHeader)) {
+      const tokRe = /(^|[\s:;.])([0-9A-Za-z]{4,12})(?=$|[\s;,.])/g;
+      let tm: RegExpExecArray | null;
+      while ((tm = tokRe.exec(c.s))) {
+        const tok = tm[2]!;
+        const st = tm.index + tm[1]!.length;
+        if (claimed(c.id, st, st + tok.length) || (whole && !/^[0-9]{10}$/.test(tok))) continue;
+        if (/[*#]/.test(c.s.slice(st + tok.length, st + tok.length + 2))) continue; // masked ID
+        if (/^[0-9]+$/.test(tok)) {
+          if (tok.length === 10 && !out.fields.invoiceNumber) {
+            put('invoiceNumber', readingOf(c, st, st + tok.length, tok, 0.6, false, 'shape'));
+            claim(c.id, st, st + tok.length);
+          } else if (tok.length === 8 && !out.fields.invoiceCode && /^[1-6]\d06(0[12])\d\d$/.test(tok)) {
+            put('invoiceCode', readingOf(c, st, st + tok.length, tok, 0.55, false, 'shape'));
+            claim(c.id, st, st + tok.length);
+          } else if (tok.length >= 6 && tok.length <= 9 && out.fields.invoiceCode && out.fields.invoiceCode.value !== tok && !out.fields.invoiceNumber && !parseDate(tok)) {
+            // A number partly hidden (redacted, under a seal) next to a code that was read.
+            put('invoiceNumber', readingOf(c, st, st + tok.length, tok, 0.5, false, 'shape'));
+            claim(c.id, st, st + tok.length);
+          }
+        } else if (!out.fields.checkCode && /[0-9]/.test(tok) && /[a-fA-F]/.test(tok) && tok.length <= 6) {
+          const v = hexFix(tok);
+          if (v) {
+            put('checkCode', readingOf(c, st, st + tok.length, v, 0.55, false, 'shape'));
+            claim(c.id, st, st + tok.length);
+          }
         }
       }
     }
