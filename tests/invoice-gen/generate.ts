@@ -2,7 +2,10 @@
  * Synthetic medical-invoice generator for the OCR benchmark and the e2e tests.
  *
  *   node --import tsx tests/invoice-gen/generate.ts --out bench-output/invoices [--count 3] [--seed 1]
- *        [--templates sh-outpatient,zj-outpatient] [--degradations clean,photo] [--no-pdf]
+ *        [--templates sh-outpatient,zj-outpatient] [--layouts ha-outpatient,cq-inpatient] [--degradations clean,photo] [--no-pdf]
+ *
+ * `--templates` and `--layouts` are the same option; only they make the development layouts (`devOnly` in
+ * layouts/specs.ts: ha-outpatient, cq-inpatient, hl-outpatient — never in the default set nor the benchmark).
  *
  * Default set: 12 layouts (layouts/specs.ts; 3 of them held out) × 6 variants (clean PNG + 5 phone-photo JPEGs)
  * × the seeds, plus one PDF with a real text layer per e-invoice layout and seed. Each file has
@@ -18,11 +21,11 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import QRCode from 'qrcode';
 import { makeRng } from './rng';
-import { makeValues, toTruth, TEMPLATES, HELD_OUT, type InvoiceTruth, type TemplateId } from './values';
+import { makeValues, toTruth, TEMPLATES, HELD_OUT, ALL_LAYOUTS, DEV_LAYOUTS, type InvoiceTruth, type TemplateId } from './values';
 import { SPECS } from './layouts/specs';
 import { DEGRADATIONS, degradeHtml, degradeParams, type Degradation } from './degrade';
 
-export { TEMPLATES, HELD_OUT, DEGRADATIONS, SPECS };
+export { TEMPLATES, HELD_OUT, ALL_LAYOUTS, DEV_LAYOUTS, DEGRADATIONS, SPECS };
 export type { TemplateId, Degradation, InvoiceTruth };
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -213,7 +216,7 @@ function parseArgs(argv: string[]): SetOptions {
     outDir: get('--out') ?? 'bench-output/invoices',
     count: get('--count') ? Number(get('--count')) : undefined,
     seed: get('--seed') ? Number(get('--seed')) : undefined,
-    templates: list('--templates', TEMPLATES),
+    templates: list('--templates', ALL_LAYOUTS) ?? list('--layouts', ALL_LAYOUTS),
     degradations: list('--degradations', DEGRADATIONS),
     pdf: !argv.includes('--no-pdf'),
     log: (line) => console.error(line),

@@ -5,7 +5,7 @@
 import { makeRng, type Rng } from './rng';
 import { SPECS, type TemplateId } from './layouts/specs';
 
-export { TEMPLATES, HELD_OUT, type TemplateId } from './layouts/specs';
+export { TEMPLATES, HELD_OUT, ALL_LAYOUTS, DEV_LAYOUTS, type TemplateId } from './layouts/specs';
 
 import type { InsuranceType, InvoiceFields, VisitType } from '../../utils/invoice/types';
 export type { InsuranceType, VisitType };
@@ -71,6 +71,9 @@ const HOSPITALS: Record<string, string[]> = {
   sd: ['山东省立医院', '山东大学齐鲁医院', '青岛大学附属医院', '济南市中心医院', '烟台毓璜顶医院', '潍坊市人民医院'],
   hn: ['中南大学湘雅医院', '湖南省人民医院', '长沙市中心医院', '株洲市中心医院', '岳阳市人民医院', '浏阳市集里街道社区卫生服务中心'],
   fj: ['福建医科大学附属协和医院', '福建省立医院', '厦门大学附属中山医院', '福州市第一医院', '泉州市第一医院', '漳州市医院'],
+  ha: ['郑州大学第一附属医院', '河南省人民医院', '洛阳市中心医院', '新乡医学院第一附属医院', '开封市第二人民医院', '郑州市金水区丰产路街道社区卫生服务中心', '巩义市回郭镇卫生院'],
+  cq: ['重庆医科大学附属第一医院', '陆军军医大学第一附属医院', '重庆市人民医院', '重庆市万州区人民医院', '重庆市渝北区中医院', '重庆市妇幼保健院'],
+  hl: ['哈尔滨医科大学附属第一医院', '黑龙江省医院', '齐齐哈尔市第一医院', '大庆油田总医院', '牡丹江医学院红旗医院', '哈尔滨市南岗区芦家街道社区卫生服务中心'],
 };
 
 const OUTPATIENT_ITEMS = ['西药费', '中成药费', '中草药费', '检查费', '化验费', '治疗费', '诊察费', '卫生材料费', '一般诊疗费', '放射费', '其他门急诊收费'];

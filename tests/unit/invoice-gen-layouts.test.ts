@@ -26,3 +26,25 @@ describe('invoice generator: 北京 住院 layout', () => {
     expect(withQr).toBe(60);
   });
 });
+
+describe('invoice generator: development layouts', () => {
+  it('are never in the benchmark set nor the default run, and print what their truth says', async () => {
+    const { ALL_LAYOUTS, DEV_LAYOUTS, TEMPLATES, HELD_OUT } = await import('../invoice-gen/layouts/specs');
+    expect(DEV_LAYOUTS).toEqual(['ha-outpatient', 'cq-inpatient', 'hl-outpatient']);
+    for (const t of DEV_LAYOUTS) {
+      expect(TEMPLATES).not.toContain(t);
+      expect(HELD_OUT).not.toContain(t);
+      expect(ALL_LAYOUTS).toContain(t);
+    }
+    expect(TEMPLATES).toHaveLength(12);
+    for (const t of DEV_LAYOUTS) {
+      for (let seed = 300; seed < 310; seed++) {
+        const v = makeValues(t, seed);
+        const html = SPECS[t].render({ v, qrDataUrl: v.qr ? 'data:image/png;base64,' : null, rng: makeRng(`layout:${t}:${seed}`) });
+        expect(v.invoiceCode.slice(0, 2)).toBe(SPECS[t].codePrefix);
+        for (const s of [v.hospital, v.payerName, v.invoiceNumber, v.title]) expect(html, `${t} ${seed}`).toContain(s);
+        expect(html.includes(String(v.fundCents / 100)) || html.includes((v.fundCents / 100).toFixed(2)), `${t} ${seed} fund`).toBe(true);
+      }
+    }
+  });
+});

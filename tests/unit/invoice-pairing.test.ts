@@ -120,6 +120,15 @@ describe('pairing by position', () => {
   it('a hospital name split across two cells is joined; the organisation type is not a hospital', () => {
     expect(values([line(20, [40, '收款单位（章）：'], [260, '中山大学附属'], [420, '第一医院'])]).hospital).toBe('中山大学附属第一医院');
   });
+
+  it('医疗机构 alone labels the hospital; an organisation kind (综合医院, 综合性三级甲等医院) is never taken for its name', () => {
+    expect(values([line(20, [40, '医疗机构：哈尔滨医科大学附属第一医院'], [700, '收款人：282164'])]).hospital).toBe('哈尔滨医科大学附属第一医院');
+    // 医疗机构类型 with its 类型 lost: what follows is a kind
+    expect(values([line(20, [40, '医疗机构'], [200, '|'], [240, '综合医院'])]).hospital).toBeUndefined();
+    // a kind printed under its label (not read) is no name found by its shape either
+    expect(values([line(20, [40, '性别：男'], [300, '综合性三级甲等医院'])]).hospital).toBeUndefined();
+    expect(values([line(20, [40, '性别：男'], [300, '二级综合医院'], [700, '收款单位：洛阳市中心医院'])]).hospital).toBe('洛阳市中心医院');
+  });
 });
 
 describe('honest confidence on what the layout leaves open', () => {
@@ -131,5 +140,39 @@ describe('honest confidence on what the layout leaves open', () => {
 
   it('a value running into the next label printed exactly is cut there ("医疗保险性别" = 医疗保险 + 性别)', () => {
     expect(values([line(20, [40, '医保类型：城镇职工基本医疗保险性别：女'])]).insuranceTypeText).toBe('城镇职工基本医疗保险');
+  });
+
+  it('a stay printed as 入院 / 出院 dates apart with one label lost: the date beside the end that was read completes it, for checking', () => {
+    // labels above values; the 出院日期 label under a seal (not read), its value read
+    const admitOnly = [
+      line(20, [40, '住院科别'], [340, '住院天数'], [640, '入院日期'], [1240, '住院号']),
+      line(56, [40, '骨科'], [340, '3'], [640, '20230423'], [940, '20230426'], [1240, '30448287']),
+    ];
+    const f = parseInvoiceText(admitOnly).fields.hospitalizationPeriod;
+    expect(f?.value).toEqual(['2023-04-23', '2023-04-26']);
+    expect(f!.conf).toBeLessThan(0.85);
+    // the other way round (出院 read, 入院's label lost, printed to its right)
+    const dischargeOnly = [
+      line(20, [40, '住院号'], [340, '出院时间'], [640, '住院科别']),
+      line(56, [40, '46016810'], [340, '2022.04.14'], [640, '骨科'], [1160, '2022.04.07']),
+    ];
+    expect(parseInvoiceText(dischargeOnly).fields.hospitalizationPeriod?.value).toEqual(['2022-04-07', '2022-04-14']);
+    // a date on another row (the issue date) is no end of the stay
+    const elsewhere = [line(20, [40, '入院日期'], [640, '开票日期']), line(56, [40, '20230423']), line(120, [640, '2023-04-26'])];
+    expect(parseInvoiceText(elsewhere).fields.hospitalizationPeriod).toBeUndefined();
+  });
+
+  it('numbers by shape: a whole 10-digit number before a shorter run taken for a partly hidden one; a date is never a number', () => {
+    const ls = [
+      line(20, [40, '校验码'], [340, '开票日期'], [640, '票据代码']),
+      line(56, [40, '2bd31b'], [340, '20230426'], [640, '50060223']),
+      // a row whose labels were lost, then the 票据号码 column read alone
+      line(120, [40, '骨科'], [340, '3'], [940, '30448287']),
+      line(60, [1240, '0067023115']),
+      line(200, [40, '项目名称'], [340, '金额（元）']),
+    ];
+    expect(values(ls).invoiceNumber).toBe('0067023115');
+    const dateOnly = [line(20, [40, '票据代码：50060223']), line(56, [40, '20230426'], [340, '冯娟亚'])];
+    expect(values(dateOnly).invoiceNumber).toBeUndefined();
   });
 });

@@ -33,7 +33,7 @@ export const LABELS: LabelDef[] = [
   {
     key: 'hospital',
     kind: 'text',
-    texts: ['收款单位(章)', '收款单位(盖章)', '收款单位', '医疗机构名称', '医疗机构(盖章)', '医疗机构(章)', '开票单位', '收费单位(章)', '收费单位'],
+    texts: ['收款单位(章)', '收款单位(盖章)', '收款单位', '医疗机构名称', '医疗机构(盖章)', '医疗机构(章)', '医疗机构', '开票单位', '收费单位(章)', '收费单位'],
   },
   { key: 'totalAmountUpper', kind: 'upper', texts: ['金额合计(大写)', '合计(大写)', '合计金额(大写)', '(大写)', '大写'] },
   { key: 'totalAmount', kind: 'amount', texts: ['(小写)', '合计(小写)', '金额合计(小写)', '小写', '合计金额', '金额合计'] },
@@ -54,7 +54,7 @@ export const LABELS: LabelDef[] = [
       '医疗机构类型', '医保编号', '性别', '住院号', '病历号', '业务流水号', '住院科别', '科别', '预缴金额', '预交金额', '补缴金额', '补交金额',
       '退费金额', '退款金额', '个人自付', '个人自费', '分类自负', '自负', '附加基金支付', '住院天数', '医保当年账户余额', '医保历年账户余额',
       '备注', '复核人', '收款人', '收款员', '开票人', '项目名称', '门诊号', '就诊日期', '医保流水号', '金额(元)', '其他信息', '结算信息',
-      '大病保险支付', '医疗救助支付', '谈判药费', '医疗机构', '年龄',
+      '大病保险支付', '医疗救助支付', '谈判药费', '年龄',
     ],
   },
 ];
@@ -73,6 +73,12 @@ export const CONFUSABLE: string[] = [
 
 /** Endings of a medical organisation's name (shape check of 收款单位 values and of names found anywhere). */
 export const HOSPITAL_SUFFIXES = ['医院', '卫生院', '卫生服务中心', '医疗中心', '中心', '门诊部', '诊所', '保健院', '医学院', '分院', '研究所', '卫生室', '医务室', '卫生站', '防治院', '防治所', '急救站', '急救中心'];
+
+/**
+ * Words of an organisation's kind (医疗机构类型: 综合医院, 二级综合医院, 综合性三级甲等医院 …): a text made only of them
+ * and a suffix is a kind, never a hospital's name (a 医疗机构 label whose 类型 was lost points at one).
+ */
+export const HOSPITAL_KIND_WORDS = ['综合性', '综合', '专科', '中医', '中西医结合', '三级', '二级', '一级', '甲等', '乙等', '丙等', '未定级', '公立', '民营', '非营利性', '营利性'];
 
 /** Ending that makes the best-shaped name (a seal or damaged line giving "…中心" is less sure than "…医院"). */
 export const STRONG_HOSPITAL_SUFFIXES = ['医院', '卫生院', '卫生服务中心', '保健院', '医疗中心', '急救中心'];

@@ -8,14 +8,14 @@
 //     a 大写 amount, an organisation name, 急诊 wherever it is printed.
 //  4. Derived: visit type, insurance scheme. Every reading carries a confidence built from the OCR's own
 //     confidence, how the value was found and how well it has its shape.
-import { findDates, findPeriod } from './dates';
+import { findDates, findPeriod, parseDate } from './dates';
 import { editDistance, type LabelHit } from './label-match';
-import { HOSPITAL_SUFFIXES, INSURANCE_TEXTS, LABELS, STRONG_HOSPITAL_SUFFIXES, VISIT_WORDS, type LabelKey, type ValueKind } from './labels';
+import { HOSPITAL_KIND_WORDS, HOSPITAL_SUFFIXES, INSURANCE_TEXTS, LABELS, STRONG_HOSPITAL_SUFFIXES, VISIT_WORDS, type LabelKey, type ValueKind } from './labels';
 import { buildLayout, hOverlap, spanBox, spanSource, vOverlap, type Cell, type Layout } from './layout';
 import { preferWholeName } from './hospital-names';
 import { isLikelyPersonName } from './names';
 import { normalizeAmount, upperShare, UPPER_CHARS } from './shapes';
-import { isCjk } from './text';
+import { isCjk, unionBox } from './text';
 import type { Box, FieldName, InsuranceType, InvoiceFields, OcrLine, VisitType } from './types';
 import { extractValue, hexFix, hexLabelled, holdsCode, preferWholeCode, WHOLE_CODE_CONF, type Extracted } from './values';
 
@@ -119,10 +119,14 @@ const HOSPITAL_ANY_RE = new RegExp(`[\\u4e00-\\u9fff()]{2,24}?(?:${STRONG_HOSPIT
 /** A character read below this confidence is one the recogniser did not believe. */
 const UNSURE_CHAR = 0.5;
 
+/** An organisation's kind (综合医院, 二级综合医院 …), not its name. */
+const KIND_RE = new RegExp(`^(?:${HOSPITAL_KIND_WORDS.join('|')})+(?:${SUFFIX_ALT})$`);
+
 /** A 收款单位 value cut to its organisation name; `shape` says how much it looks like one. */
 export function hospitalName(raw: string): { name: string; shape: number } | null {
   const v = raw.replace(/^[(章)]+/, '');
   const m = HOSPITAL_CUT_RE.exec(v);
+  if (m && KIND_RE.test(m[0])) return null;
   if (m && Array.from(m[0]).length >= 4) {
     const strong = STRONG_HOSPITAL_SUFFIXES.some((s) => m[0].endsWith(s)) || /分院$/.test(m[0]);
     // Text after the suffix (a seal over "医院" read as "中心权") hints at a cut name.
@@ -591,6 +595,25 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
   const a = admit as Reading<string> | null;
   const d = discharge as Reading<string> | null;
   if (a && d && a.value <= d.value) put('hospitalizationPeriod', { value: [a.value, d.value], conf: Math.min(a.conf, d.conf), boxes: [...a.boxes, ...d.boxes], labelled: true, via: a.via });
+  else if (!out.fields.hospitalizationPeriod && (a ?? d) && !(a && d)) {
+    // One end read, the other's label lost (a seal over it, a blurred row): a date no label claimed on the same
+    // row as the end that was read, on the right side of it in time, is the other end — for checking.
+    const known = (a ?? d)!;
+    const row = known.boxes.length ? unionBox(known.boxes) : null;
+    const other = row
+      ? cells
+          .filter((c) => vOverlap(c.box, row) >= 0.5)
+          .flatMap((c) => findDates(c.s).filter((x) => !claimed(c.id, x.start, x.end)).map((x) => ({ c, ...x, dist: Math.abs(c.box.x - row.x) })))
+          .filter((x) => (a ? x.value >= a.value : x.value <= known.value) && x.value !== known.value)
+          .sort((p, q) => p.dist - q.dist)[0]
+      : undefined;
+    if (other) {
+      const r = readingOf(other.c, other.start, other.end, other.value, 1, false, 'shape');
+      const conf = Math.min(known.conf, r.conf, 0.8);
+      claim(other.c.id, other.start, other.end);
+      put('hospitalizationPeriod', { value: a ? [a.value, other.value] : [other.value, known.value], conf, cap: 0.8, boxes: [...known.boxes, ...r.boxes], labelled: false, via: 'shape' });
+    }
+  }
 
   // ---- 2. shape fallbacks on what no label claimed
   const H = layout.charH;
@@ -627,36 +650,40 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
     put('issueDate', unsureDate(readingOf(at.c, at.start, at.end, pick, values.length === 1 ? 0.9 : agreesWithStay ? 0.85 : 0.7, false, 'shape'), at.c, at.start, at.end));
   }
 
-  // Numbers and check codes by shape (header only).
-  for (const c of cells.filter(inHeader)) {
-    const tokRe = /(^|[\s:;.])([0-9A-Za-z]{4,12})(?=$|[\s;,.])/g;
-    let tm: RegExpExecArray | null;
-    while ((tm = tokRe.exec(c.s))) {
-      const tok = tm[2]!;
-      const st = tm.index + tm[1]!.length;
-      if (claimed(c.id, st, st + tok.length)) continue;
-      if (/[*#]/.test(c.s.slice(st + tok.length, st + tok.length + 2))) continue; // masked ID
-      if (/^[0-9]+$/.test(tok)) {
-        if (tok.length === 10 && !out.fields.invoiceNumber) {
-          put('invoiceNumber', readingOf(c, st, st + tok.length, tok, 0.6, false, 'shape'));
-          claim(c.id, st, st + tok.length);
-        } else if (tok.length === 8 && !out.fields.invoiceCode && /^[1-6]\d06(0[12])\d\d$/.test(tok)) {
-          put('invoiceCode', readingOf(c, st, st + tok.length, tok, 0.55, false, 'shape'));
-          claim(c.id, st, st + tok.length);
-        } else if (tok.length >= 6 && tok.length <= 9 && out.fields.invoiceCode && out.fields.invoiceCode.value !== tok && !out.fields.invoiceNumber) {
-          // A number partly hidden (redacted, under a seal) next to a code that was read.
-          put('invoiceNumber', readingOf(c, st, st + tok.length, tok, 0.5, false, 'shape'));
-          claim(c.id, st, st + tok.length);
-        }
-      } else if (/[0-9]/.test(tok) && /[a-fA-F]/.test(tok) && tok.length <= 8) {
-        // (seven or eight characters: a glyph read as two — "785c1lC" —, made whole as under a label, less sure)
-        const v = tok.length <= 6 ? hexFix(tok) : hexLabelled(tok)?.value;
-        // (where a code was read cut short, a whole one holding it: "7d0a什" by its label, "7d0aff" in a crop
-        // whose label came back garbled)
-        const cur = out.fields.checkCode?.value;
-        if (v && (!cur || holdsCode(v, cur))) {
-          put('checkCode', readingOf(c, st, st + tok.length, v, tok.length <= 6 ? 0.55 : 0.5, false, 'shape'));
-          claim(c.id, st, st + tok.length);
+  // Numbers and check codes by shape (header only). A whole 10-digit number anywhere in the header first: a
+  // shorter run is taken for a partly hidden number only when none was found (it may be a 住院号 whose label was
+  // lost), and a run that is a date (20230426) is never one.
+  for (const whole of [true, false]) {
+    for (const c of cells.filter(inHeader)) {
+      const tokRe = /(^|[\s:;.])([0-9A-Za-z]{4,12})(?=$|[\s;,.])/g;
+      let tm: RegExpExecArray | null;
+      while ((tm = tokRe.exec(c.s))) {
+        const tok = tm[2]!;
+        const st = tm.index + tm[1]!.length;
+        if (claimed(c.id, st, st + tok.length) || (whole && !/^[0-9]{10}$/.test(tok))) continue;
+        if (/[*#]/.test(c.s.slice(st + tok.length, st + tok.length + 2))) continue; // masked ID
+        if (/^[0-9]+$/.test(tok)) {
+          if (tok.length === 10 && !out.fields.invoiceNumber) {
+            put('invoiceNumber', readingOf(c, st, st + tok.length, tok, 0.6, false, 'shape'));
+            claim(c.id, st, st + tok.length);
+          } else if (tok.length === 8 && !out.fields.invoiceCode && /^[1-6]\d06(0[12])\d\d$/.test(tok)) {
+            put('invoiceCode', readingOf(c, st, st + tok.length, tok, 0.55, false, 'shape'));
+            claim(c.id, st, st + tok.length);
+          } else if (tok.length >= 6 && tok.length <= 9 && out.fields.invoiceCode && out.fields.invoiceCode.value !== tok && !out.fields.invoiceNumber && !parseDate(tok)) {
+            // A number partly hidden (redacted, under a seal) next to a code that was read.
+            put('invoiceNumber', readingOf(c, st, st + tok.length, tok, 0.5, false, 'shape'));
+            claim(c.id, st, st + tok.length);
+          }
+        } else if (/[0-9]/.test(tok) && /[a-fA-F]/.test(tok) && tok.length <= 8) {
+          // (seven or eight characters: a glyph read as two — "785c1lC" —, made whole as under a label, less sure)
+          const v = tok.length <= 6 ? hexFix(tok) : hexLabelled(tok)?.value;
+          // (where a code was read cut short, a whole one holding it: "7d0a什" by its label, "7d0aff" in a crop
+          // whose label came back garbled)
+          const cur = out.fields.checkCode?.value;
+          if (v && (!cur || holdsCode(v, cur))) {
+            put('checkCode', readingOf(c, st, st + tok.length, v, tok.length <= 6 ? 0.55 : 0.5, false, 'shape'));
+            claim(c.id, st, st + tok.length);
+          }
         }
       }
     }
@@ -750,6 +777,7 @@ export function parseInvoiceText(lines: OcrLine[]): ParsedText {
       const hm = HOSPITAL_ANY_RE.exec(c.s);
       if (!hm || /^(?:[\u4e00-\u9fff]{2,3}[省市])?医疗/.test(hm[0]) || claimed(c.id, hm.index, hm.index + hm[0].length)) continue;
       const name = hm[0].replace(/^\(?章\)?/, '');
+      if (KIND_RE.test(name)) continue;
       put('hospital', readingOf(c, hm.index, hm.index + hm[0].length, name, 0.55, false, 'shape'));
     }
   }

@@ -9,7 +9,7 @@ import { parseInvoiceText, type ParsedText, type Reading } from './parse';
 import { parseQrPayload, type QrFields } from './qr';
 import { findMissedText } from './missed-text';
 import { unionBox } from './text';
-import { missedRowsToRead } from './lost-rows';
+import { LOST_ROWS_LABELS, missedRowsToRead } from './lost-rows';
 import { LABELS } from './labels';
 import { holdsCode, WHOLE_CODE_CONF } from './values';
 import { holdsName, repairHospitalName, WHOLE_NAME_SHARE } from './hospital-names';
@@ -97,6 +97,9 @@ function candidates(p: ParsedText, source: FieldSource, pass: string): Partial<R
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Bound on an outpatient type inferred from a title or the code on a page whose rows pass 1 lost (for checking). */
+const TYPE_GUESS = 0.8;
 
 /** Width the first pass reads a page at (never enlarged). */
 const PASS1_WIDTH = 1470;
@@ -362,6 +365,7 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
     const raw1 = await engine.recognize(grayToRgba(page1), { mode: 'page', onProgress: (p) => progress('ocr', from + (mid - from) * p) });
     const r1 = tag({ lines: page1 === levelled ? raw1.lines : regionLinesToPage(raw1.lines, page1.width / image.width, { x: 0, y: 0 }) }, 1);
     let parsed = parseInvoiceText(r1.lines);
+    const lostRows = parsed.anchors.length < LOST_ROWS_LABELS;
     local.push(candidates(parsed, 'ocr', 'ocr1'));
     takeOther(parsed, 'ocr');
     if (secondPass) {
@@ -473,6 +477,15 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
       } catch (e) {
         if (e instanceof InvoiceError) throw e;
         warnings.push({ code: 'invoiceWarnSecondPassFailed', message: invoiceError('invoiceWarnSecondPassFailed', e instanceof Error ? e.message : String(e)).message });
+      }
+    }
+    // Pass 1 lost rows (few labels found on a hard page): a 门诊 title or a 01 票据代码 says no 急诊 is printed only
+    // where the page was read — whole rows, 门诊类别 急诊 among them, may have gone. The type they imply is shown
+    // for checking; a type read printed (any pass) is not touched.
+    if (lostRows) {
+      for (const set of local) {
+        const v = set.visitType;
+        if (v && v.value === 'outpatient' && (v.via === 'title' || v.via === 'code' || v.via === 'derived')) v.cap = Math.min(v.cap ?? 1, TYPE_GUESS);
       }
     }
     if (toSource) for (const set of local) for (const c of Object.values(set)) if (c) c.boxes = c.boxes.map(toSource);

@@ -6,15 +6,21 @@
  *
  * `heldOut` layouts are the benchmark's held-out set: the parser was never run on them while it was being
  * written; the benchmark reports them apart.
+ *
+ * `devOnly` layouts are material to generalise against during parser work: never in the benchmark's set nor in
+ * the generator's default run (`TEMPLATES` leaves them out); `generate.ts --layouts ha-outpatient,…` makes them.
  */
 import type { Rng } from '../rng';
 import type { VisitType } from '../../../utils/invoice/types';
 import type { RenderInput } from './common';
 import { anhui } from './ah';
 import { beijing } from './bj';
+import { chongqing } from './cq';
 import { fujian } from './fj';
 import { guangdong } from './gd';
+import { henan } from './ha';
 import { hubei } from './hb';
+import { heilongjiang } from './hl';
 import { hunan } from './hn';
 import { jiangsu } from './js';
 import { shandong } from './sd';
@@ -25,7 +31,8 @@ import { zhejiang } from './zj';
 export type TemplateId =
   | 'sh-outpatient' | 'sh-inpatient' | 'zj-outpatient' | 'js-outpatient'
   | 'ah-outpatient' | 'gd-outpatient' | 'bj-inpatient' | 'sc-outpatient' | 'hb-inpatient'
-  | 'sd-outpatient' | 'hn-outpatient' | 'fj-inpatient';
+  | 'sd-outpatient' | 'hn-outpatient' | 'fj-inpatient'
+  | 'ha-outpatient' | 'cq-inpatient' | 'hl-outpatient';
 
 export interface LayoutSpec {
   province: string;
@@ -42,6 +49,8 @@ export interface LayoutSpec {
   /** One of the first four layouts (their random draws are kept stable for the e2e tests). */
   legacy: boolean;
   heldOut: boolean;
+  /** A development layout: left out of the benchmark and of the generator's default set. */
+  devOnly?: true;
   title(rng: Rng, visit: VisitType): string;
   render(input: RenderInput): string;
 }
@@ -85,7 +94,24 @@ export const SPECS: Record<TemplateId, LayoutSpec> = {
     province: 'fj', provinceName: '福建省', codePrefix: '35', visit: 'inpatient', emergencyRate: 0, checkCode: true, qrRate: 0.5, kind: 'e-invoice', legacy: false, heldOut: true,
     title: (r) => r.pick(['福建省医疗住院收费票据（电子）', '福建省医疗收费电子票据']), render: fujian,
   },
+  'ha-outpatient': {
+    province: 'ha', provinceName: '河南省', codePrefix: '41', visit: 'outpatient', emergencyRate: 0.4, checkCode: false, qrRate: 0, kind: 'paper', legacy: false, heldOut: false, devOnly: true,
+    title: (r) => r.pick(['河南省医疗门急诊收费票据', '河南省医疗机构门诊收费票据', '河南省医疗收费票据']), render: henan,
+  },
+  'cq-inpatient': {
+    province: 'cq', provinceName: '重庆市', codePrefix: '50', visit: 'inpatient', emergencyRate: 0, checkCode: true, qrRate: 0.5, kind: 'e-invoice', legacy: false, heldOut: false, devOnly: true,
+    title: (r) => r.pick(['重庆市医疗住院收费票据（电子）', '重庆市医疗收费电子票据']), render: chongqing,
+  },
+  'hl-outpatient': {
+    province: 'hl', provinceName: '黑龙江省', codePrefix: '23', visit: 'outpatient', emergencyRate: 0.5, checkCode: true, qrRate: 0.3, kind: 'e-invoice', legacy: false, heldOut: false, devOnly: true,
+    title: (r) => r.pick(['黑龙江省医疗门急诊收费票据（电子）', '黑龙江省医疗收费电子票据', '黑龙江省医疗门诊收费票据（电子）']), render: heilongjiang,
+  },
 };
 
-export const TEMPLATES = Object.keys(SPECS) as TemplateId[];
+/** Every layout, development ones included. */
+export const ALL_LAYOUTS = Object.keys(SPECS) as TemplateId[];
+/** The benchmark's layouts (and the generator's default set): development layouts left out. */
+export const TEMPLATES: readonly TemplateId[] = ALL_LAYOUTS.filter((t) => !SPECS[t].devOnly);
 export const HELD_OUT: readonly TemplateId[] = TEMPLATES.filter((t) => SPECS[t].heldOut);
+/** Development layouts (`devOnly`): generated only when asked for by name. */
+export const DEV_LAYOUTS: readonly TemplateId[] = ALL_LAYOUTS.filter((t) => SPECS[t].devOnly);
