@@ -13,7 +13,8 @@ import { missedRowsToRead } from './lost-rows';
 import { LABELS } from './labels';
 import { holdsName, repairHospitalName, WHOLE_NAME_SHARE } from './hospital-names';
 import { hasConfusableChar } from './names';
-import { findSeals, hospitalSeal, readSealName, sealCovers } from './seal';
+import { findSeals, hospitalSeal, readSealName, sealCovers, type Seal } from './seal';
+import { findRingSeals } from './seal-shape';
 import { AMOUNT_CHARS, amountValueBox, prepareRegion, regionLinesToPage, regionsFor, type Region } from './regions';
 import { checkFileSize, checkImageHeader, renderScale } from './limits';
 import { IMAGE_TYPES, mimeOf, sniffType } from './sniff';
@@ -127,8 +128,10 @@ export function weakFields(states: FieldStates): FieldName[] {
  * ring is read: the same name confirms it; a longer name ending like it (the part the seal hid) or a name
  * where none was read is offered — always marked for checking (a seal is read from a curved line).
  */
-async function hospitalFromSeal(image: PixelImage, parsed: ParsedText, local: Array<Partial<Record<FieldName, Candidate>>>, charH: number, engine: ReadInvoiceDeps['engine']): Promise<void> {
-  const seals = findSeals(image, 2.5 * charH, 14 * charH);
+async function hospitalFromSeal(image: PixelImage, levelled: GrayImage, parsed: ParsedText, local: Array<Partial<Record<FieldName, Candidate>>>, charH: number, engine: ReadInvoiceDeps['engine']): Promise<void> {
+  // By colour first; no red seal (a monochrome scan, a photocopy, a seal faded to brown): by its ring's shape.
+  let seals: Seal[] = findSeals(image, 2.5 * charH, 14 * charH);
+  if (!seals.length) seals = findRingSeals(levelled, 2.5 * charH, 14 * charH).map(({ cx, cy, r }) => ({ cx, cy, r, by: 'shape' as const }));
   if (!seals.length) return;
   const hs = (mergeCandidates(local) as Record<string, FieldState<string> | undefined>).hospital;
   const near = [...(hs?.boxes ?? []), ...parsed.anchors.filter((a) => a.key === 'hospital').map((a) => a.box)];
@@ -463,7 +466,7 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
             reparse('ocr2');
           }
         }
-        await hospitalFromSeal(image, parsed, local, charH, second);
+        await hospitalFromSeal(image, levelled, parsed, local, charH, second);
       } catch (e) {
         if (e instanceof InvoiceError) throw e;
         warnings.push({ code: 'invoiceWarnSecondPassFailed', message: invoiceError('invoiceWarnSecondPassFailed', e instanceof Error ? e.message : String(e)).message });

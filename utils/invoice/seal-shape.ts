@@ -1,0 +1,194 @@
+// Seals found by their shape, not their colour: on a monochrome scan or a photocopy the red seal is grey, like
+// the print under it. A seal is a ring — a thin, closed, round stroke a few characters across — with its
+// inscription inside and print crossing it. Found on the gray page by a gradient Hough vote for centres (each
+// stroke edge votes along its gradient, both ways, at every radius in range), then each strong centre checked:
+// ink on a thin circle nearly all the way round, and clearly less just outside it (text, a table, a QR code
+// are as dense beside any circle as on it).
+import type { GrayImage } from './image';
+import type { Seal } from './seal';
+
+/** What a ring found by shape looks like: the seal, how much of its circle carries ink, and how thick the ring is. */
+export interface RingSeal extends Seal {
+  /** Share of the ring's circle (angle bins) with ink on it, 0..1. */
+  cover: number;
+  /** Share of a circle just outside the ring with ink on it, 0..1 (paper or print beside the seal). */
+  outside: number;
+  /** Stroke half-width in pixels. */
+  stroke: number;
+}
+
+/** Ink on the levelled page (paper ≈ 255). A grey seal on a photocopy is as dark as print; on a grey render of a red seal, mid-gray. */
+const INK = 170;
+/** Angle bins round a circle. */
+const BINS = 120;
+/** A ring: ink on this share of its circle at least … */
+const MIN_COVER = 0.9;
+/** … and this much more than just outside it. */
+const MIN_CONTRAST = 0.6;
+/** Centres checked (the strongest votes). */
+const PEAKS = 12;
+const NEIGHBOURS = [[-1, -1], [0, -1], [1, -1], [-1, 0], [1, 0], [-1, 1], [0, 1], [1, 1]] as const;
+
+/** The darkest pixel of each f×f block (thin strokes survive the reduction). */
+function minReduce(g: GrayImage, f: number): GrayImage {
+  const W = Math.floor(g.width / f), H = Math.floor(g.height / f);
+  const out = new Uint8Array(W * H);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      let m = 255;
+      for (let dy = 0; dy < f; dy++) {
+        const row = (y * f + dy) * g.width + x * f;
+        for (let dx = 0; dx < f; dx++) if (g.data[row + dx]! < m) m = g.data[row + dx]!;
+      }
+      out[y * W + x] = m;
+    }
+  }
+  return { width: W, height: H, data: out };
+}
+
+const COS = Float64Array.from({ length: BINS }, (_, a) => Math.cos((2 * Math.PI * (a + 0.5)) / BINS));
+const SIN = Float64Array.from({ length: BINS }, (_, a) => Math.sin((2 * Math.PI * (a + 0.5)) / BINS));
+
+/** Share of angle bins of the circle (cx, cy, radii r0..r1) with an ink pixel in them; 0 as soon as it cannot reach `need`. */
+function coverage(ink: Uint8Array, W: number, H: number, cx: number, cy: number, r0: number, r1: number, need = 0): number {
+  let hit = 0;
+  const misses = Math.floor(BINS * (1 - need));
+  const steps = Math.max(1, Math.ceil(r1 - r0) + 1);
+  for (let a = 0; a < BINS; a++) {
+    const c = COS[a]!, s = SIN[a]!;
+    let found = false;
+    for (let k = 0; k < steps && !found; k++) {
+      const r = steps === 1 ? r0 : r0 + ((r1 - r0) * k) / (steps - 1);
+      const x = Math.round(cx + r * c), y = Math.round(cy + r * s);
+      found = x >= 0 && y >= 0 && x < W && y < H && ink[y * W + x] === 1;
+    }
+    if (found) hit++;
+    else if (a + 1 - hit > misses) return 0;
+  }
+  return hit / BINS;
+}
+
+/**
+ * Round seals on a gray (levelled) page by their ring: centre and outer radius, best first. `minR` / `maxR`
+ * bound the radius in pixels. Tables, text, QR codes and logos without a thin closed ring are not seals.
+ */
+export function findRingSeals(g: GrayImage, minR: number, maxR: number): RingSeal[] {
+  // Reduced so that the smallest seal is ≈ 10 px across its radius (votes cost by radius × edge pixels).
+  const f = Math.max(1, Math.floor(minR / 10));
+  const small = f > 1 ? minReduce(g, f) : g;
+  const W = small.width, H = small.height, d = small.data;
+  const r0 = Math.max(6, Math.floor(minR / f)), r1 = Math.max(r0 + 1, Math.ceil(maxR / f));
+  const ink = new Uint8Array(W * H);
+  for (let i = 0; i < W * H; i++) ink[i] = d[i]! < INK ? 1 : 0;
+  // Gradient Hough: each strong edge votes for the centres along its gradient, both ways.
+  const acc = new Float32Array(W * H);
+  for (let y = 1; y < H - 1; y++) {
+    for (let x = 1; x < W - 1; x++) {
+      const i = y * W + x;
+      const gx = d[i - W + 1]! + 2 * d[i + 1]! + d[i + W + 1]! - d[i - W - 1]! - 2 * d[i - 1]! - d[i + W - 1]!;
+      const gy = d[i + W - 1]! + 2 * d[i + W]! + d[i + W + 1]! - d[i - W - 1]! - 2 * d[i - W]! - d[i - W + 1]!;
+      if (!ink[i] || (ink[i - 1] && ink[i + 1] && ink[i - W] && ink[i + W])) continue; // the edge of a stroke
+      const m = Math.hypot(gx, gy);
+      if (m < 160) continue;
+      const ux = gx / m, uy = gy / m;
+      // (every other radius past 24 px: the votes are summed over 5×5 centres anyway)
+      for (let r = r0; r <= r1; r += r < 24 ? 1 : 2) {
+        const v = (r < 24 ? 1 : 2) / r; // a big ring has more edge pixels
+        for (const sgn of [1, -1]) {
+          const cx = Math.round(x + sgn * r * ux), cy = Math.round(y + sgn * r * uy);
+          if (cx >= 0 && cy >= 0 && cx < W && cy < H) acc[cy * W + cx]! += v;
+        }
+      }
+    }
+  }
+  // Strong centres: local maxima of the 5×5-summed votes, the best few, apart by the smallest radius.
+  const rows = new Float32Array(W * H), sum = new Float32Array(W * H);
+  for (let y = 0; y < H; y++) for (let x = 2; x < W - 2; x++) {
+    const i = y * W + x;
+    rows[i] = acc[i - 2]! + acc[i - 1]! + acc[i]! + acc[i + 1]! + acc[i + 2]!;
+  }
+  for (let y = 2; y < H - 2; y++) for (let x = 0; x < W; x++) {
+    const i = y * W + x;
+    sum[i] = rows[i - 2 * W]! + rows[i - W]! + rows[i]! + rows[i + W]! + rows[i + 2 * W]!;
+  }
+  const peaks: Array<{ x: number; y: number; v: number }> = [];
+  // (the best, its neighbourhood cleared, PEAKS times)
+  const clear = r0;
+  for (let k = 0; k < PEAKS; k++) {
+    let bi = -1, bv = 0;
+    for (let i = 0; i < W * H; i++) if (sum[i]! > bv) {
+      bv = sum[i]!;
+      bi = i;
+    }
+    if (bi < 0) break;
+    const x = bi % W, y = (bi / W) | 0;
+    peaks.push({ x, y, v: bv });
+    for (let yy = Math.max(0, y - clear); yy <= Math.min(H - 1, y + clear); yy++) for (let xx = Math.max(0, x - clear); xx <= Math.min(W - 1, x + clear); xx++) sum[yy * W + xx] = 0;
+  }
+  // Each centre checked: the radius whose thin circle carries the most ink over what lies just outside it.
+  // The vote's peak may be a few pixels off an uneven ring: the centre climbs to where a circle carries the
+  // most ink, first with a wide band round it, then with a thin one.
+  const out: RingSeal[] = [];
+  for (const p of peaks) {
+    // First at the peak itself with a wide band: the radii where a ring may be (most peaks end here).
+    const wide = (r: number) => Math.max(2, 0.1 * r);
+    const radii: number[] = [];
+    for (let r = r0; r <= r1; r++) if (coverage(ink, W, H, p.x, p.y, r - wide(r), r + wide(r), MIN_COVER - 0.2) > 0) radii.push(r);
+    if (!radii.length) continue;
+    // (radii within 2 px of those)
+    const near = new Set(radii.flatMap((r) => [r - 2, r - 1, r, r + 1, r + 2]).filter((r) => r >= r0 && r <= r1));
+    const tried = [...near].sort((a, b) => a - b);
+    // How much a circle of the band round radius r carries over a thin one just outside the band (the ring
+    // is the outermost closed stroke: the inscription inside it is as dense as the ring itself).
+    const ringness = (cx: number, cy: number, r: number, w: number) => {
+      const cover = coverage(ink, W, H, cx, cy, r - w, r + w, 0.5);
+      if (cover < 0.5) return { cover, outside: 1 };
+      const gap = w + Math.max(2, 0.06 * r);
+      return { cover, outside: coverage(ink, W, H, cx, cy, r + gap, r + gap + Math.max(1, 0.04 * r)) };
+    };
+    const fit = (cx: number, cy: number, band: (r: number) => number) => {
+      let v = -1;
+      for (const r of tried) {
+        const q = ringness(cx, cy, r, band(r));
+        v = Math.max(v, q.cover - q.outside);
+      }
+      return v;
+    };
+    const thin = (r: number) => Math.max(1, 0.04 * r);
+    let cx = p.x, cy = p.y;
+    for (const [band, d] of [[wide, 2], [thin, 1]] as const) {
+      let v = fit(cx, cy, band);
+      for (let step = 0; step < 8; step++) {
+        let bx = cx, by = cy;
+        for (const [dx, dy] of NEIGHBOURS) {
+          const u = fit(cx + d * dx, cy + d * dy, band);
+          if (u > v) {
+            v = u;
+            bx = cx + d * dx;
+            by = cy + d * dy;
+          }
+        }
+        if (bx === cx && by === cy) break;
+        cx = bx;
+        cy = by;
+      }
+    }
+    let best: { cx: number; cy: number; r: number; cover: number; outside: number } | null = null;
+    for (const r of tried) {
+      const { cover, outside } = ringness(cx, cy, r, thin(r));
+      if (cover < MIN_COVER) continue;
+      if (cover - outside >= MIN_CONTRAST && (!best || cover - outside > best.cover - best.outside)) best = { cx, cy, r, cover, outside };
+    }
+    if (!best) continue;
+    // The outer edge of the stroke: the largest radius still inked nearly all the way round.
+    let rOut = best.r;
+    while (rOut < best.r + 4 && coverage(ink, W, H, best.cx, best.cy, rOut + 1, rOut + 1) >= 0.6) rOut++;
+    let rIn = best.r;
+    while (rIn > best.r - 4 && coverage(ink, W, H, best.cx, best.cy, rIn - 1, rIn - 1) >= 0.6) rIn--;
+    const seal: RingSeal = { cx: (best.cx + 0.5) * f, cy: (best.cy + 0.5) * f, r: (rOut + 0.5) * f, cover: best.cover, outside: best.outside, stroke: ((rOut - rIn + 1) * f) / 2 };
+    // (one seal: a circle of its inscription, centred inside it, is not another)
+    if (out.some((s) => (s.cx - seal.cx) ** 2 + (s.cy - seal.cy) ** 2 < Math.max(s.r, seal.r) ** 2)) continue;
+    out.push(seal);
+  }
+  return out.sort((a, b) => b.cover - b.outside - (a.cover - a.outside));
+}
