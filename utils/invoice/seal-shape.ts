@@ -6,6 +6,7 @@
 // are as dense beside any circle as on it).
 import type { GrayImage } from './image';
 import type { Seal } from './seal';
+import type { PixelImage } from './types';
 
 /** What a ring found by shape looks like: the seal, how much of its circle carries ink, and how thick the ring is. */
 export interface RingSeal extends Seal {
@@ -191,4 +192,71 @@ export function findRingSeals(g: GrayImage, minR: number, maxR: number): RingSea
     out.push(seal);
   }
   return out.sort((a, b) => b.cover - b.outside - (a.cover - a.outside));
+}
+
+/** Luma of an RGBA pixel. */
+const lumaAt = (d: Uint8ClampedArray, p: number) => (d[p]! * 77 + d[p + 1]! * 150 + d[p + 2]! * 29) >> 8;
+
+/**
+ * The gray levels of a seal's ink and of the print round it: the ring's (per direction, the darkest pixel
+ * across its stroke; the median of those) and the print's (the darkest tenth of the ink beside the seal).
+ */
+export function grayTones(img: PixelImage, s: RingSeal): { ring: number; print: number } {
+  const ring: number[] = [];
+  for (let a = 0; a < 360; a += 2) {
+    const t = (a * Math.PI) / 180, c = Math.cos(t), si = Math.sin(t);
+    let m = 255;
+    for (let r = s.r - 2 * s.stroke - 2; r <= s.r; r += 0.5) {
+      const x = Math.round(s.cx + r * c), y = Math.round(s.cy + r * si);
+      if (x >= 0 && y >= 0 && x < img.width && y < img.height) m = Math.min(m, lumaAt(img.data, (y * img.width + x) * 4));
+    }
+    ring.push(m);
+  }
+  ring.sort((a, b) => a - b);
+  const print: number[] = [];
+  const x0 = Math.max(0, Math.round(s.cx - 3 * s.r)), x1 = Math.min(img.width, Math.round(s.cx + 3 * s.r));
+  const y0 = Math.max(0, Math.round(s.cy - 2 * s.r)), y1 = Math.min(img.height, Math.round(s.cy + 2 * s.r));
+  for (let y = y0; y < y1; y += 2) {
+    for (let x = x0; x < x1; x += 2) {
+      if ((x - s.cx) ** 2 + (y - s.cy) ** 2 < (1.2 * s.r) ** 2) continue;
+      const v = lumaAt(img.data, (y * img.width + x) * 4);
+      if (v < 160) print.push(v);
+    }
+  }
+  print.sort((a, b) => a - b);
+  return { ring: ring[ring.length >> 1] ?? 255, print: print.length ? print[Math.floor(print.length * 0.1)]! : 0 };
+}
+
+/** Gray levels apart by less than this are one tone (a photocopy: seal and print equally black). */
+const TONE_GAP = 40;
+
+/**
+ * The level under which a pixel over the seal is print, not seal (halfway from the print's tone to the
+ * ring's), or null when the seal is as dark as the print.
+ */
+export function printLevel(img: PixelImage, s: RingSeal): number | null {
+  const t = grayTones(img, s);
+  return t.ring - t.print >= TONE_GAP ? Math.round((t.ring + t.print) / 2) : null;
+}
+
+/**
+ * The page with gray seals lighter than the print turned to paper inside their discs (what the red channel
+ * does to a red seal): pixels lighter than the seal's `printBelow` become white, the print's darker cores stay.
+ */
+export function eraseGraySeals(img: PixelImage, seals: Seal[]): PixelImage {
+  const out = new Uint8ClampedArray(img.data);
+  for (const s of seals) {
+    if (s.printBelow === undefined) continue;
+    const R = 1.04 * s.r;
+    const y0 = Math.max(0, Math.floor(s.cy - R)), y1 = Math.min(img.height - 1, Math.ceil(s.cy + R));
+    for (let y = y0; y <= y1; y++) {
+      const dx = Math.sqrt(Math.max(0, R * R - (y - s.cy) ** 2));
+      const x0 = Math.max(0, Math.floor(s.cx - dx)), x1 = Math.min(img.width - 1, Math.ceil(s.cx + dx));
+      for (let x = x0; x <= x1; x++) {
+        const p = (y * img.width + x) * 4;
+        if (lumaAt(img.data, p) >= s.printBelow) out[p] = out[p + 1] = out[p + 2] = 255;
+      }
+    }
+  }
+  return { width: img.width, height: img.height, data: out };
 }
