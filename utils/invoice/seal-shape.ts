@@ -26,6 +26,8 @@ const BINS = 120;
 const MIN_COVER = 0.9;
 /** … and this much more than just outside it. */
 const MIN_CONTRAST = 0.6;
+/** Share of ink inside a seal's ring at most (its inscription and star; a QR code or a solid logo is denser). */
+const MAX_INSIDE = 0.5;
 /** Centres checked (the strongest votes). */
 const PEAKS = 12;
 const NEIGHBOURS = [[-1, -1], [0, -1], [1, -1], [-1, 0], [1, 0], [-1, 1], [0, 1], [1, 1]] as const;
@@ -67,6 +69,19 @@ function coverage(ink: Uint8Array, W: number, H: number, cx: number, cy: number,
     else if (a + 1 - hit > misses) return 0;
   }
   return hit / BINS;
+}
+
+/** Share of ink among the pixels of the disc (cx, cy, r) of the full page (every `step`th pixel each way). */
+function inkShare(g: GrayImage, cx: number, cy: number, r: number, step: number): number {
+  let n = 0, k = 0;
+  for (let y = Math.max(0, Math.ceil(cy - r)); y <= Math.min(g.height - 1, Math.floor(cy + r)); y += step) {
+    for (let x = Math.max(0, Math.ceil(cx - r)); x <= Math.min(g.width - 1, Math.floor(cx + r)); x += step) {
+      if ((x - cx) ** 2 + (y - cy) ** 2 > r * r) continue;
+      n++;
+      if (g.data[y * g.width + x]! < INK) k++;
+    }
+  }
+  return n ? k / n : 1;
 }
 
 /**
@@ -181,6 +196,8 @@ export function findRingSeals(g: GrayImage, minR: number, maxR: number): RingSea
       if (cover - outside >= MIN_CONTRAST && (!best || cover - outside > best.cover - best.outside)) best = { cx, cy, r, cover, outside };
     }
     if (!best) continue;
+    // A ring, not a solid round mark (a logo, a blot) or a square of dense modules: the inside mostly paper.
+    if (inkShare(g, (best.cx + 0.5) * f, (best.cy + 0.5) * f, 0.85 * best.r * f, 2) > MAX_INSIDE) continue;
     // The outer edge of the stroke: the largest radius still inked nearly all the way round.
     let rOut = best.r;
     while (rOut < best.r + 4 && coverage(ink, W, H, best.cx, best.cy, rOut + 1, rOut + 1) >= 0.6) rOut++;
