@@ -244,6 +244,11 @@ export function grayTones(img: PixelImage, s: RingSeal): { ring: number; print: 
   return { ring: ring[ring.length >> 1] ?? 255, print: print.length ? print[Math.floor(print.length * 0.1)]! : 0 };
 }
 
+/**
+ * Where between the ring's tone and the print's the level is (from the ring's): near the ring's, so that the
+ * print's softer edges stay print (a seal's own pixels are mostly lighter than its ring's darkest).
+ */
+const PRINT_SHARE = 0.3;
 /** Gray levels apart by less than this are one tone (a photocopy: seal and print equally black). */
 const TONE_GAP = 40;
 
@@ -253,17 +258,33 @@ const TONE_GAP = 40;
  */
 export function printLevel(img: PixelImage, s: RingSeal): number | null {
   const t = grayTones(img, s);
-  return t.ring - t.print >= TONE_GAP ? Math.round((t.ring + t.print) / 2) : null;
+  return t.ring - t.print >= TONE_GAP ? Math.round(t.ring - PRINT_SHARE * (t.ring - t.print)) : null;
+}
+
+/** The paper round a seal: the median gray level on a band just outside its ring. */
+function paperAround(img: PixelImage, s: Seal): number {
+  const v: number[] = [];
+  for (let a = 0; a < 360; a += 3) {
+    const t = (a * Math.PI) / 180;
+    for (const k of [1.12, 1.2, 1.28]) {
+      const x = Math.round(s.cx + k * s.r * Math.cos(t)), y = Math.round(s.cy + k * s.r * Math.sin(t));
+      if (x >= 0 && y >= 0 && x < img.width && y < img.height) v.push(lumaAt(img.data, (y * img.width + x) * 4));
+    }
+  }
+  v.sort((a, b) => a - b);
+  return v.length ? v[v.length >> 1]! : 255;
 }
 
 /**
  * The page with gray seals lighter than the print turned to paper inside their discs (what the red channel
- * does to a red seal): pixels lighter than the seal's `printBelow` become white, the print's darker cores stay.
+ * does to a red seal): pixels lighter than the seal's `printBelow` take the paper's gray round the seal (a
+ * photo's paper is gray, not white), the print's darker cores stay.
  */
 export function eraseGraySeals(img: PixelImage, seals: Seal[]): PixelImage {
   const out = new Uint8ClampedArray(img.data);
   for (const s of seals) {
     if (s.printBelow === undefined) continue;
+    const paper = paperAround(img, s);
     const R = 1.04 * s.r;
     const y0 = Math.max(0, Math.floor(s.cy - R)), y1 = Math.min(img.height - 1, Math.ceil(s.cy + R));
     for (let y = y0; y <= y1; y++) {
@@ -271,7 +292,8 @@ export function eraseGraySeals(img: PixelImage, seals: Seal[]): PixelImage {
       const x0 = Math.max(0, Math.floor(s.cx - dx)), x1 = Math.min(img.width - 1, Math.ceil(s.cx + dx));
       for (let x = x0; x <= x1; x++) {
         const p = (y * img.width + x) * 4;
-        if (lumaAt(img.data, p) >= s.printBelow) out[p] = out[p + 1] = out[p + 2] = 255;
+        const l = lumaAt(img.data, p);
+        if (l >= s.printBelow && l < paper) out[p] = out[p + 1] = out[p + 2] = paper;
       }
     }
   }
