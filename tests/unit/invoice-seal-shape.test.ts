@@ -170,7 +170,7 @@ describe('a seal found by shape in the reading', () => {
     // the ring's lowest point (no print there) is paper now; it was seal ink
     const ringAt = Math.round(cy + r - 3) * img.width + Math.round(cx);
     expect(before.data[ringAt]).toBeLessThan(150);
-    expect(clean.data[ringAt]).toBe(255);
+    expect(clean.data[ringAt]).toBeGreaterThanOrEqual(PAPER - 2); // the paper round the seal
     // print inside the disc stays dark: as many dark pixels as print has there
     let dark = 0;
     for (let y = cy - r; y < cy + r; y++) for (let x = cx - r; x < cx + r; x++) if (clean.data[y * img.width + x]! < 80) dark++;
