@@ -159,7 +159,7 @@ export function findPageSeals(image: PixelImage, levelled: GrayImage, charH: num
   if (red.length) return red;
   return findRingSeals(levelled, 2.5 * charH, 14 * charH).map((s) => {
     const level = printLevel(image, s);
-    return { cx: s.cx, cy: s.cy, r: s.r, by: 'shape' as const, ...(level !== null ? { printBelow: level } : {}) };
+    return { cx: s.cx, cy: s.cy, r: s.r, by: 'shape' as const, stroke: 2 * s.stroke, ...(level !== null ? { printBelow: level } : {}) };
   });
 }
 
@@ -377,10 +377,10 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
         const charH = medianWordHeight(r1.lines) || 24;
         // The second engine (when given) reads the crops of the name fields — hospital, payer — and the seal.
         const second = deps.regionEngine ?? engine;
-        // A gray seal lighter than the print is taken off the page the second look reads (as the red channel
-        // takes off a red seal): the print under it is read without it.
+        // A gray seal is taken off the page the second look reads (as the red channel takes off a red seal):
+        // lighter than the print, all of it; as dark (a photocopy), its ring's stroke.
         const seals = findPageSeals(image, levelled, charH);
-        const look = seals.some((s) => s.printBelow !== undefined) ? eraseGraySeals(image, seals) : image;
+        const look = seals.some((s) => s.by === 'shape') ? eraseGraySeals(image, seals) : image;
         const lookLevelled = look === image ? levelled : normalizeBackground(toGray(look));
         let reads = 10;
         const read = async (region: Region, again?: number): Promise<OcrLine[]> => {
@@ -400,7 +400,7 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
         // the page itself is hard — read it once more as a whole, cleaned and enlarged.
         if ((parsed.anchors.length < 4 || charH < SMALL_TEXT) && weakFields(mergeCandidates([...sets, ...local])).length) {
           const scale = secondPassScale(charH, image.width, image.height);
-          const pre = preprocessSecondPass(look, scale);
+          const pre = preprocessSecondPass(image, scale);
           const r2 = tag(await engine.recognize(grayToRgba(pre.image), { mode: 'page' }), 2);
           const lines2 = r2.lines.map((l) => ({ ...l, bbox: mapBoxBack(l.bbox, pre.transform), words: l.words.map((w) => ({ ...w, bbox: mapBoxBack(w.bbox, pre.transform) })) }));
           const p2 = parseInvoiceText(lines2);

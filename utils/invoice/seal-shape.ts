@@ -249,6 +249,8 @@ export function grayTones(img: PixelImage, s: RingSeal): { ring: number; print: 
  * print's softer edges stay print (a seal's own pixels are mostly lighter than its ring's darkest).
  */
 const PRINT_SHARE = 0.3;
+/** Gray level of print and of a seal as dark as print (a photocopy's black is not black). */
+const INK_DARK = 90;
 /** Gray levels apart by less than this are one tone (a photocopy: seal and print equally black). */
 const TONE_GAP = 40;
 
@@ -276,15 +278,54 @@ function paperAround(img: PixelImage, s: Seal): number {
 }
 
 /**
+ * The ring's stroke turned to paper, traced round the seal (a stamped ring is seldom a true circle): in each
+ * direction, the first dark run met coming in from just outside the ring, if no longer than a stroke.
+ */
+function eraseRing(img: PixelImage, out: Uint8ClampedArray, s: Seal, stroke: number, paper: number): void {
+  const dark = (paper + 2 * INK_DARK) / 3;
+  const from = s.r + Math.max(3, 0.06 * s.r), to = s.r - Math.max(stroke + 4, 0.16 * s.r);
+  const steps = Math.ceil(2 * Math.PI * s.r * 1.5);
+  const at = (x: number, y: number) => (Math.round(y) * img.width + Math.round(x)) * 4;
+  const inside = (x: number, y: number) => x >= 0 && y >= 0 && x < img.width - 1 && y < img.height - 1;
+  for (let k = 0; k < steps; k++) {
+    const t = (2 * Math.PI * k) / steps, c = Math.cos(t), si = Math.sin(t);
+    let start = -1, end = -1;
+    for (let r = from; r >= to; r -= 0.5) {
+      const x = s.cx + r * c, y = s.cy + r * si;
+      if (!inside(x, y)) continue;
+      const isDark = lumaAt(img.data, at(x, y)) < dark;
+      if (start < 0 && isDark) start = r;
+      else if (start >= 0 && !isDark) {
+        end = r;
+        break;
+      }
+    }
+    if (start < 0 || end < 0 || start - end > 2 * stroke + 2) continue;
+    for (let r = start + 1.5; r >= end - 1.5; r -= 0.5) {
+      const x = s.cx + r * c, y = s.cy + r * si;
+      if (!inside(x, y)) continue;
+      const p = at(x, y);
+      out[p] = out[p + 1] = out[p + 2] = Math.max(paper, img.data[p]!);
+    }
+  }
+}
+
+/**
  * The page with gray seals lighter than the print turned to paper inside their discs (what the red channel
  * does to a red seal): pixels lighter than the seal's `printBelow` take the paper's gray round the seal (a
- * photo's paper is gray, not white), the print's darker cores stay.
+ * photo's paper is gray, not white), the print's darker cores stay. A seal as dark as the print: its ring's
+ * stroke only.
  */
 export function eraseGraySeals(img: PixelImage, seals: Seal[]): PixelImage {
   const out = new Uint8ClampedArray(img.data);
   for (const s of seals) {
-    if (s.printBelow === undefined) continue;
+    if (s.by !== 'shape') continue;
     const paper = paperAround(img, s);
+    if (s.printBelow === undefined) {
+      // As dark as the print: only its ring's stroke (the print crossing it loses a few pixels there).
+      if (s.stroke) eraseRing(img, out, s, s.stroke, paper);
+      continue;
+    }
     const R = 1.04 * s.r;
     const y0 = Math.max(0, Math.floor(s.cy - R)), y1 = Math.min(img.height - 1, Math.ceil(s.cy + R));
     for (let y = y0; y <= y1; y++) {

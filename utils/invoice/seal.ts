@@ -20,6 +20,8 @@ export interface Seal {
    * gray level are print over it, not its ink (`grayTones` in `seal-shape.ts`). Unset: the same tone.
    */
   printBelow?: number;
+  /** A seal found by shape: its ring's stroke width in pixels. */
+  stroke?: number;
 }
 
 /**
