@@ -153,7 +153,6 @@ export function findRingSeals(g: GrayImage, minR: number, maxR: number): RingSea
     if (!radii.length) continue;
     // (radii within 2 px of those)
     const near = new Set(radii.flatMap((r) => [r - 2, r - 1, r, r + 1, r + 2]).filter((r) => r >= r0 && r <= r1));
-    const tried = [...near].sort((a, b) => a - b);
     // How much a circle of the band round radius r carries over a thin one just outside the band (the ring
     // is the outermost closed stroke: the inscription inside it is as dense as the ring itself).
     const ringness = (cx: number, cy: number, r: number, w: number) => {
@@ -162,18 +161,31 @@ export function findRingSeals(g: GrayImage, minR: number, maxR: number): RingSea
       const gap = w + Math.max(2, 0.06 * r);
       return { cover, outside: coverage(ink, W, H, cx, cy, r + gap, r + gap + Math.max(1, 0.04 * r)) };
     };
+    let tried = [...near].sort((a, b) => a - b);
+    let fitR = tried[0]!;
     const fit = (cx: number, cy: number, band: (r: number) => number) => {
       let v = -1;
       for (const r of tried) {
         const q = ringness(cx, cy, r, band(r));
-        v = Math.max(v, q.cover - q.outside);
+        if (q.cover - q.outside > v) {
+          v = q.cover - q.outside;
+          fitR = r;
+        }
       }
       return v;
     };
     const thin = (r: number) => Math.max(1, 0.04 * r);
     let cx = p.x, cy = p.y;
+    // (a ring a few pixels off this centre still stands out of its surroundings with the wide band)
+    if (fit(cx, cy, wide) < 0.75 * MIN_CONTRAST) continue;
     for (const [band, d] of [[wide, 2], [thin, 1]] as const) {
       let v = fit(cx, cy, band);
+      // (the thin band only round the radius the wide one found)
+      if (band === thin) {
+        const r = fitR;
+        tried = tried.filter((t) => Math.abs(t - r) <= 3);
+        v = fit(cx, cy, band);
+      }
       for (let step = 0; step < 8; step++) {
         let bx = cx, by = cy;
         for (const [dx, dy] of NEIGHBOURS) {
