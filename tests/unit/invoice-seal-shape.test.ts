@@ -177,7 +177,7 @@ describe('a seal found by shape in the reading', () => {
     expect(dark).toBeGreaterThan(500);
   });
 
-  it('a seal as dark as the print is not erased (nothing tells them apart) but is still found', () => {
+  it('a seal as dark as the print (nothing tells their gray apart) is found, and only its ring erased', () => {
     const img = page(1400, 900);
     printRows(img, 60, 480, 40, 4, 22);
     printRows(img, 60, 690, 16, 1, 22);
@@ -185,6 +185,21 @@ describe('a seal found by shape in the reading', () => {
     const seals = findPageSeals(img, lumaPage(img), CHAR);
     expect(seals).toHaveLength(1);
     expect(seals[0]!.printBelow).toBeUndefined();
+    // only its ring's stroke goes: the ring's lowest point is paper, its inscription and the print stay
+    const clean = toGray(eraseGraySeals(img, seals));
+    const before = toGray(img);
+    const at = (x: number, y: number) => y * img.width + x;
+    expect(before.data[at(420, 700 + 110 - 3)]).toBeLessThan(80);
+    expect(clean.data[at(420, 700 + 110 - 3)]).toBeGreaterThanOrEqual(PAPER - 2);
+    let changedFar = 0;
+    for (let y = 480; y < 560; y++) for (let x = 800; x < 1300; x++) if (clean.data[at(x, y)] !== before.data[at(x, y)]) changedFar++;
+    expect(changedFar).toBe(0);
+    const darkInside = (g: GrayImage) => {
+      let n = 0;
+      for (let y = 700 - 60; y < 700 + 60; y++) for (let x = 420 - 60; x < 420 + 60; x++) if (g.data[at(x, y)]! < 80) n++;
+      return n;
+    };
+    expect(darkInside(clean)).toBe(darkInside(before));
   });
 
   it('a gray seal with print across its foot is unrolled (upright), its inscription dark on white', () => {
