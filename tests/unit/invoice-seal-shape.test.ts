@@ -162,6 +162,12 @@ describe('a seal found by shape in the reading', () => {
     expect(byShape[0]!.printBelow).toBeLessThan(120);
   });
 
+  it('a colour page whose seal is not red enough for the colour search gets no seal by shape (its crops are read in the red channel)', () => {
+    const brown = sealedPage([130, 110, 70]);
+    expect(find(brown.img)).toHaveLength(1); // the ring is there …
+    expect(findPageSeals(brown.img, lumaPage(brown.img), CHAR)).toEqual([]); // … but the page has colour
+  });
+
   it('a gray seal lighter than the print is erased from the page, the print under it stays', () => {
     const { img, cx, cy, r } = sealedPage(gray(120));
     const [s] = findPageSeals(img, lumaPage(img), CHAR);

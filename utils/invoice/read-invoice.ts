@@ -14,7 +14,7 @@ import { LABELS } from './labels';
 import { holdsName, repairHospitalName, WHOLE_NAME_SHARE } from './hospital-names';
 import { hasConfusableChar } from './names';
 import { findSeals, hospitalSeal, readSealName, sealCovers, type Seal } from './seal';
-import { eraseGraySeals, findRingSeals, printLevel } from './seal-shape';
+import { eraseGraySeals, findRingSeals, isGrayPage, printLevel } from './seal-shape';
 import { AMOUNT_CHARS, amountValueBox, prepareRegion, regionLinesToPage, regionsFor, type Region } from './regions';
 import { checkFileSize, checkImageHeader, renderScale } from './limits';
 import { IMAGE_TYPES, mimeOf, sniffType } from './sniff';
@@ -150,13 +150,13 @@ async function hospitalFromSeal(image: PixelImage, seals: Seal[], parsed: Parsed
 }
 
 /**
- * The page's seals (radius 2.5–14 characters): red ones by their colour; when there is none (a monochrome
- * scan, a photocopy, a seal faded to brown), gray ones by their ring's shape, each with the gray level under
- * which a pixel over it is print (when the seal is lighter than the print).
+ * The page's seals (radius 2.5–14 characters): red ones by their colour; on a page without colour (a
+ * monochrome scan, a photocopy), gray ones by their ring's shape, each with the gray level under which a pixel
+ * over it is print (when the seal is lighter than the print).
  */
 export function findPageSeals(image: PixelImage, levelled: GrayImage, charH: number): Seal[] {
   const red = findSeals(image, 2.5 * charH, 14 * charH);
-  if (red.length) return red;
+  if (red.length || !isGrayPage(image)) return red;
   return findRingSeals(levelled, 2.5 * charH, 14 * charH).map((s) => {
     const level = printLevel(image, s);
     return { cx: s.cx, cy: s.cy, r: s.r, by: 'shape' as const, stroke: 2 * s.stroke, ...(level !== null ? { printBelow: level } : {}) };

@@ -352,3 +352,22 @@ export function eraseGraySeals(img: PixelImage, seals: Seal[]): PixelImage {
   }
   return { width: img.width, height: img.height, data: out };
 }
+
+/** Share of pixels with colour (a channel 50 above another) under which a page is gray: a colour page's seal, title or QR tint is more. */
+const GRAY_PAGE = 0.001;
+
+/**
+ * A page without colour (a monochrome scan, a photocopy, a gray conversion): its seals can only be found by
+ * shape. A colour page whose red seal was not found by colour is left alone (its crops are read in the red
+ * channel, where a red seal vanishes anyway).
+ */
+export function isGrayPage(img: PixelImage): boolean {
+  const d = img.data;
+  let n = 0, coloured = 0;
+  for (let p = 0; p < d.length; p += 16) {
+    n++;
+    const r = d[p]!, g = d[p + 1]!, b = d[p + 2]!;
+    if (Math.max(r, g, b) - Math.min(r, g, b) > 50) coloured++;
+  }
+  return coloured <= GRAY_PAGE * n;
+}
