@@ -28,15 +28,9 @@ export interface Seal {
  * How dark a pixel is, 0..255, where it is darker than paper: a gray seal's ink (and print crossing it, unless
  * the print is darker than `printBelow`).
  */
-function darkness(d: Uint8ClampedArray, p: number, printBelow = 0, rowBytes = 0): number {
-  const luma = (q: number) => (d[q]! * 77 + d[q + 1]! * 150 + d[q + 2]! * 29) / 256;
-  const l = luma(p);
-  if (l >= 195 || l < printBelow) return 0;
-  // (the soft edge of a print stroke is as light as the seal: a pixel next to print is print)
-  if (printBelow > 0 && rowBytes > 0) {
-    for (const q of [p - 4, p + 4, p - rowBytes, p + rowBytes, p - 8, p + 8, p - 2 * rowBytes, p + 2 * rowBytes]) if (q >= 0 && q < d.length && luma(q) < printBelow) return 0;
-  }
-  return 255 - l;
+function darkness(d: Uint8ClampedArray, p: number, printBelow = 0): number {
+  const l = (d[p]! * 77 + d[p + 1]! * 150 + d[p + 2]! * 29) / 256;
+  return l < 195 && l >= printBelow ? 255 - l : 0;
 }
 
 /** How red a pixel is (seal ink), 0..255. Black print under a seal is not red. */
@@ -113,7 +107,7 @@ export function unrollSeal(img: PixelImage, s: Seal): PixelImage | null {
     const xi = Math.round(x), yi = Math.round(y);
     if (xi < 0 || yi < 0 || xi >= img.width || yi >= img.height) return 0;
     const p = (yi * img.width + xi) * 4;
-    return gray ? darkness(img.data, p, s.printBelow, img.width * 4) : redness(img.data, p);
+    return gray ? darkness(img.data, p, s.printBelow) : redness(img.data, p);
   };
   // The strip's ink: how dark a pixel is (full detail — a photo's JPEG keeps colour at half resolution),
   // where it is red (black print crossing the seal stays out).
@@ -122,7 +116,7 @@ export function unrollSeal(img: PixelImage, s: Seal): PixelImage | null {
     if (xi < 0 || yi < 0 || xi >= img.width || yi >= img.height) return 0;
     const p = (yi * img.width + xi) * 4;
     const d = img.data;
-    if (gray) return darkness(d, p, s.printBelow, img.width * 4);
+    if (gray) return darkness(d, p, s.printBelow);
     if (redness(d, p) < 18) return 0;
     return 255 - (d[p]! * 77 + d[p + 1]! * 150 + d[p + 2]! * 29) / 256;
   };
