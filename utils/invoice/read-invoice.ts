@@ -146,7 +146,8 @@ async function hospitalFromSeal(image: PixelImage, seals: Seal[], parsed: Parsed
   if (covered) for (const set of local) if (set.hospital) set.hospital.cap = 0.8;
   if (!ring || Array.from(ring.name).length < 4) return;
   if (hs && ring.name.endsWith(hs.value) && ring.name.length > hs.value.length) put(ring.name, Math.min(0.8, 0.3 + ring.conf));
-  else if (!hs || hs.conf < 0.6) put(ring.name, Math.min(0.75, 0.2 + ring.conf));
+  // (a gray seal's ring, print crossing it as gray as its inscription, reads too poorly to displace a weak reading)
+  else if (!hs || (hs.conf < 0.6 && seal.by !== 'shape')) put(ring.name, Math.min(0.75, 0.2 + ring.conf));
 }
 
 /**
