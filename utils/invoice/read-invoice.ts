@@ -14,7 +14,8 @@ import { LABELS } from './labels';
 import { holdsCode, WHOLE_CODE_CONF } from './values';
 import { holdsName, repairHospitalName, WHOLE_NAME_SHARE } from './hospital-names';
 import { hasConfusableChar } from './names';
-import { findSeals, hospitalSeal, readSealName, sealCovers } from './seal';
+import { findSeals, hospitalSeal, readSealName, sealCovers, type Seal } from './seal';
+import { eraseGraySeals, findRingSeals, isGrayPage, printLevel } from './seal-shape';
 import { AMOUNT_CHARS, amountValueBox, prepareRegion, regionLinesToPage, regionsFor, type Region } from './regions';
 import { checkFileSize, checkImageHeader, renderScale } from './limits';
 import { IMAGE_TYPES, mimeOf, sniffType } from './sniff';
@@ -131,8 +132,7 @@ export function weakFields(states: FieldStates): FieldName[] {
  * ring is read: the same name confirms it; a longer name ending like it (the part the seal hid) or a name
  * where none was read is offered — always marked for checking (a seal is read from a curved line).
  */
-async function hospitalFromSeal(image: PixelImage, parsed: ParsedText, local: Array<Partial<Record<FieldName, Candidate>>>, charH: number, engine: ReadInvoiceDeps['engine']): Promise<void> {
-  const seals = findSeals(image, 2.5 * charH, 14 * charH);
+async function hospitalFromSeal(image: PixelImage, seals: Seal[], parsed: ParsedText, local: Array<Partial<Record<FieldName, Candidate>>>, engine: ReadInvoiceDeps['engine']): Promise<void> {
   if (!seals.length) return;
   const hs = (mergeCandidates(local) as Record<string, FieldState<string> | undefined>).hospital;
   const near = [...(hs?.boxes ?? []), ...parsed.anchors.filter((a) => a.key === 'hospital').map((a) => a.box)];
@@ -150,7 +150,22 @@ async function hospitalFromSeal(image: PixelImage, parsed: ParsedText, local: Ar
   if (covered) for (const set of local) if (set.hospital) set.hospital.cap = 0.8;
   if (!ring || Array.from(ring.name).length < 4) return;
   if (hs && ring.name.endsWith(hs.value) && ring.name.length > hs.value.length) put(ring.name, Math.min(0.8, 0.3 + ring.conf));
-  else if (!hs || hs.conf < 0.6) put(ring.name, Math.min(0.75, 0.2 + ring.conf));
+  // (a gray seal's ring, print crossing it as gray as its inscription, reads too poorly to displace a weak reading)
+  else if (!hs || (hs.conf < 0.6 && seal.by !== 'shape')) put(ring.name, Math.min(0.75, 0.2 + ring.conf));
+}
+
+/**
+ * The page's seals (radius 2.5–14 characters): red ones by their colour; on a page without colour (a
+ * monochrome scan, a photocopy), gray ones by their ring's shape, each with the gray level under which a pixel
+ * over it is print (when the seal is lighter than the print).
+ */
+export function findPageSeals(image: PixelImage, levelled: GrayImage, charH: number): Seal[] {
+  const red = findSeals(image, 2.5 * charH, 14 * charH);
+  if (red.length || !isGrayPage(image)) return red;
+  return findRingSeals(levelled, 2.5 * charH, 14 * charH).map((s) => {
+    const level = printLevel(image, s);
+    return { cx: s.cx, cy: s.cy, r: s.r, by: 'shape' as const, stroke: 2 * s.stroke, ...(level !== null ? { printBelow: level } : {}) };
+  });
 }
 
 /**
@@ -373,9 +388,14 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
         const charH = medianWordHeight(r1.lines) || 24;
         // The second engine (when given) reads the crops of the name fields — hospital, payer — and the seal.
         const second = deps.regionEngine ?? engine;
+        // A gray seal is taken off the page the second look reads (as the red channel takes off a red seal):
+        // lighter than the print, all of it; as dark (a photocopy), its ring's stroke.
+        const seals = findPageSeals(image, levelled, charH);
+        const look = seals.some((s) => s.by === 'shape') ? eraseGraySeals(image, seals) : image;
+        const lookLevelled = look === image ? levelled : normalizeBackground(toGray(look));
         let reads = 10;
         const read = async (region: Region, again?: number): Promise<OcrLine[]> => {
-          const prep = prepareRegion(image, region, charH, { sharpen: again !== undefined });
+          const prep = prepareRegion(look, region, charH, { sharpen: again !== undefined });
           const names = region.fields.some((f) => f === 'hospital' || f === 'payerName');
           const out = await (names ? second : engine).recognize(prep.image, { mode: region.mode });
           return tag({ lines: regionLinesToPage(out.lines, prep.scale, prep.offset) }, again ?? reads++).lines;
@@ -406,7 +426,7 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
         // (words the recogniser did not believe, or boxes no character has, do not count as read)
         const covered = pageLines.flatMap((l) => l.words.filter((w) => w.conf >= 0.3 && w.bbox.h < 2.5 * charH && w.bbox.w < 3 * charH * Math.max(1, Array.from(w.text).length)).map((w) => w.bbox));
         // (pass 1 lost rows — few labels —: a few more pieces among the label rows, each row read as one line)
-        const missedAll = findMissedText(eraseRules(withoutRed(levelled, image), Math.round(3 * charH), Math.round(1.6 * charH)), covered, { charH, max: Number.POSITIVE_INFINITY });
+        const missedAll = findMissedText(eraseRules(withoutRed(lookLevelled, look), Math.round(3 * charH), Math.round(1.6 * charH)), covered, { charH, max: Number.POSITIVE_INFINITY });
         const missed = missedRowsToRead(missedAll, parsed.anchors.map((a) => a.box), MISSED_LINES, charH);
         const added: OcrLine[] = [];
         for (const box of missed) {
@@ -444,7 +464,7 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
           const box = label && amountValueBox([label.box], pageLines, image);
           if (!label || !box) continue;
           const readAs = async (mode: OcrMode) => {
-            const prep = prepareRegion(image, { fields: [f], box, mode, channel: 'red' }, charH, { crossRules: true });
+            const prep = prepareRegion(look, { fields: [f], box, mode, channel: 'red' }, charH, { crossRules: true });
             const out = await engine.recognize(prep.image, { mode, whitelist: AMOUNT_CHARS });
             return capLines(regionLinesToPage(out.lines, prep.scale, prep.offset), DIGITS_CAP);
           };
@@ -473,7 +493,7 @@ export async function readInvoice(input: InvoiceInput, deps: ReadInvoiceDeps, ct
             reparse('ocr2');
           }
         }
-        await hospitalFromSeal(image, parsed, local, charH, second);
+        await hospitalFromSeal(image, seals, parsed, local, second);
       } catch (e) {
         if (e instanceof InvoiceError) throw e;
         warnings.push({ code: 'invoiceWarnSecondPassFailed', message: invoiceError('invoiceWarnSecondPassFailed', e instanceof Error ? e.message : String(e)).message });

@@ -13,6 +13,24 @@ export interface Seal {
   cy: number;
   /** Radius in pixels (outer ring). */
   r: number;
+  /** How it was found: by its red ink (default), or by its ring's shape on a gray page (`seal-shape.ts`) — its ink is then any dark pixel. */
+  by?: 'colour' | 'shape';
+  /**
+   * A gray seal lighter than the print (a red seal scanned or converted to gray): pixels darker than this
+   * gray level are print over it, not its ink (`grayTones` in `seal-shape.ts`). Unset: the same tone.
+   */
+  printBelow?: number;
+  /** A seal found by shape: its ring's stroke width in pixels. */
+  stroke?: number;
+}
+
+/**
+ * How dark a pixel is, 0..255, where it is darker than paper: a gray seal's ink (and print crossing it, unless
+ * the print is darker than `printBelow`).
+ */
+function darkness(d: Uint8ClampedArray, p: number, printBelow = 0): number {
+  const l = (d[p]! * 77 + d[p + 1]! * 150 + d[p + 2]! * 29) / 256;
+  return l < 195 && l >= printBelow ? 255 - l : 0;
 }
 
 /** How red a pixel is (seal ink), 0..255. Black print under a seal is not red. */
@@ -84,10 +102,12 @@ export function findSeals(img: PixelImage, minR: number, maxR: number): Seal[] {
  */
 export function unrollSeal(img: PixelImage, s: Seal): PixelImage | null {
   const rIn = 0.56 * s.r, rOut = 0.93 * s.r;
+  const gray = s.by === 'shape';
   const sample = (x: number, y: number) => {
     const xi = Math.round(x), yi = Math.round(y);
     if (xi < 0 || yi < 0 || xi >= img.width || yi >= img.height) return 0;
-    return redness(img.data, (yi * img.width + xi) * 4);
+    const p = (yi * img.width + xi) * 4;
+    return gray ? darkness(img.data, p, s.printBelow) : redness(img.data, p);
   };
   // The strip's ink: how dark a pixel is (full detail — a photo's JPEG keeps colour at half resolution),
   // where it is red (black print crossing the seal stays out).
@@ -96,6 +116,7 @@ export function unrollSeal(img: PixelImage, s: Seal): PixelImage | null {
     if (xi < 0 || yi < 0 || xi >= img.width || yi >= img.height) return 0;
     const p = (yi * img.width + xi) * 4;
     const d = img.data;
+    if (gray) return darkness(d, p, s.printBelow);
     if (redness(d, p) < 18) return 0;
     return 255 - (d[p]! * 77 + d[p + 1]! * 150 + d[p + 2]! * 29) / 256;
   };
@@ -136,8 +157,10 @@ export function unrollSeal(img: PixelImage, s: Seal): PixelImage | null {
         bestStart = a;
       }
     }
-    if (bestStart < 0 || bestLen < 40) return null;
-    foot = bestStart + bestLen / 2;
+    if (bestStart >= 0 && bestLen >= 40) foot = bestStart + bestLen / 2;
+    // A seal found by its shape has print across it (gray like its ink): stamped upright, as most are.
+    else if (gray) foot = 90;
+    else return null;
   }
   // The inscription: clockwise on screen from just past the foot, round over the top, to just before it.
   const start = ((foot + 55) * Math.PI) / 180;
