@@ -127,6 +127,9 @@ describe('pairing by position', () => {
     expect(values([line(20, [40, '医疗机构'], [200, '|'], [240, '综合医院'])]).hospital).toBeUndefined();
     // a kind printed under its label (not read) is no name found by its shape either
     expect(values([line(20, [40, '性别：男'], [300, '综合性三级甲等医院'])]).hospital).toBeUndefined();
+    // … also with a character of it misread: a hospital grade is in no hospital's name
+    expect(values([line(20, [40, '医疗机构'], [200, '|'], [240, '绽合性三级甲等医院'])]).hospital).toBeUndefined();
+    expect(values([line(20, [40, '性别：男'], [300, '绽合性三级申等医院'])]).hospital).toBeUndefined();
     expect(values([line(20, [40, '性别：男'], [300, '二级综合医院'], [700, '收款单位：洛阳市中心医院'])]).hospital).toBe('洛阳市中心医院');
   });
 });

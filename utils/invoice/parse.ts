@@ -119,8 +119,11 @@ const HOSPITAL_ANY_RE = new RegExp(`[\\u4e00-\\u9fff()]{2,24}?(?:${STRONG_HOSPIT
 /** A character read below this confidence is one the recogniser did not believe. */
 const UNSURE_CHAR = 0.5;
 
-/** An organisation's kind (综合医院, 二级综合医院 …), not its name. */
-const KIND_RE = new RegExp(`^(?:${HOSPITAL_KIND_WORDS.join('|')})+(?:${SUFFIX_ALT})$`);
+/**
+ * An organisation's kind (综合医院, 二级综合医院 …), not its name: made only of kind words and a suffix, or holding a
+ * hospital grade (三级甲等, with one of its characters misread: "绽合性三级甲等医院") — no hospital's name does.
+ */
+const KIND_RE = new RegExp(`^(?:${HOSPITAL_KIND_WORDS.join('|')})+(?:${SUFFIX_ALT})$|[一二三]级[甲乙丙]等|[一二三]级.等|.级[甲乙丙]等|[一二三].[甲乙丙]等|未定级`);
 
 /** A 收款单位 value cut to its organisation name; `shape` says how much it looks like one. */
 export function hospitalName(raw: string): { name: string; shape: number } | null {
