@@ -1,11 +1,9 @@
-// 交款人 against the 报销人 chosen in the panel (utils/invoice-ui/known-payer.ts and the store): an OCR reading one
+// 交款人 against the 报销人 chosen in the panel (utils/invoice-ui/known-payer.ts): an OCR reading one
 // character away from the 报销人's name is taken to be that name and marked, with a note of what was read;
-// anything else stays as read (the guard compares names before submission).
+// anything else stays as read (the guard compares names before submission). The store's part: invoice-ui-store.test.ts.
 import { describe, expect, it } from 'vitest';
 import { itemWithKnownPayer, KNOWN_PAYER_CODE, oneCharAway, withKnownPayer } from '@/utils/invoice-ui/known-payer';
 import { editField, isLowConfidence, queuedItem, reviewOrder, setConfirmed, withResult } from '@/utils/invoice-ui/review';
-import { InvoiceStore } from '@/utils/invoice-ui/store';
-import type { BrowserReader } from '@/utils/invoice/extension';
 import { emptyFields, fieldRecord, type FieldSource, type InvoiceResult } from '@/utils/invoice/types';
 
 function res(payerName: string | null, source: FieldSource = 'ocr', confidence = 0.92): InvoiceResult {
@@ -65,44 +63,5 @@ describe('itemWithKnownPayer', () => {
     expect(confirmed.confirmed).toBe(true);
     expect(itemWithKnownPayer(confirmed, '薛伟月')).toBe(confirmed);
     expect(itemWithKnownPayer(done, '薛伟月').values.payerName).toBe('薛伟月');
-  });
-});
-
-describe('InvoiceStore with the 报销人 chosen', () => {
-  const reader = (payer: string): BrowserReader => ({
-    read: async () => res(payer),
-    renderPdfPreview: async () => null,
-    warmUp: () => {},
-    workerRunning: true,
-    dispose: async () => {},
-  });
-  const file = () => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'a.png', { type: 'image/png' });
-  const until = async (fn: () => boolean) => {
-    for (let i = 0; i < 200 && !fn(); i++) await new Promise((r) => setTimeout(r, 5));
-    expect(fn()).toBe(true);
-  };
-
-  it('chosen before reading: the invoice read afterwards shows the 报销人', async () => {
-    const store = new InvoiceStore({ makeReader: () => reader('薛传月'), drafts: null, keepImages: async () => false });
-    store.setClaimantName('薛伟月');
-    store.addFiles([file()]);
-    await until(() => store.items[0]?.status === 'done');
-    expect(store.items[0]!.values.payerName).toBe('薛伟月');
-  });
-
-  it('chosen after reading: what is shown follows the choice, and a wrong first choice is undone', async () => {
-    const store = new InvoiceStore({ makeReader: () => reader('薛传月'), drafts: null, keepImages: async () => false });
-    store.addFiles([file()]);
-    await until(() => store.items[0]?.status === 'done');
-    expect(store.items[0]!.values.payerName).toBe('薛传月');
-    store.setClaimantName('薛伟月');
-    expect(store.items[0]!.values.payerName).toBe('薛伟月');
-    expect(isLowConfidence(store.items[0]!, 'payerName')).toBe(true);
-    // the volunteer had chosen the wrong resident: 薛传月 is a person too
-    store.setClaimantName('薛传月');
-    expect(store.items[0]!.values.payerName).toBe('薛传月');
-    expect(store.items[0]!.result!.warnings).toEqual([]);
-    store.setClaimantName('');
-    expect(store.items[0]!.values.payerName).toBe('薛传月');
   });
 });

@@ -3,6 +3,7 @@
 // a file that cannot be read ends in a plain message and the next one goes on.
 import { describe, expect, it } from 'vitest';
 import { InvoiceStore } from '@/utils/invoice-ui/store';
+import { isLowConfidence } from '@/utils/invoice-ui/review';
 import type { BrowserReader } from '@/utils/invoice/extension';
 import { emptyFields, fieldRecord, type InvoiceResult } from '@/utils/invoice/types';
 import { t } from '@/utils/i18n';
@@ -132,5 +133,38 @@ describe('InvoiceStore', () => {
     await until(() => store.items.every((i) => i.status === 'done' || i.status === 'error'));
     expect(store.items.map((i) => i.status)).toEqual(['error', 'done']);
     expect(log.created).toBe(2);
+  });
+});
+
+describe('InvoiceStore with the 报销人 chosen (known-payer.ts)', () => {
+  const payer = (name: string) => async (n: string) => {
+    const r = res(n);
+    return { ...r, fields: { ...r.fields, payerName: name } };
+  };
+
+  it('chosen before reading: the invoice read afterwards shows the 报销人', async () => {
+    const { make } = fakeReader(payer('薛传月'));
+    const store = new InvoiceStore(make);
+    store.setClaimantName('薛伟月');
+    store.addFiles([file('a.png')]);
+    await until(() => store.items[0]?.status === 'done');
+    expect(store.items[0]!.values.payerName).toBe('薛伟月');
+  });
+
+  it('chosen after reading: what is shown follows the choice, and a wrong first choice is undone', async () => {
+    const { make } = fakeReader(payer('薛传月'));
+    const store = new InvoiceStore(make);
+    store.addFiles([file('a.png')]);
+    await until(() => store.items[0]?.status === 'done');
+    expect(store.items[0]!.values.payerName).toBe('薛传月');
+    store.setClaimantName('薛伟月');
+    expect(store.items[0]!.values.payerName).toBe('薛伟月');
+    expect(isLowConfidence(store.items[0]!, 'payerName')).toBe(true);
+    // the volunteer had chosen the wrong resident: 薛传月 is a person too
+    store.setClaimantName('薛传月');
+    expect(store.items[0]!.values.payerName).toBe('薛传月');
+    expect(store.items[0]!.result!.warnings).toEqual([]);
+    store.setClaimantName('');
+    expect(store.items[0]!.values.payerName).toBe('薛传月');
   });
 });

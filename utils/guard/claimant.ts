@@ -17,11 +17,15 @@ export function claimantIsMinor(state: ApplicationState): boolean {
   return age !== null && age < 18;
 }
 
+/** A name as a person reads it: full-width forms folded, spaces and a middle dot dropped. */
+export function normalName(s: string): string {
+  return s.normalize('NFKC').replace(/[\s·•．.]/g, '');
+}
+
 /** Compare names the way a person would: ignore spaces and a middle dot; `*` masks one character. */
 export function sameName(a: string, b: string): boolean {
-  const norm = (s: string) => s.normalize('NFKC').replace(/[\s·•．.]/g, '');
-  const x = norm(a);
-  const y = norm(b);
+  const x = normalName(a);
+  const y = normalName(b);
   if (!x || !y) return true;
   if (x === y) return true;
   if (x.length !== y.length) return false;

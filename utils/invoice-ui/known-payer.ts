@@ -6,18 +6,16 @@
  * or a reading further away stays as read: it may be another person, and the guard says so before submission.
  */
 import { t } from '@/utils/i18n';
-import { sameName } from '@/utils/guard/claimant';
+import { normalName, sameName } from '@/utils/guard/claimant';
 import type { InvoiceResult } from '@/utils/invoice/types';
 import type { ReviewItem } from './review';
 
 export const KNOWN_PAYER_CODE = 'invoicePayerFromProfile';
 
-const norm = (s: string) => [...s.normalize('NFKC').replace(/[\s·•．.]/g, '')];
-
 /** `read` is `known` with one character misread (same length ≥ 3, one position differs). */
 export function oneCharAway(read: string, known: string): boolean {
-  const a = norm(read);
-  const b = norm(known);
+  const a = [...normalName(read)];
+  const b = [...normalName(known)];
   if (a.length !== b.length || b.length < 3) return false;
   let diff = 0;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
