@@ -1,8 +1,8 @@
 /**
- * The invoice layouts of the generator: what each prints and how it is drawn. Twelve layouts from eleven
- * provinces — fiscal e-invoices with different titles, orders, grids and seals, and bordered provincial paper
- * forms — written from the domain description (INVOICES.md), each with its own draws of wording, fonts and
- * positions per seed.
+ * The invoice layouts of the generator: what each prints and how it is drawn. Twelve benchmark layouts from
+ * eleven provinces (and three development layouts, below) — fiscal e-invoices with different titles, orders,
+ * grids and seals, and bordered provincial paper forms — written from the domain description (INVOICES.md),
+ * each with its own draws of wording, fonts and positions per seed.
  *
  * `heldOut` layouts are the benchmark's held-out set: the parser was never run on them while it was being
  * written; the benchmark reports them apart.
